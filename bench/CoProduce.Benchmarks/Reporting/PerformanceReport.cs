@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Reports;
+
+namespace CoProduce.Benchmarks.Reporting;
+
+/// <summary>
+/// The figures the issues ask for, as a markdown table: each candidate beside its same-run baseline,
+/// the ratio, the target and whether it was met.
+/// </summary>
+public static class PerformanceReport
+{
+    public static string From(IEnumerable<Summary> summaries)
+    {
+        var rows = summaries.SelectMany(Rows).ToList();
+        var text = new StringBuilder();
+        text.AppendLine("| figure | candidate | baseline | ratio | target | met |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Figure} | {row.Candidate} | {row.Baseline} | {row.Ratio:0.00} | {row.Target} | {(row.Met ? "yes" : "NO")} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static IEnumerable<ReportRow> Rows(Summary summary)
+    {
+        var baseline = summary.Reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.Baseline);
+        var candidates = summary.Reports.Where(r => !r.BenchmarkCase.Descriptor.Baseline);
+        if (baseline?.ResultStatistics is not { } baseStats)
+        {
+            yield break;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (candidate.ResultStatistics is not { } stats)
+            {
+                continue;
+            }
+
+            var name = candidate.BenchmarkCase.Descriptor.WorkloadMethod.Name;
+            var slowdown = stats.Mean / baseStats.Mean;
+            yield return name switch
+            {
+                "GrainCall" => new ReportRow(
+                    "uncontended grain call vs SemaphoreSlim-guarded call (time ratio)",
+                    Nanoseconds(stats.Mean), Nanoseconds(baseStats.Mean), slowdown, "<= 3.00x", slowdown <= 3),
+                "Grains" => new ReportRow(
+                    "calls/s across 1,000 grains (throughput ratio to guarded objects)",
+                    PerSecond(stats.Mean), PerSecond(baseStats.Mean), 1 / slowdown, ">= 1,000,000 calls/s", 1e9 / stats.Mean >= 1_000_000),
+                "GrainStateWrite" => new ReportRow(
+                    "PostgreSQL state write vs raw Npgsql versioned UPDATE (rate ratio)",
+                    PerSecond(stats.Mean), PerSecond(baseStats.Mean), 1 / slowdown, ">= 0.80x the raw rate", 1 / slowdown >= 0.8),
+                _ => new ReportRow(name, Nanoseconds(stats.Mean), Nanoseconds(baseStats.Mean), slowdown, "-", true),
+            };
+        }
+    }
+
+    private static string Nanoseconds(double mean) => string.Create(CultureInfo.InvariantCulture, $"{mean:0.0} ns");
+
+    private static string PerSecond(double meanNanoseconds) => string.Create(CultureInfo.InvariantCulture, $"{1e9 / meanNanoseconds:N0}/s");
+
+    private sealed record ReportRow(string Figure, string Candidate, string Baseline, double Ratio, string Target, bool Met);
+}

@@ -1,0 +1,17 @@
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Runtime.Events;
+
+/// <summary>
+/// The ordered event stream of each grain. Events are delivered after they are committed, in sequence
+/// order; the journal lets a subscriber catch up on what it missed. The gateway pushes from here, so
+/// domain grains never know about connections.
+/// </summary>
+public interface IGrainEventStream
+{
+    /// <summary>Delivers every later event of <paramref name="grain"/> to <paramref name="handler"/>, in order, until disposed.</summary>
+    IDisposable Subscribe(GrainId grain, Func<GrainEvent, CancellationToken, ValueTask> handler);
+
+    /// <summary>Events of <paramref name="grain"/> with a sequence number above <paramref name="afterSequence"/>, oldest first.</summary>
+    Task<IReadOnlyList<GrainEvent>> ReadAsync(GrainId grain, long afterSequence, int limit, CancellationToken cancellationToken = default);
+}

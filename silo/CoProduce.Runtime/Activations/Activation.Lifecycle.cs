@@ -1,0 +1,175 @@
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.Timers;
+using Microsoft.Extensions.Logging;
+
+namespace CoProduce.Runtime.Activations;
+
+/// <summary>Activation, deactivation and timers: the parts of an activation's life outside requests.</summary>
+internal sealed partial class Activation
+{
+    /// <summary>The activation step: create the grain, read its state, run OnActivateAsync. Runs in the executor.</summary>
+    private async Task ActivateAsync()
+    {
+        try
+        {
+            var (instance, facets) = Class.Create(Runtime.Services, this);
+            _instance = instance;
+            _facets = facets;
+            foreach (var facet in facets)
+            {
+                await facet.ReadStateAsync(Runtime.Stopping);
+            }
+
+            await instance.OnActivateAsync(Runtime.Stopping);
+            lock (_lock)
+            {
+                _status = ActivationStatus.Valid;
+                _lastActive = Environment.TickCount64;
+                AfterChange();
+            }
+        }
+        catch (Exception e)
+        {
+            // A failed activation fails the calls waiting for it; the next call starts a fresh one.
+            LogActivationFailed(Runtime.Logger, Id, e);
+            List<Request> waiting;
+            lock (_lock)
+            {
+                _status = ActivationStatus.Deactivated;
+                waiting = [.. _pending];
+                _pending.Clear();
+            }
+
+            Runtime.Forget(this);
+            _deactivated.TrySetResult();
+            foreach (var request in waiting)
+            {
+                request.Fail(e);
+            }
+        }
+    }
+
+    /// <summary>Deactivates as soon as no request is in flight.</summary>
+    public void RequestDeactivationOnIdle(DeactivationReason reason)
+    {
+        bool schedule;
+        lock (_lock)
+        {
+            _deactivateWhenIdle ??= reason;
+            schedule = _status == ActivationStatus.Valid && _running == 0 && AfterChange();
+        }
+
+        if (schedule)
+        {
+            Schedule();
+        }
+    }
+
+    /// <summary>Asks the activation to deactivate when idle and returns when it has.</summary>
+    public Task DeactivateAsync(DeactivationReason reason)
+    {
+        RequestDeactivationOnIdle(reason);
+        return _deactivated.Task;
+    }
+
+    /// <summary>Collects the activation when it has been idle for at least <paramref name="idleAge"/>.</summary>
+    public bool TryCollect(long nowTicks, TimeSpan idleAge)
+    {
+        bool schedule;
+        lock (_lock)
+        {
+            if (_status != ActivationStatus.Valid || !IsIdle || nowTicks - _lastActive < idleAge.TotalMilliseconds)
+            {
+                return false;
+            }
+
+            BeginDeactivation(DeactivationReason.IdleCollected);
+            schedule = ClaimExecutor();
+        }
+
+        if (schedule)
+        {
+            Schedule();
+        }
+
+        return true;
+    }
+
+    /// <summary>Under the lock, with the activation idle.</summary>
+    private void BeginDeactivation(DeactivationReason reason)
+    {
+        _status = ActivationStatus.Deactivating;
+        _work.Enqueue(new WorkItem(static s => _ = ((Activation, DeactivationReason))s! switch
+        {
+            var (activation, why) => activation.DeactivateCoreAsync(why),
+        }, (this, reason)));
+    }
+
+    private async Task DeactivateCoreAsync(DeactivationReason reason)
+    {
+        List<GrainTimer> timers;
+        lock (_lock)
+        {
+            timers = [.. _timers];
+            _timers.Clear();
+        }
+
+        foreach (var timer in timers)
+        {
+            timer.Dispose();
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(Runtime.Options.DeactivationTimeout);
+            await Instance.OnDeactivateAsync(reason, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            LogDeactivationFailed(Runtime.Logger, Id, e);
+        }
+
+        List<Request> waiting;
+        lock (_lock)
+        {
+            _status = ActivationStatus.Deactivated;
+            waiting = [.. _pending];
+            _pending.Clear();
+        }
+
+        Runtime.Forget(this);
+        _deactivated.TrySetResult();
+
+        // Calls that arrived while deactivating go to the next activation.
+        foreach (var request in waiting)
+        {
+            Runtime.Redispatch(Id, request);
+        }
+    }
+
+    public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new GrainTimer(this, callback, dueTime, period);
+        lock (_lock)
+        {
+            _timers.Add(timer);
+        }
+
+        timer.Start();
+        return timer;
+    }
+
+    public void RemoveTimer(GrainTimer timer)
+    {
+        lock (_lock)
+        {
+            _timers.Remove(timer);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Grain {GrainId} failed to activate")]
+    private static partial void LogActivationFailed(ILogger logger, GrainId grainId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Grain {GrainId} failed in OnDeactivateAsync")]
+    private static partial void LogDeactivationFailed(ILogger logger, GrainId grainId, Exception exception);
+}

@@ -1,0 +1,9 @@
+namespace CoProduce.Runtime.Activations;
+
+internal enum ActivationStatus
+{
+    Activating,
+    Valid,
+    Deactivating,
+    Deactivated,
+}

@@ -1,0 +1,42 @@
+using CoProduce.Runtime.Dispatch;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Runtime.Activations;
+
+/// <summary>A call to a grain interface method that did not complete inline.</summary>
+internal sealed class MethodRequest<T>(MethodDispatcher method, object?[]? args, Activation? caller, GrainRuntime runtime, bool hasResult)
+    : Request(caller, method.Interleaving, method.Name, keepsAlive: true)
+{
+    private readonly TaskCompletionSource<T> _answer = new();
+
+    public GrainRuntime Runtime { get; } = runtime;
+
+    public override bool IsAnswered => _answer.Task.IsCompleted;
+
+    public override Task ResultTask => _answer.Task;
+
+    protected override Task Start(Grain grain) => method switch
+    {
+        DispatcherCore<Task<T>> typed => typed.Invoke(grain, args),
+        DispatcherCore<Task> untyped => untyped.Invoke(grain, args),
+        _ => throw new InvalidOperationException($"No invoker for {method.Name}."),
+    };
+
+    protected override void Answer(Task finished)
+    {
+        if (finished.IsFaulted)
+        {
+            _answer.TrySetException(finished.Exception!.InnerExceptions);
+        }
+        else if (finished.IsCanceled)
+        {
+            _answer.TrySetCanceled();
+        }
+        else
+        {
+            _answer.TrySetResult(hasResult ? ((Task<T>)finished).Result : default!);
+        }
+    }
+
+    public override void Fail(Exception exception) => _answer.TrySetException(exception);
+}

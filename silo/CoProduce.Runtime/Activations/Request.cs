@@ -1,0 +1,95 @@
+using CoProduce.Runtime.Dispatch;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Runtime.Activations;
+
+/// <summary>
+/// A unit of work for an activation that could not run inline: a queued call, a call that awaited, a
+/// timer tick or a reminder. It carries who called (for the wait chain in timeout messages).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The timeout timer is disposed when the request is answered.")]
+internal abstract class Request(Activation? caller, Interleaving interleaving, string description, bool keepsAlive)
+{
+    private Timer? _timeout;
+
+    public Activation? Caller { get; } = caller;
+
+    public Activation? Target { get; set; }
+
+    public Interleaving Interleaving { get; } = interleaving;
+
+    public string Description { get; } = description;
+
+    /// <summary>Whether finishing this request counts as activity (timer ticks do not keep a grain alive).</summary>
+    public bool KeepsAlive { get; } = keepsAlive;
+
+    /// <summary>True once the caller has its answer (result, error or timeout).</summary>
+    public abstract bool IsAnswered { get; }
+
+    public abstract Task ResultTask { get; }
+
+    /// <summary>Starts the work on the grain instance, inside the target's executor.</summary>
+    protected abstract Task Start(Grain grain);
+
+    protected abstract void Answer(Task finished);
+
+    public abstract void Fail(Exception exception);
+
+    /// <summary>Registers the request as awaited and arms its response timeout.</summary>
+    public void BeginWaiting(GrainRuntime runtime)
+    {
+        if (_timeout is not null)
+        {
+            return;
+        }
+
+        runtime.Outstanding.TryAdd(this, 0);
+        _timeout = new Timer(static state => ((Request)state!).OnTimeout(), this, runtime.Options.ResponseTimeout, Timeout.InfiniteTimeSpan);
+        if (IsAnswered)
+        {
+            EndWaiting(runtime);
+        }
+    }
+
+    /// <summary>Runs inside the target's executor once the request was admitted.</summary>
+    public void Run(Activation target)
+    {
+        Task task;
+        try
+        {
+            task = Start(target.Instance);
+        }
+        catch (Exception e)
+        {
+            task = Task.FromException(e);
+        }
+
+        target.Track(this, task);
+    }
+
+    public void Finish(Task finished)
+    {
+        Answer(finished);
+        if (Target is { } target)
+        {
+            EndWaiting(target.Runtime);
+        }
+    }
+
+    private void EndWaiting(GrainRuntime runtime)
+    {
+        _timeout?.Dispose();
+        runtime.Outstanding.TryRemove(this, out _);
+    }
+
+    private void OnTimeout()
+    {
+        if (IsAnswered || Target is not { } target)
+        {
+            return;
+        }
+
+        Fail(new GrainCallTimeoutException(target.Runtime.DescribeWait(this)));
+        EndWaiting(target.Runtime);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Reflection;
+using CoProduce.Runtime.Activations;
+
+namespace CoProduce.Runtime.Dispatch;
+
+/// <summary>The call path shared by every method shape; <typeparamref name="TTask"/> is Task or Task&lt;T&gt;.</summary>
+internal abstract class DispatcherCore<TTask>(MethodInfo method, Interleaving interleaving, Func<object, object?[]?, TTask> invoker)
+    : MethodDispatcher(method, interleaving)
+    where TTask : Task
+{
+    /// <summary>Starts the grain method; used when a queued request gets its turn.</summary>
+    public Task Invoke(object grain, object?[]? args) => invoker(grain, args);
+
+    protected abstract TTask Faulted(Exception exception);
+
+    protected abstract Request CreateRequest(object?[]? args, Activation? caller, GrainRuntime runtime);
+
+    protected TTask CallCore(GrainProxy proxy, object?[]? args)
+    {
+        var caller = SynchronizationContext.Current;
+        var activation = proxy.Resolve();
+        if (activation.TryEnterInline(Interleaving))
+        {
+            // Fast path: the activation is idle, so the call runs on the caller's thread, as a
+            // SemaphoreSlim-guarded call would, with the activation as the synchronization context.
+            TTask task;
+            SynchronizationContext.SetSynchronizationContext(activation);
+            try
+            {
+                task = invoker(activation.Instance, args);
+            }
+            catch (Exception e)
+            {
+                task = Faulted(e);
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(caller);
+            }
+
+            if (task.IsCompleted)
+            {
+                activation.ExitInline(Interleaving, task);
+                return task;
+            }
+
+            var running = CreateRequest(args, caller as Activation, proxy.Runtime);
+            activation.ContinueInline(running, task);
+            return (TTask)running.ResultTask;
+        }
+
+        var request = CreateRequest(args, caller as Activation, proxy.Runtime);
+        proxy.Runtime.Dispatch(proxy, request);
+        return (TTask)request.ResultTask;
+    }
+}
+
+/// <summary>Dispatches a method returning Task&lt;T&gt;.</summary>
+internal class TaskDispatcher<T>(MethodInfo method, Interleaving interleaving, Func<object, object?[]?, Task<T>> invoker)
+    : DispatcherCore<Task<T>>(method, interleaving, invoker)
+{
+    public override object Call(GrainProxy proxy, object?[]? args) => CallCore(proxy, args);
+
+    protected override Task<T> Faulted(Exception exception) => Task.FromException<T>(exception);
+
+    protected override Request CreateRequest(object?[]? args, Activation? caller, GrainRuntime runtime) =>
+        new MethodRequest<T>(this, args, caller, runtime, hasResult: true);
+}
+
+/// <summary>Dispatches a method returning ValueTask&lt;T&gt; through the Task&lt;T&gt; path.</summary>
+internal sealed class ValueTaskDispatcher<T>(MethodInfo method, Interleaving interleaving, Func<object, object?[]?, Task<T>> invoker)
+    : TaskDispatcher<T>(method, interleaving, invoker)
+{
+    public override object Call(GrainProxy proxy, object?[]? args) => new ValueTask<T>(CallCore(proxy, args));
+}
+
+/// <summary>Dispatches a method returning Task.</summary>
+internal class VoidTaskDispatcher(MethodInfo method, Interleaving interleaving, Func<object, object?[]?, Task> invoker)
+    : DispatcherCore<Task>(method, interleaving, invoker)
+{
+    public override object Call(GrainProxy proxy, object?[]? args) => CallCore(proxy, args);
+
+    protected override Task Faulted(Exception exception) => Task.FromException(exception);
+
+    protected override Request CreateRequest(object?[]? args, Activation? caller, GrainRuntime runtime) =>
+        new MethodRequest<object?>(this, args, caller, runtime, hasResult: false);
+}
+
+/// <summary>Dispatches a method returning ValueTask through the Task path.</summary>
+internal sealed class VoidValueTaskDispatcher(MethodInfo method, Interleaving interleaving, Func<object, object?[]?, Task> invoker)
+    : VoidTaskDispatcher(method, interleaving, invoker)
+{
+    public override object Call(GrainProxy proxy, object?[]? args) => new ValueTask(CallCore(proxy, args));
+}

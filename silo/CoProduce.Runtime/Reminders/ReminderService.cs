@@ -1,0 +1,98 @@
+using CoProduce.Runtime.Activations;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CoProduce.Runtime.Reminders;
+
+/// <summary>
+/// Fires due reminders. Each node scans the table; a versioned claim makes exactly one node fire each
+/// tick, and the grain is activated wherever the claim was won. Missed ticks (host down) fire once.
+/// </summary>
+internal sealed partial class ReminderService(GrainRuntime runtime, IGrainStorage storage, ReminderOptions options, ILogger<ReminderService> logger)
+{
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.PollInterval);
+        do
+        {
+            try
+            {
+                await FireDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogScanFailed(logger, e);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<int> FireDueAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var due = await storage.ReadDueRemindersAsync(now, options.BatchSize, cancellationToken);
+        var fired = 0;
+        foreach (var reminder in due)
+        {
+            if (!runtime.IsKnownType(reminder.GrainType))
+            {
+                continue;
+            }
+
+            var next = NextDue(reminder, now);
+            if (!await storage.TryClaimReminderAsync(reminder, next, cancellationToken))
+            {
+                continue;
+            }
+
+            fired++;
+            var tick = new ReminderTick(
+                DateTimeOffset.FromUnixTimeMilliseconds(reminder.NextDueMs),
+                DateTimeOffset.FromUnixTimeMilliseconds(now),
+                TimeSpan.FromMilliseconds(reminder.PeriodMs));
+            var id = new GrainId(reminder.GrainType, reminder.GrainKey);
+            _ = DeliverAsync(id, reminder.Name, tick);
+        }
+
+        return fired;
+    }
+
+    private async Task DeliverAsync(GrainId id, string name, ReminderTick tick)
+    {
+        try
+        {
+            await runtime.InvokeSystemAsync(id, grain => ((IRemindable)grain).ReceiveReminder(name, tick), $"reminder {name}");
+        }
+        catch (Exception e)
+        {
+            LogDeliveryFailed(logger, name, id, e);
+        }
+    }
+
+    /// <summary>The first due time after now on the reminder's schedule.</summary>
+    private static long NextDue(ReminderRow reminder, long now)
+    {
+        var period = Math.Max(1, reminder.PeriodMs);
+        var missed = (now - reminder.NextDueMs) / period;
+        return reminder.NextDueMs + ((missed + 1) * period);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scanning for due reminders failed")]
+    private static partial void LogScanFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Name} of {GrainId} failed")]
+    private static partial void LogDeliveryFailed(ILogger logger, string name, GrainId grainId, Exception exception);
+}

@@ -1,0 +1,7 @@
+using CoProduce.Runtime.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+
+builder.AddCoProduceSilo();
+
+builder.Build().Run();

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoProduce.Runtime.Storage;
+
+namespace CoProduce.Gateway.Tests;
+
+public sealed class GatewayTests
+{
+    [Fact]
+    public async Task RootDescribesTheServiceAndItsStorage()
+    {
+        await using var app = new GatewayApplication();
+        var info = await app.CreateClient().GetFromJsonAsync<JsonElement>("/");
+        Assert.Equal("CoProduce", info.GetProperty("name").GetString());
+        Assert.Equal("Sqlite", info.GetProperty("storage").GetString());
+    }
+
+    [Fact]
+    public async Task LiveAndReadyAnswerWhenStorageAnswers()
+    {
+        await using var app = new GatewayApplication();
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ReadyFailsButLiveHoldsWhenStorageStopsAnswering()
+    {
+        var broken = false;
+        await using var app = new GatewayApplication(decorateStorage: inner => new SwitchableHealthStorage(inner, () => broken));
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        broken = true;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownRouteAnswersWithProblemDetails()
+    {
+        await using var app = new GatewayApplication();
+        var response = await app.CreateClient().GetAsync("/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheApi()
+    {
+        await using var app = new GatewayApplication();
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.Equal("CoProduce API", document.GetProperty("info").GetProperty("title").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/", out _));
+    }
+
+    [Theory]
+    [InlineData(null, null, "CoProduce:Storage:Provider")]
+    [InlineData("Oracle", null, "CoProduce:Storage:Provider")]
+    [InlineData("PostgreSql", null, "CoProduce:Storage:ConnectionString")]
+    [InlineData("PostgreSql", "Host=;;;=", "CoProduce:Storage:ConnectionString")]
+    public void WrongOrMissingStorageSettingStopsStartUpNamingTheSetting(string? provider, string? connectionString, string named)
+    {
+        using var app = new GatewayApplication(new Dictionary<string, string?>
+        {
+            ["CoProduce:Storage:Provider"] = provider ?? "",
+            ["CoProduce:Storage:ConnectionString"] = connectionString,
+        });
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var configuration = FindConfigurationError(error);
+        Assert.NotNull(configuration);
+        Assert.Contains(named, configuration.Message, StringComparison.Ordinal);
+    }
+
+    private static StorageConfigurationException? FindConfigurationError(Exception? error) => error switch
+    {
+        null => null,
+        StorageConfigurationException found => found,
+        AggregateException many => many.InnerExceptions.Select(FindConfigurationError).FirstOrDefault(e => e is not null),
+        _ => FindConfigurationError(error.InnerException),
+    };
+}

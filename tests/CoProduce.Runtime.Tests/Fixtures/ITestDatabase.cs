@@ -1,0 +1,9 @@
+namespace CoProduce.Runtime.Tests.Fixtures;
+
+/// <summary>A database a test class owns: its storage settings for a silo.</summary>
+public interface ITestDatabase
+{
+    string Provider { get; }
+
+    IReadOnlyDictionary<string, string?> StorageSettings { get; }
+}

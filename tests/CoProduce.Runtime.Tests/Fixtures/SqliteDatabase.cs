@@ -1,0 +1,21 @@
+namespace CoProduce.Runtime.Tests.Fixtures;
+
+/// <summary>A SQLite database file in a fresh temporary folder, removed afterwards.</summary>
+public sealed class SqliteDatabase : ITestDatabase, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("coproduce-test-").FullName;
+
+    public string Provider => "Sqlite";
+
+    public IReadOnlyDictionary<string, string?> StorageSettings => new Dictionary<string, string?>
+    {
+        ["CoProduce:Storage:Provider"] = "Sqlite",
+        ["CoProduce:Storage:DataDirectory"] = _folder,
+    };
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
