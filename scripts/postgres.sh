@@ -148,3 +148,41 @@ pg_stop() {
   fi
   rm -rf -- "$dir"
 }
+
+# Runs "$@" with a throwaway server started for it and always stopped afterwards, even on a signal;
+# exits with the command's status. COPRODUCE_TEST_POSTGRES names the server to the command.
+pg_run_with_server() {
+  local label=$1
+  shift
+  pg_ensure_installed
+  # Under /tmp, which the postgres user can always traverse; the folder itself must be searchable too.
+  _pg_run_work=$(mktemp -d "/tmp/coproduce-$label.XXXXXX")
+  chmod 755 "$_pg_run_work"
+  _pg_run_pid=""
+  trap _pg_run_cleanup EXIT
+  # Route signals through exit so the EXIT trap always stops the command and the server.
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  pg_start "$_pg_run_work/pg"
+  echo "$label: PostgreSQL $PG_TEST_VERSION on 127.0.0.1:$PG_TEST_PORT (COPRODUCE_TEST_POSTGRES)"
+
+  # In the background plus 'wait' because bash runs a trap only once a foreground command has
+  # finished, while 'wait' returns as soon as a signal arrives.
+  local status=0
+  "$@" &
+  _pg_run_pid=$!
+  wait "$_pg_run_pid" || status=$?
+  _pg_run_pid=""
+  exit "$status"
+}
+
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+_pg_run_cleanup() {
+  if [[ -n "${_pg_run_pid:-}" ]]; then
+    kill -TERM "$_pg_run_pid" 2>/dev/null || true
+    wait "$_pg_run_pid" 2>/dev/null || true
+  fi
+  pg_stop "$_pg_run_work/pg" || true
+  rm -rf -- "$_pg_run_work"
+}

@@ -10,7 +10,7 @@ namespace CoProduce.Benchmarks.Storage;
 /// </summary>
 public class PostgresWriteBenchmarks
 {
-    public const string ServerVariable = "COPRODUCE_BENCH_POSTGRES";
+    public const string ServerVariable = "COPRODUCE_TEST_POSTGRES";
     private const string Payload = """{"value":42,"name":"a small grain state of about a hundred bytes, like a counter or a flag"}""";
 
     private string _database = "";

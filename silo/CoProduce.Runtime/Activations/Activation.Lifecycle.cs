@@ -32,17 +32,7 @@ internal sealed partial class Activation
         {
             // A failed activation fails the calls waiting for it; the next call starts a fresh one.
             LogActivationFailed(Runtime.Logger, Id, e);
-            List<Request> waiting;
-            lock (_lock)
-            {
-                _status = ActivationStatus.Deactivated;
-                waiting = [.. _pending];
-                _pending.Clear();
-            }
-
-            Runtime.Forget(this);
-            _deactivated.TrySetResult();
-            foreach (var request in waiting)
+            foreach (var request in Retire())
             {
                 request.Fail(e);
             }
@@ -129,6 +119,16 @@ internal sealed partial class Activation
             LogDeactivationFailed(Runtime.Logger, Id, e);
         }
 
+        // Calls that arrived while deactivating go to the next activation.
+        foreach (var request in Retire())
+        {
+            Runtime.Redispatch(Id, request);
+        }
+    }
+
+    /// <summary>Marks the activation gone, drops it from the directory and hands back the calls still waiting.</summary>
+    private List<Request> Retire()
+    {
         List<Request> waiting;
         lock (_lock)
         {
@@ -139,12 +139,7 @@ internal sealed partial class Activation
 
         Runtime.Forget(this);
         _deactivated.TrySetResult();
-
-        // Calls that arrived while deactivating go to the next activation.
-        foreach (var request in waiting)
-        {
-            Runtime.Redispatch(Id, request);
-        }
+        return waiting;
     }
 
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)

@@ -8,6 +8,7 @@ internal sealed class MethodRequest<T>(MethodDispatcher method, object?[]? args,
     : Request(caller, method.Interleaving, method.Name, keepsAlive: true)
 {
     private readonly TaskCompletionSource<T> _answer = new();
+    private readonly bool _hasResult = hasResult;
 
     public GrainRuntime Runtime { get; } = runtime;
 
@@ -22,21 +23,8 @@ internal sealed class MethodRequest<T>(MethodDispatcher method, object?[]? args,
         _ => throw new InvalidOperationException($"No invoker for {method.Name}."),
     };
 
-    protected override void Answer(Task finished)
-    {
-        if (finished.IsFaulted)
-        {
-            _answer.TrySetException(finished.Exception!.InnerExceptions);
-        }
-        else if (finished.IsCanceled)
-        {
-            _answer.TrySetCanceled();
-        }
-        else
-        {
-            _answer.TrySetResult(hasResult ? ((Task<T>)finished).Result : default!);
-        }
-    }
+    protected override void Answer(Task finished) =>
+        CopyOutcome(finished, _answer, task => _hasResult ? ((Task<T>)task).Result : default!);
 
     public override void Fail(Exception exception) => _answer.TrySetException(exception);
 }

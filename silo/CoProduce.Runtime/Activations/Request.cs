@@ -35,6 +35,23 @@ internal abstract class Request(Activation? caller, Interleaving interleaving, s
 
     public abstract void Fail(Exception exception);
 
+    /// <summary>Gives the caller what the grain's task ended with: its result, its exceptions as thrown, or cancellation.</summary>
+    protected static void CopyOutcome<T>(Task finished, TaskCompletionSource<T> answer, Func<Task, T> result)
+    {
+        if (finished.IsFaulted)
+        {
+            answer.TrySetException(finished.Exception!.InnerExceptions);
+        }
+        else if (finished.IsCanceled)
+        {
+            answer.TrySetCanceled();
+        }
+        else
+        {
+            answer.TrySetResult(result(finished));
+        }
+    }
+
     /// <summary>Registers the request as awaited and arms its response timeout.</summary>
     public void BeginWaiting(GrainRuntime runtime)
     {

@@ -7,7 +7,7 @@ namespace CoProduce.Runtime.Activations;
 internal sealed class SystemRequest(Func<Grain, Task> work, string description, bool keepsAlive, Action? onFinished = null)
     : Request(caller: null, Interleaving.None, description, keepsAlive)
 {
-    private readonly TaskCompletionSource _answer = new();
+    private readonly TaskCompletionSource<object?> _answer = new();
 
     public override bool IsAnswered => _answer.Task.IsCompleted;
 
@@ -17,19 +17,7 @@ internal sealed class SystemRequest(Func<Grain, Task> work, string description, 
 
     protected override void Answer(Task finished)
     {
-        if (finished.IsFaulted)
-        {
-            _answer.TrySetException(finished.Exception!.InnerExceptions);
-        }
-        else if (finished.IsCanceled)
-        {
-            _answer.TrySetCanceled();
-        }
-        else
-        {
-            _answer.TrySetResult();
-        }
-
+        CopyOutcome<object?>(finished, _answer, static _ => null);
         onFinished?.Invoke();
     }
 
