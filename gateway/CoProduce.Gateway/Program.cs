@@ -1,12 +1,17 @@
+using CoProduce.Gateway.Auth;
+using CoProduce.Gateway.Cli;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Hosting;
+using CoProduce.Gateway.Organisations;
+using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddCoProduceSilo();
+builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
 builder.AddGatewayConventions();
+builder.AddGatewayAuth();
 
 var app = builder.Build();
 
@@ -14,5 +19,6 @@ app.UseGatewayConventions();
 app.MapHome();
 app.MapHealth();
 app.MapOpenApi();
+app.MapOrganisations();
 
-app.Run();
+await app.RunOrExecuteCommandAsync(args);

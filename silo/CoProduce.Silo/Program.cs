@@ -1,7 +1,8 @@
+using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
 
-builder.AddCoProduceSilo();
+builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
 
 builder.Build().Run();

@@ -1,40 +1,64 @@
+using System.Net.Http.Headers;
+using CoProduce.Gateway.Auth;
 using CoProduce.Runtime.Hosting;
 using CoProduce.Runtime.Storage;
+using CoProduce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests;
 
-/// <summary>The real gateway on a throwaway SQLite folder, with settings and storage overridable per test.</summary>
+/// <summary>
+/// The real gateway (its own Program, grains and storage) on a test database: a throwaway SQLite folder
+/// by default, or the database a test class owns. <see cref="CreateClient(Guid)"/> signs in as a person.
+/// </summary>
 public sealed class GatewayApplication(
+    ITestDatabase? database = null,
     IReadOnlyDictionary<string, string?>? settings = null,
     Func<IGrainStorage, IGrainStorage>? decorateStorage = null) : WebApplicationFactory<Program>
 {
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("coproduce-gateway-").FullName;
+    /// <summary>A fixed test key, so tokens minted by one application are valid in another on the same database.</summary>
+    public const string TestSigningKey = "Y29wcm9kdWNlLXRlc3Qtc2lnbmluZy1rZXktMzItYnl0ZXMhIQ==";
+
+    private readonly SqliteDatabase? _ownDatabase = database is null ? new SqliteDatabase() : null;
+
+    private ITestDatabase Database => database ?? _ownDatabase!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("CoProduce:Storage:DataDirectory", _dataFolder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("CoProduce:Auth:SigningKey", TestSigningKey);
+        foreach (var (key, value) in Database.StorageSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
         if (decorateStorage is not null)
         {
             builder.ConfigureServices(services => services.DecorateGrainStorage(decorateStorage));
         }
     }
 
+    /// <summary>A token for <paramref name="personId"/>, as the configured issuer would give.</summary>
+    public string TokenFor(Guid personId) => Services.GetRequiredService<TokenService>().Issue(personId);
+
+    /// <summary>A client signed in as <paramref name="personId"/>.</summary>
+    public HttpClient CreateClient(Guid personId)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(personId));
+        return client;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        _ownDatabase?.Dispose();
     }
 }

@@ -67,7 +67,7 @@ public sealed class GatewayTests
     [InlineData("PostgreSql", "Host=;;;=", "CoProduce:Storage:ConnectionString")]
     public void WrongOrMissingStorageSettingStopsStartUpNamingTheSetting(string? provider, string? connectionString, string named)
     {
-        using var app = new GatewayApplication(new Dictionary<string, string?>
+        using var app = new GatewayApplication(settings: new Dictionary<string, string?>
         {
             ["CoProduce:Storage:Provider"] = provider ?? "",
             ["CoProduce:Storage:ConnectionString"] = connectionString,

@@ -2,6 +2,7 @@ using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
 using CoProduce.Runtime.Tests.Fixtures;
 using CoProduce.Runtime.Tests.Grains;
+using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Runtime.Tests;

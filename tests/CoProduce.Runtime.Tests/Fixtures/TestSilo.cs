@@ -1,6 +1,7 @@
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.Hosting;
 using CoProduce.Runtime.Storage;
+using CoProduce.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

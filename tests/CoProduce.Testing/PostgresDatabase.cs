@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace CoProduce.Runtime.Tests.Fixtures;
+namespace CoProduce.Testing;
 
 /// <summary>
 /// A fresh database on the throwaway PostgreSQL server that scripts/test.sh starts and names in

@@ -1,4 +1,4 @@
-namespace CoProduce.Runtime.Tests.Fixtures;
+namespace CoProduce.Testing;
 
 /// <summary>A SQLite database file in a fresh temporary folder, removed afterwards.</summary>
 public sealed class SqliteDatabase : ITestDatabase, IDisposable
@@ -16,6 +16,9 @@ public sealed class SqliteDatabase : ITestDatabase, IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 }

@@ -1,4 +1,4 @@
-namespace CoProduce.Runtime.Tests.Fixtures;
+namespace CoProduce.Testing;
 
 /// <summary>A database a test class owns: its storage settings for a silo.</summary>
 public interface ITestDatabase

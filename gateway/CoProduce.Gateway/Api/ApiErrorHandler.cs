@@ -1,0 +1,69 @@
+using System.Text.Json;
+using CoProduce.Grains.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoProduce.Gateway.Api;
+
+/// <summary>
+/// Turns refusals into RFC 9457 problem details: domain refusals by kind, unreadable requests as 400.
+/// Anything else stays a 500 for the default handler, because it is a bug, not bad input.
+/// </summary>
+internal sealed class ApiErrorHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainException domain => FromDomain(domain),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", ReadableCause(bad)),
+            JsonException json => Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this endpoint.", json.Message),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails FromDomain(DomainException domain)
+    {
+        var status = domain.Kind switch
+        {
+            DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+            DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+            DomainErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        if (domain.Errors.Count > 0)
+        {
+            return new ValidationProblemDetails(domain.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = status,
+                Title = "Some fields are not valid.",
+                Detail = domain.Message,
+            };
+        }
+
+        return Problem(status, Title(domain.Kind), domain.Message);
+    }
+
+    private static string Title(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.NotFound => "Not found.",
+        DomainErrorKind.Forbidden => "Your role does not allow this.",
+        DomainErrorKind.Conflict => "This cannot be done now.",
+        DomainErrorKind.PreconditionFailed => "Someone else changed this first.",
+        _ => "The request is not valid.",
+    };
+
+    /// <summary>Binding failures wrap the JSON error that says what was wrong; show that, not the wrapper.</summary>
+    private static string ReadableCause(BadHttpRequestException bad) =>
+        bad.InnerException is JsonException json ? json.Message : bad.Message;
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+}

@@ -1,0 +1,7 @@
+namespace CoProduce.Grains.Common;
+
+/// <summary>
+/// Who is acting. <see cref="SupportedBy"/> is set when a supporter or advocate acts with the person
+/// (never instead of them): the record then says both.
+/// </summary>
+public sealed record Actor(Guid PersonId, Guid? SupportedBy = null);

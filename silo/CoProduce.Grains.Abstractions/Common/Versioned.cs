@@ -1,0 +1,4 @@
+namespace CoProduce.Grains.Common;
+
+/// <summary>A view with the version it was read at; the gateway sends it as the ETag.</summary>
+public sealed record Versioned<T>(T Value, long Version);

@@ -1,0 +1,124 @@
+using CoProduce.Grains.Common;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Grains.Projects;
+
+/// <summary>The lifecycle; stages may loop back (e.g. from decisions to agenda).</summary>
+public enum ProjectStage
+{
+    PreProduction,
+    Agenda,
+    Decisions,
+    Delivery,
+    Evaluation,
+    Feedback,
+    Closed,
+}
+
+/// <summary>A person's role in one project.</summary>
+public enum ProjectRole
+{
+    Contributor,
+    Facilitator,
+    Observer,
+}
+
+public sealed record Participant(Guid PersonId, string DisplayName, ProjectRole Role, bool LivedExperience, DateTimeOffset JoinedAt, Guid? InvitedBy);
+
+public sealed record StageChange(ProjectStage From, ProjectStage To, Guid By, Guid? SupportedBy, string Reason, DateTimeOffset At);
+
+/// <summary>What can and cannot change, said at the start so nobody is consulted on a decision already made.</summary>
+public sealed record Scope(IReadOnlyList<string> Negotiables, IReadOnlyList<string> NonNegotiables);
+
+public sealed record BudgetLine(Guid Id, string Description, decimal Amount, string Currency, Guid ProposedBy, IReadOnlyList<Guid> AgreedBy);
+
+public sealed record AccessNeed(Guid Id, Guid PersonId, string Need, string? AdjustmentPromised, bool? Met, Guid RecordedBy);
+
+/// <summary>Pre-production: aims, scope, the organisation's commitment, budget, ground rules and access plan.</summary>
+public sealed record PreProduction
+{
+    public IReadOnlyList<string> Aims { get; init; } = [];
+
+    public Scope Scope { get; init; } = new([], []);
+
+    /// <summary>What the organisation will do with the result.</summary>
+    public string? Commitment { get; init; }
+
+    public IReadOnlyList<string> GroundRules { get; init; } = [];
+
+    public IReadOnlyList<BudgetLine> Budget { get; init; } = [];
+
+    public IReadOnlyList<AccessNeed> AccessPlan { get; init; } = [];
+
+    /// <summary>How contributors are being recruited, and whom the project still wants to reach.</summary>
+    public string? Recruitment { get; init; }
+}
+
+public sealed record ProjectView(
+    Guid Id,
+    Guid OrganisationId,
+    Guid? NetworkId,
+    string Name,
+    string? Summary,
+    ProjectStage Stage,
+    IReadOnlyList<StageChange> StageHistory,
+    IReadOnlyList<Participant> Participants,
+    PreProduction PreProduction,
+    Guid CreatedBy,
+    DateTimeOffset CreatedAt);
+
+/// <summary>The parts of pre-production that are written as text and edited together (each under If-Match).</summary>
+public sealed record PreProductionText(IReadOnlyList<string> Aims, Scope Scope, string? Commitment, IReadOnlyList<string> GroundRules, string? Recruitment);
+
+/// <summary>A co-produced project, from pre-production to feedback.</summary>
+public interface IProjectGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the project in pre-production; the creator (organisation admin or facilitator) facilitates it.</summary>
+    Task<ProjectView> Create(Actor actor, Guid organisationId, Guid? networkId, string name, string? summary);
+
+    /// <summary>The project for its participants and its organisation's staff; 404 for anyone else.</summary>
+    Task<Versioned<ProjectView>> Get(Actor actor);
+
+    /// <summary>The person's role here; null when they take no part (or the project does not exist).</summary>
+    [ReadOnly]
+    Task<ProjectRole?> RoleOf(Guid personId);
+
+    /// <summary>Whether the person may see the project: a participant, or staff of its organisation.</summary>
+    [ReadOnly]
+    Task<ProjectAccess> AccessOf(Guid personId);
+
+    /// <summary>Adds or changes a participant (facilitators), or adds one from an invitation (<paramref name="invitedBy"/>).</summary>
+    Task<ProjectView> SetParticipant(Actor actor, Guid personId, ProjectRole role, Guid? invitedBy = null);
+
+    /// <summary>Moves to another stage (facilitators), with a reason; moving back is allowed, leaving Closed is not.</summary>
+    Task<Versioned<ProjectView>> ChangeStage(Actor actor, ProjectStage to, string reason, long? expectedVersion);
+
+    /// <summary>Replaces aims, scope, commitment, ground rules and recruitment notes (facilitators) under If-Match.</summary>
+    Task<Versioned<ProjectView>> UpdatePreProduction(Actor actor, PreProductionText text, long expectedVersion);
+
+    /// <summary>Proposes a budget line (any participant but observers).</summary>
+    Task<Versioned<ProjectView>> ProposeBudgetLine(Actor actor, string description, decimal amount, string currency);
+
+    /// <summary>Records that a participant agrees to a budget line.</summary>
+    Task<Versioned<ProjectView>> AgreeBudgetLine(Actor actor, Guid lineId);
+
+    /// <summary>Records an access need (the person themselves, their supporter, or a facilitator).</summary>
+    Task<Versioned<ProjectView>> RecordAccessNeed(Actor actor, Guid personId, string need);
+
+    /// <summary>Records the adjustment promised for a need and whether it was met (facilitators).</summary>
+    Task<Versioned<ProjectView>> UpdateAdjustment(Actor actor, Guid needId, string? adjustmentPromised, bool? met);
+
+    /// <summary>Records an invitation issued for this project (called by the invitation grain).</summary>
+    Task InvitationIssued(string invitationId);
+
+    [ReadOnly]
+    Task<IReadOnlyList<string>> Invitations();
+}
+
+/// <summary>How a person stands with a project: their project role, their staff roles at its organisation, or nothing.</summary>
+public sealed record ProjectAccess(bool Exists, ProjectRole? Role, bool IsOrganisationStaff, bool IsOrganisationAdmin, bool IsFacilitatingStaff)
+{
+    public bool CanSee => Exists && (Role is not null || IsOrganisationStaff);
+
+    public bool CanFacilitate => Exists && (Role == ProjectRole.Facilitator || IsOrganisationAdmin || IsFacilitatingStaff);
+}

@@ -1,0 +1,124 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.People;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
+
+namespace CoProduce.Grains.Organisations;
+
+public sealed class OrganisationGrain([PersistentState("organisation")] IPersistentState<OrganisationState> state) : Grain, IOrganisationGrain
+{
+    private OrganisationState S => state.State;
+
+    private bool Exists => S.Name is not null;
+
+    public async Task<OrganisationView> Create(Actor actor, string name, OrganisationKind kind, string creatorDisplayName)
+    {
+        if (Exists)
+        {
+            throw DomainException.Conflict("This organisation already exists.");
+        }
+
+        var validName = Text.Required(name, "name");
+        var displayName = Text.Required(creatorDisplayName, "displayName");
+        if (!Enum.IsDefined(kind))
+        {
+            throw DomainException.Invalid("kind", "kind is not a known kind of organisation.");
+        }
+
+        state.State = new OrganisationState
+        {
+            Name = validName,
+            Kind = kind,
+            Members = new() { [actor.PersonId] = new(displayName, [OrganisationRole.Admin]) },
+            Version = 1,
+        };
+        RaiseEvent(new OrganisationCreated(this.GetPrimaryKey(), validName, kind, actor.PersonId));
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).Joined(ConsentScopeKind.Organisation, this.GetPrimaryKey(), isProject: false);
+        return View();
+    }
+
+    public Task<Versioned<OrganisationView>> Get(Actor actor)
+    {
+        EnsureMember(actor);
+        return Task.FromResult(new Versioned<OrganisationView>(View(), S.Version));
+    }
+
+    public async Task<OrganisationView> SetMember(Actor actor, Guid personId, string displayName, IReadOnlySet<OrganisationRole> roles)
+    {
+        EnsureMember(actor);
+        if (!S.Members[actor.PersonId].Roles.Contains(OrganisationRole.Admin))
+        {
+            throw DomainException.Forbidden("Only the organisation's admins can change staff roles.");
+        }
+
+        if (roles.Any(r => !Enum.IsDefined(r)))
+        {
+            throw DomainException.Invalid("roles", "roles holds an unknown role.");
+        }
+
+        var members = new Dictionary<Guid, OrganisationMemberState>(S.Members);
+        if (roles.Count == 0)
+        {
+            members.Remove(personId);
+        }
+        else
+        {
+            members[personId] = new(Text.Required(displayName, "displayName"), [.. roles]);
+        }
+
+        if (!members.Values.Any(m => m.Roles.Contains(OrganisationRole.Admin)))
+        {
+            throw DomainException.Conflict("An organisation must keep at least one admin.");
+        }
+
+        state.State = S with { Members = members, Version = S.Version + 1 };
+        RaiseEvent(new OrganisationRolesChanged(this.GetPrimaryKey(), personId, [.. roles], actor.PersonId));
+        await state.WriteStateAsync();
+        if (roles.Count > 0)
+        {
+            await GrainFactory.GetGrain<IPersonGrain>(personId).Joined(ConsentScopeKind.Organisation, this.GetPrimaryKey(), isProject: false);
+        }
+
+        return View();
+    }
+
+    public Task<IReadOnlySet<OrganisationRole>> RolesOf(Guid personId) =>
+        Task.FromResult<IReadOnlySet<OrganisationRole>>(
+            S.Members.TryGetValue(personId, out var member) ? member.Roles : new HashSet<OrganisationRole>());
+
+    public async Task JoinedNetwork(Guid networkId)
+    {
+        if (Exists && !S.Networks.Contains(networkId))
+        {
+            state.State = S with { Networks = [.. S.Networks, networkId], Version = S.Version + 1 };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task ProjectAdded(Guid projectId)
+    {
+        if (Exists && !S.Projects.Contains(projectId))
+        {
+            state.State = S with { Projects = [.. S.Projects, projectId], Version = S.Version + 1 };
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>Anyone who is not staff here is told the organisation does not exist.</summary>
+    private void EnsureMember(Actor actor)
+    {
+        if (!Exists || !S.Members.ContainsKey(actor.PersonId))
+        {
+            throw DomainException.NotFound("The organisation");
+        }
+    }
+
+    private OrganisationView View() => new(
+        this.GetPrimaryKey(),
+        S.Name!,
+        S.Kind,
+        [.. S.Members.Select(m => new OrganisationMember(m.Key, m.Value.DisplayName, m.Value.Roles))],
+        S.Networks,
+        S.Projects);
+}

@@ -1,0 +1,186 @@
+using CoProduce.Grains.Common;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
+
+namespace CoProduce.Grains.People;
+
+/// <summary>
+/// One person, told once: their profile is theirs; organisations and networks see it only while the
+/// person consents, and a linked supporter may act with them (the record then names both).
+/// </summary>
+public sealed class PersonGrain([PersistentState("person")] IPersistentState<PersonState> state) : Grain, IPersonGrain
+{
+    private const int MaxSupporters = 20;
+
+    private PersonState S => state.State;
+
+    private Guid Id => GetPrimaryKey();
+
+    public async Task<Versioned<OwnProfileView>> SaveProfile(Actor actor, PersonProfile profile, long? expectedVersion)
+    {
+        EnsureSelfOrSupporter(actor);
+        if (S.Profile is not null && expectedVersion != S.Version)
+        {
+            throw expectedVersion is null
+                ? DomainException.Invalid("If-Match", "The profile exists: send If-Match with its ETag so no edit is lost.")
+                : DomainException.Stale(S.Version);
+        }
+
+        var clean = Validate(profile);
+        state.State = S with { Profile = clean, Version = S.Version + 1 };
+        RaiseEvent(new ProfileSaved(Id, actor.PersonId, actor.SupportedBy));
+        await state.WriteStateAsync();
+        return Own();
+    }
+
+    public Task<Versioned<OwnProfileView>> GetOwn(Actor actor)
+    {
+        EnsureSelfOrSupporter(actor);
+        return Task.FromResult(Own());
+    }
+
+    public Task<PersonProfile> GetShared(ConsentScope scope) =>
+        S.Profile is { } profile && Consented(scope)
+            ? Task.FromResult(profile)
+            : throw DomainException.NotFound("The person's profile");
+
+    public Task<bool> HasConsented(ConsentScope scope) => Task.FromResult(Consented(scope));
+
+    public Task<bool> Exists() => Task.FromResult(S.Profile is not null);
+
+    public Task<string?> DisplayName() => Task.FromResult(S.Profile is { } p ? p.PreferredName ?? p.Name : null);
+
+    public Task<bool> LivedExperience() => Task.FromResult(S.Profile?.LivedExperience ?? false);
+
+    public async Task<OwnProfileView> GrantConsent(Actor actor, ConsentScope scope)
+    {
+        EnsureSelfOrSupporter(actor);
+        ValidateScope(scope);
+        if (!Consented(scope))
+        {
+            state.State = S with { Consents = [.. S.Consents, new ConsentRecord(scope, Clock.Now)], Version = S.Version + 1 };
+            RaiseEvent(new ConsentGranted(Id, scope, actor.SupportedBy));
+            await state.WriteStateAsync();
+        }
+
+        return Own().Value;
+    }
+
+    public async Task<OwnProfileView> WithdrawConsent(Actor actor, ConsentScope scope)
+    {
+        EnsureSelfOrSupporter(actor);
+        ValidateScope(scope);
+        if (Consented(scope))
+        {
+            state.State = S with { Consents = [.. S.Consents.Where(c => c.Scope != scope)], Version = S.Version + 1 };
+            RaiseEvent(new ConsentWithdrawn(Id, scope, actor.SupportedBy));
+            await state.WriteStateAsync();
+        }
+
+        return Own().Value;
+    }
+
+    public async Task<OwnProfileView> LinkSupporter(Actor actor, Guid supporterId, string relationship)
+    {
+        // Only the person chooses who supports them; a supporter cannot add another.
+        if (actor.PersonId != Id || actor.SupportedBy is not null)
+        {
+            throw DomainException.Forbidden("Only the person themselves can choose their supporters.");
+        }
+
+        if (supporterId == Id || supporterId == Guid.Empty)
+        {
+            throw DomainException.Invalid("supporterId", "A supporter is someone else.");
+        }
+
+        var text = Text.Required(relationship, "relationship");
+        if (S.Supporters.Count >= MaxSupporters && S.Supporters.All(s => s.SupporterId != supporterId))
+        {
+            throw DomainException.Conflict($"A person may link at most {MaxSupporters} supporters.");
+        }
+
+        state.State = S with
+        {
+            Supporters = [.. S.Supporters.Where(s => s.SupporterId != supporterId), new SupporterLink(supporterId, text, Clock.Now)],
+            Version = S.Version + 1,
+        };
+        RaiseEvent(new SupporterLinked(Id, supporterId, text));
+        await state.WriteStateAsync();
+        return Own().Value;
+    }
+
+    public async Task<OwnProfileView> UnlinkSupporter(Actor actor, Guid supporterId)
+    {
+        if (actor.PersonId != Id && !(actor.SupportedBy is null && actor.PersonId == supporterId))
+        {
+            throw DomainException.Forbidden("Only the person, or the supporter stepping back, can end a link.");
+        }
+
+        if (S.Supporters.Any(s => s.SupporterId == supporterId))
+        {
+            state.State = S with { Supporters = [.. S.Supporters.Where(s => s.SupporterId != supporterId)], Version = S.Version + 1 };
+            RaiseEvent(new SupporterUnlinked(Id, supporterId));
+            await state.WriteStateAsync();
+        }
+
+        return Own().Value;
+    }
+
+    public Task<bool> IsSupportedBy(Guid supporterId) => Task.FromResult(S.Supporters.Any(s => s.SupporterId == supporterId));
+
+    public async Task Joined(ConsentScopeKind? kind, Guid id, bool isProject)
+    {
+        var next = isProject
+            ? (S.Projects.Contains(id) ? S : S with { Projects = [.. S.Projects, id] })
+            : kind == ConsentScopeKind.Network
+                ? (S.Networks.Contains(id) ? S : S with { Networks = [.. S.Networks, id] })
+                : (S.Organisations.Contains(id) ? S : S with { Organisations = [.. S.Organisations, id] });
+        if (!ReferenceEquals(next, S))
+        {
+            state.State = next with { Version = S.Version + 1 };
+            await state.WriteStateAsync();
+        }
+    }
+
+    private bool Consented(ConsentScope scope) => S.Consents.Any(c => c.Scope == scope);
+
+    private void EnsureSelfOrSupporter(Actor actor)
+    {
+        // The actor resolver has already checked the supporter link; here only the person is acceptable.
+        if (actor.PersonId != Id)
+        {
+            throw DomainException.NotFound("The person");
+        }
+    }
+
+    private static void ValidateScope(ConsentScope scope)
+    {
+        if (!Enum.IsDefined(scope.Kind) || scope.Id == Guid.Empty)
+        {
+            throw DomainException.Invalid("scope", "scope must name an organisation or a network.");
+        }
+    }
+
+    private static PersonProfile Validate(PersonProfile profile)
+    {
+        if (profile.ContactChannels.Any(c => !Enum.IsDefined(c)) || profile.CommunicationPreferences.Any(c => !Enum.IsDefined(c)))
+        {
+            throw DomainException.Invalid("profile", "profile holds an unknown contact channel or communication preference.");
+        }
+
+        return profile with
+        {
+            Name = Text.Required(profile.Name, "name"),
+            PreferredName = Text.Optional(profile.PreferredName, "preferredName", Text.NameLength),
+            Pronouns = Text.Optional(profile.Pronouns, "pronouns", 50),
+            ContactDetails = Text.Optional(profile.ContactDetails, "contactDetails", 500),
+            AccessNeeds = Text.Optional(profile.AccessNeeds, "accessNeeds"),
+            ContactChannels = [.. profile.ContactChannels.Distinct()],
+            CommunicationPreferences = [.. profile.CommunicationPreferences.Distinct()],
+        };
+    }
+
+    private Versioned<OwnProfileView> Own() => new(
+        new OwnProfileView(Id, S.Profile ?? new PersonProfile { Name = "" }, S.Supporters, S.Consents, S.Projects, S.Organisations, S.Networks),
+        S.Version);
+}
