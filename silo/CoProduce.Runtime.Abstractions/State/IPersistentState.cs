@@ -22,6 +22,15 @@ public interface IPersistentState<TState>
     /// <summary>Stores the in-memory copy, with any events the grain raised since its last write, atomically.</summary>
     Task WriteStateAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores the in-memory copy like <see cref="WriteStateAsync"/>, but shares the write with every
+    /// change made while an earlier write is in flight (group commit). The task completes when a write
+    /// that holds the caller's change is durable. Useful in [Reentrant] grains under load; if a shared
+    /// write fails, every caller in it fails, nothing more is written from this copy, and the grain
+    /// reloads on its next call.
+    /// </summary>
+    Task WriteStateCoalescedAsync();
+
     /// <summary>Removes the stored record (a versioned tombstone remains) and resets the copy.</summary>
     Task ClearStateAsync(CancellationToken cancellationToken = default);
 }

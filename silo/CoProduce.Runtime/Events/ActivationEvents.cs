@@ -30,15 +30,27 @@ internal sealed class ActivationEvents(Activation activation)
         return _lastSequence.Value;
     }
 
-    /// <summary>The staged events as journal rows, numbered after the last committed one.</summary>
-    public async ValueTask<IReadOnlyList<JournalAppend>> PrepareAsync(CancellationToken cancellationToken)
+    /// <summary>Loads the journal position if events are staged and it is not known yet.</summary>
+    public async ValueTask EnsureSequenceAsync(CancellationToken cancellationToken)
+    {
+        if (_staged.Count > 0 && _lastSequence is null)
+        {
+            await GetLastSequenceAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The staged events as journal rows, numbered after the last committed one. Synchronous, so that a
+    /// caller can take the events and the state it writes with them at the same instant.
+    /// </summary>
+    public IReadOnlyList<JournalAppend> Prepare()
     {
         if (_staged.Count == 0)
         {
             return [];
         }
 
-        var sequence = await GetLastSequenceAsync(cancellationToken);
+        var sequence = _lastSequence ?? throw new InvalidOperationException("EnsureSequenceAsync must run before Prepare.");
         var now = DateTimeOffset.UtcNow;
         var json = activation.Runtime.Json;
         return [.. _staged.Select(e => new JournalAppend(
@@ -60,7 +72,8 @@ internal sealed class ActivationEvents(Activation activation)
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var batch = await PrepareAsync(cancellationToken);
+        await EnsureSequenceAsync(cancellationToken);
+        var batch = Prepare();
         if (batch.Count == 0)
         {
             return;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoProduce.Runtime.Activations;
+using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.Storage;
 
 namespace CoProduce.Runtime.State;
@@ -9,6 +10,7 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
 {
     private readonly IGrainStorage _storage = activation.Runtime.Storage;
     private readonly JsonSerializerOptions _json = activation.Runtime.Json;
+    private readonly WriteCoalescer _coalescer = new();
 
     public TState State { get; set; } = Fresh();
 
@@ -26,19 +28,30 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
             : Fresh();
     }
 
-    public Task WriteStateAsync(CancellationToken cancellationToken = default) =>
-        StoreAsync(JsonSerializer.Serialize(State, _json), cancellationToken);
+    public Task WriteStateAsync(CancellationToken cancellationToken = default) => StoreAsync(clear: false, cancellationToken);
+
+    public Task WriteStateCoalescedAsync() => _coalescer.Join(OnCoalescedWrite, Poisoned);
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
-        await StoreAsync(null, cancellationToken);
+        await StoreAsync(clear: true, cancellationToken);
         State = Fresh();
     }
 
-    private async Task StoreAsync(string? json, CancellationToken cancellationToken)
+    private async Task StoreAsync(bool clear, CancellationToken cancellationToken)
     {
+        if (_coalescer.Poison is { } poison)
+        {
+            throw new InvalidOperationException("An earlier write of this state failed; the grain reloads on its next call.", poison);
+        }
+
         var events = activation.Events;
-        var batch = await events.PrepareAsync(cancellationToken);
+        await events.EnsureSequenceAsync(cancellationToken);
+
+        // Events and state are taken at the same instant, so an interleaved request's change and its
+        // events always travel in the same write.
+        var batch = events.Prepare();
+        var json = clear ? null : JsonSerializer.Serialize(State, _json);
         try
         {
             Etag = await _storage.WriteStateAsync(key, json, Etag, batch, cancellationToken);
@@ -52,6 +65,14 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
         RecordExists = json is not null;
         events.Committed(batch);
     }
+
+    private Task OnCoalescedWrite() => StoreAsync(clear: false, CancellationToken.None);
+
+    /// <summary>
+    /// A coalesced write failed: the in-memory state holds changes whose callers were told they failed,
+    /// so nothing more may be written from it; the activation goes and the next call reads afresh.
+    /// </summary>
+    private void Poisoned() => activation.RequestDeactivationOnIdle(DeactivationReason.InconsistentState);
 
     private static TState Fresh() => Activator.CreateInstance<TState>();
 }

@@ -1,0 +1,75 @@
+using CoProduce.Runtime.Events;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.Tests.Fixtures;
+using CoProduce.Runtime.Tests.Grains;
+using CoProduce.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoProduce.Runtime.Tests;
+
+/// <summary>Group commit: concurrent changes share writes, nothing is acknowledged before it is durable.</summary>
+public abstract class CoalescedWriteTests(ITestDatabase database)
+{
+    private const int Voters = 200;
+
+    [Fact]
+    public async Task ChangesMadeDuringAWriteShareTheNextWriteAndAllAreKept()
+    {
+        GatedStorage? gated = null;
+        var key = Guid.NewGuid().ToString("N");
+        await using (var silo = await TestSilo.StartAsync(database, decorateStorage: inner => gated = new GatedStorage(inner)))
+        {
+            var box = silo.Grains.GetGrain<IBallotBoxGrain>(key);
+            var first = box.Cast("voter-0");
+            await gated!.FirstWriteStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var rest = Enumerable.Range(1, Voters - 1).Select(i => box.Cast($"voter-{i}")).ToList();
+
+            // Every cast has changed the state before the first write is let go; none is acknowledged yet.
+            Assert.Equal(Voters, silo.Probe.Count($"cast:{key}"));
+            Assert.False(first.IsCompleted);
+            Assert.DoesNotContain(rest, t => t.IsCompleted);
+            gated.FirstWriteGate.SetResult();
+            await first;
+            await Task.WhenAll(rest);
+            Assert.Equal(2, gated.Writes);
+        }
+
+        await using var reader = await TestSilo.StartAsync(database);
+        Assert.Equal(Voters, (await reader.Grains.GetGrain<IBallotBoxGrain>(key).Voters()).Count);
+        var journal = await reader.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new GrainId("ballotbox", key), 0, 1000);
+        Assert.Equal(Enumerable.Range(1, Voters).Select(i => (long)i), journal.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task WhenASharedWriteFailsEveryCallerInItFailsAndNothingOfTheirsIsKept()
+    {
+        GatedStorage? gated = null;
+        var key = Guid.NewGuid().ToString("N");
+        await using (var silo = await TestSilo.StartAsync(database, decorateStorage: inner => gated = new GatedStorage(inner) { FailWriteNumber = 2 }))
+        {
+            var box = silo.Grains.GetGrain<IBallotBoxGrain>(key);
+            var first = box.Cast("kept");
+            await gated!.FirstWriteStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var lost = Enumerable.Range(0, 20).Select(i => box.Cast($"refused-{i}")).ToList();
+            gated.FirstWriteGate.SetResult();
+            await first;
+            foreach (var refused in lost)
+            {
+                await Assert.ThrowsAsync<IOException>(() => refused);
+            }
+
+            // The grain reloads: only the acknowledged vote is there, and new votes work again.
+            Assert.Equal(["kept"], await box.Voters());
+            await box.Cast("after");
+        }
+
+        await using var reader = await TestSilo.StartAsync(database);
+        Assert.Equal(["after", "kept"], (await reader.Grains.GetGrain<IBallotBoxGrain>(key).Voters()).Order());
+        var journal = await reader.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new GrainId("ballotbox", key), 0, 1000);
+        Assert.Equal(2, journal.Count);
+    }
+}
+
+public sealed class SqliteCoalescedWriteTests(SqliteDatabase database) : CoalescedWriteTests(database), IClassFixture<SqliteDatabase>;
+
+public sealed class PostgresCoalescedWriteTests(PostgresDatabase database) : CoalescedWriteTests(database), IClassFixture<PostgresDatabase>;
