@@ -1,24 +1,13 @@
-using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Cli;
-using CoProduce.Gateway.Health;
-using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Hosting;
-using CoProduce.Gateway.Organisations;
-using CoProduce.Grains;
-using CoProduce.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
-builder.AddGatewayConventions();
-builder.AddGatewayAuth();
+builder.AddCoProduceGateway();
 
 var app = builder.Build();
 
 app.UseGatewayConventions();
-app.MapHome();
-app.MapHealth();
-app.MapOpenApi();
-app.MapOrganisations();
+app.MapCoProduceApi();
 
 await app.RunOrExecuteCommandAsync(args);

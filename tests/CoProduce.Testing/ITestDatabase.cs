@@ -1,9 +1,12 @@
 namespace CoProduce.Testing;
 
-/// <summary>A database a test class owns: its storage settings for a silo.</summary>
+/// <summary>A database a test class owns: its storage settings for a silo, and a dump of everything stored.</summary>
 public interface ITestDatabase
 {
     string Provider { get; }
 
     IReadOnlyDictionary<string, string?> StorageSettings { get; }
+
+    /// <summary>Every grain state row (type, key, state, version, payload) and journal row, in a stable order.</summary>
+    Task<IReadOnlyList<string>> DumpAsync();
 }

@@ -36,6 +36,12 @@ public sealed class PostgresDatabase : ITestDatabase, IDisposable
         ["CoProduce:Storage:ConnectionString"] = ConnectionString,
     };
 
+    public async Task<IReadOnlyList<string>> DumpAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        return await StorageDump.ReadAsync(connection);
+    }
+
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();

@@ -13,6 +13,12 @@ public sealed class SqliteDatabase : ITestDatabase, IDisposable
         ["CoProduce:Storage:DataDirectory"] = _folder,
     };
 
+    public async Task<IReadOnlyList<string>> DumpAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "coproduce.db")};Mode=ReadOnly;Pooling=False");
+        return await StorageDump.ReadAsync(connection);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,0 +1,23 @@
+using CoProduce.Gateway.Hosting;
+using CoProduce.LoadBench.Baseline;
+using Npgsql;
+
+namespace CoProduce.LoadBench.Hosting;
+
+/// <summary>The gateway exactly as it ships, plus the conventional baseline endpoints on the same database.</summary>
+public static class BenchServer
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddCoProduceGateway();
+        var connectionString = builder.Configuration["CoProduce:Storage:ConnectionString"]
+            ?? throw new InvalidOperationException("The bench server runs on PostgreSQL: set CoProduce:Storage:ConnectionString.");
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        var app = builder.Build();
+        app.UseGatewayConventions();
+        app.MapCoProduceApi();
+        app.MapBaselineDots(database);
+        await app.RunAsync();
+    }
+}

@@ -1,0 +1,31 @@
+using CoProduce.Gateway.Auth;
+using CoProduce.Gateway.Health;
+using CoProduce.Gateway.Home;
+using CoProduce.Gateway.Organisations;
+using CoProduce.Grains;
+using CoProduce.Runtime.Hosting;
+
+namespace CoProduce.Gateway.Hosting;
+
+/// <summary>The gateway's parts in one place, so the shipped host and the benchmark host are the same.</summary>
+public static class GatewayComposition
+{
+    /// <summary>The co-hosted silo with the domain grains, the API conventions and sign-in.</summary>
+    public static WebApplicationBuilder AddCoProduceGateway(this WebApplicationBuilder builder)
+    {
+        builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
+        builder.AddGatewayConventions();
+        builder.AddGatewayAuth();
+        return builder;
+    }
+
+    /// <summary>Every endpoint: the root, health, OpenAPI and each feature's API.</summary>
+    public static WebApplication MapCoProduceApi(this WebApplication app)
+    {
+        app.MapHome();
+        app.MapHealth();
+        app.MapOpenApi();
+        app.MapOrganisations();
+        return app;
+    }
+}

@@ -1,0 +1,77 @@
+using CoProduce.Grains.Agenda;
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Networks;
+using CoProduce.Grains.Organisations;
+using CoProduce.Grains.People;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Gateway.Tests.Hostile;
+
+/// <summary>
+/// Two tenants with a little of everything: organisation A (the caller's own world) and organisation B
+/// (another tenant), each with a network, a project, participants, a budget line, an access need and an
+/// agenda item, so that every route parameter has a real id of each tenant to be tried with.
+/// </summary>
+public sealed class HostileWorld
+{
+    public required Tenant Own { get; init; }
+
+    public required Tenant Foreign { get; init; }
+
+    public static async Task<HostileWorld> CreateAsync(IGrainFactory grains) =>
+        new() { Own = await Tenant.CreateAsync(grains, "A"), Foreign = await Tenant.CreateAsync(grains, "B") };
+}
+
+public sealed record Tenant(
+    Guid Admin,
+    Guid Facilitator,
+    Guid Contributor,
+    Guid Observer,
+    Guid Supporter,
+    Guid Organisation,
+    Guid Network,
+    Guid Project,
+    Guid BudgetLine,
+    Guid AccessNeed,
+    Guid AgendaItem)
+{
+    /// <summary>The id this tenant has for a route parameter, by the parameter's name.</summary>
+    public string IdFor(string parameter) => parameter.ToUpperInvariant() switch
+    {
+        "ORGANISATIONID" => Organisation.ToString(),
+        "NETWORKID" => Network.ToString(),
+        "PROJECTID" => Project.ToString(),
+        "PERSONID" => Contributor.ToString(),
+        "SUPPORTERID" => Supporter.ToString(),
+        "LINEID" => BudgetLine.ToString(),
+        "NEEDID" => AccessNeed.ToString(),
+        "ITEMID" => AgendaItem.ToString(),
+        "KIND" => "Organisation",
+        "ID" => Organisation.ToString(),
+        _ => Guid.NewGuid().ToString(),
+    };
+
+    public static async Task<Tenant> CreateAsync(IGrainFactory grains, string name)
+    {
+        var (admin, facilitator, contributor, observer, supporter) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (organisation, network, project) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var asAdmin = new Actor(admin);
+        await grains.GetGrain<IPersonGrain>(contributor).SaveProfile(new Actor(contributor), new PersonProfile { Name = $"Contributor {name}", LivedExperience = true }, null);
+        await grains.GetGrain<IPersonGrain>(contributor).LinkSupporter(new Actor(contributor), supporter, "peer advocate");
+        await grains.GetGrain<IOrganisationGrain>(organisation).Create(asAdmin, $"Organisation {name}", OrganisationKind.Charity, "Admin");
+        await grains.GetGrain<IOrganisationGrain>(organisation).SetMember(asAdmin, facilitator, "Facilitator", new HashSet<OrganisationRole> { OrganisationRole.Facilitator });
+        await grains.GetGrain<INetworkGrain>(network).Create(asAdmin, $"Network {name}");
+        await grains.GetGrain<INetworkGrain>(network).AddOrganisation(asAdmin, organisation);
+        var projects = grains.GetGrain<IProjectGrain>(project);
+        await projects.Create(asAdmin, organisation, network, $"Project {name}", "A project for hostile input.");
+        await projects.SetParticipant(asAdmin, contributor, ProjectRole.Contributor);
+        await projects.SetParticipant(asAdmin, observer, ProjectRole.Observer);
+        var budget = await projects.ProposeBudgetLine(asAdmin, "Fees for contributors", 120m, "GBP");
+        var need = await projects.RecordAccessNeed(new Actor(contributor), contributor, "Easy Read papers a week ahead");
+        var item = await grains.GetGrain<IAgendaGrain>(project).Propose(new Actor(contributor), "Waiting times", "Why waits are so long", null);
+        return new Tenant(
+            admin, facilitator, contributor, observer, supporter, organisation, network, project,
+            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id);
+    }
+}
