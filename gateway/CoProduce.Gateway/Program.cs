@@ -3,7 +3,10 @@ using CoProduce.Gateway.Cli;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Hosting;
+using CoProduce.Gateway.Invitations;
+using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
+using CoProduce.Gateway.People;
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
 
@@ -20,5 +23,8 @@ app.MapHome();
 app.MapHealth();
 app.MapOpenApi();
 app.MapOrganisations();
+app.MapNetworks();
+app.MapPeople();
+app.MapInvitations();
 
 await app.RunOrExecuteCommandAsync(args);
