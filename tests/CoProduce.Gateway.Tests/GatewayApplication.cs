@@ -5,18 +5,21 @@ using CoProduce.Runtime.Storage;
 using CoProduce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests;
 
 /// <summary>
 /// The real gateway (its own Program, grains and storage) on a test database: a throwaway SQLite folder
-/// by default, or the database a test class owns. <see cref="CreateClient(Guid)"/> signs in as a person.
+/// by default, or the database a test class owns. <c>configureServices</c> replaces services (the clock,
+/// say). <see cref="CreateClient(Guid)"/> signs in as a person.
 /// </summary>
 public sealed class GatewayApplication(
     ITestDatabase? database = null,
     IReadOnlyDictionary<string, string?>? settings = null,
-    Func<IGrainStorage, IGrainStorage>? decorateStorage = null) : WebApplicationFactory<Program>
+    Func<IGrainStorage, IGrainStorage>? decorateStorage = null,
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     /// <summary>A fixed test key, so tokens minted by one application are valid in another on the same database.</summary>
     public const string TestSigningKey = "Y29wcm9kdWNlLXRlc3Qtc2lnbmluZy1rZXktMzItYnl0ZXMhIQ==";
@@ -42,6 +45,11 @@ public sealed class GatewayApplication(
         if (decorateStorage is not null)
         {
             builder.ConfigureServices(services => services.DecorateGrainStorage(decorateStorage));
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
         }
     }
 

@@ -1,7 +1,10 @@
 using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
+using CoProduce.Gateway.Invitations;
+using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
+using CoProduce.Gateway.People;
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
 
@@ -26,6 +29,9 @@ public static class GatewayComposition
         app.MapHealth();
         app.MapOpenApi();
         app.MapOrganisations();
+        app.MapNetworks();
+        app.MapPeople();
+        app.MapInvitations();
         return app;
     }
 }

@@ -8,4 +8,5 @@ public sealed record ConsentWithdrawn(Guid PersonId, ConsentScope Scope, Guid? S
 
 public sealed record SupporterLinked(Guid PersonId, Guid SupporterId, string Relationship);
 
-public sealed record SupporterUnlinked(Guid PersonId, Guid SupporterId);
+/// <summary>A supporter link ended; <c>By</c> is the person, or the supporter who stepped back.</summary>
+public sealed record SupporterUnlinked(Guid PersonId, Guid SupporterId, Guid By);

@@ -11,6 +11,7 @@ namespace CoProduce.Grains.People;
 public sealed class PersonGrain([PersistentState("person")] IPersistentState<PersonState> state) : Grain, IPersonGrain
 {
     private const int MaxSupporters = 20;
+    private const int MaxConsents = 500;
 
     private PersonState S => state.State;
 
@@ -58,6 +59,11 @@ public sealed class PersonGrain([PersistentState("person")] IPersistentState<Per
         ValidateScope(scope);
         if (!Consented(scope))
         {
+            if (S.Consents.Count >= MaxConsents)
+            {
+                throw DomainException.Conflict($"A person may hold at most {MaxConsents} consents; withdraw some first.");
+            }
+
             state.State = S with { Consents = [.. S.Consents, new ConsentRecord(scope, Clock.Now)], Version = S.Version + 1 };
             RaiseEvent(new ConsentGranted(Id, scope, actor.SupportedBy));
             await state.WriteStateAsync();
@@ -111,15 +117,28 @@ public sealed class PersonGrain([PersistentState("person")] IPersistentState<Per
 
     public async Task<OwnProfileView> UnlinkSupporter(Actor actor, Guid supporterId)
     {
-        if (actor.PersonId != Id && !(actor.SupportedBy is null && actor.PersonId == supporterId))
+        var linked = S.Supporters.Any(s => s.SupporterId == supporterId);
+        if (actor.PersonId != Id)
         {
-            throw DomainException.Forbidden("Only the person, or the supporter stepping back, can end a link.");
+            // Signed in as themselves, a linked supporter may step back; anyone else is told nothing.
+            if (actor.SupportedBy is not null || actor.PersonId != supporterId || !linked)
+            {
+                throw DomainException.NotFound("The person");
+            }
+        }
+        else
+        {
+            EnsureSelfOrSupporter(actor);
+            if (actor.SupportedBy is { } supporter && supporter != supporterId)
+            {
+                throw DomainException.Forbidden("A supporter may step back themselves but cannot remove another supporter.");
+            }
         }
 
-        if (S.Supporters.Any(s => s.SupporterId == supporterId))
+        if (linked)
         {
             state.State = S with { Supporters = [.. S.Supporters.Where(s => s.SupporterId != supporterId)], Version = S.Version + 1 };
-            RaiseEvent(new SupporterUnlinked(Id, supporterId));
+            RaiseEvent(new SupporterUnlinked(Id, supporterId, actor.SupportedBy ?? actor.PersonId));
             await state.WriteStateAsync();
         }
 
@@ -146,10 +165,15 @@ public sealed class PersonGrain([PersistentState("person")] IPersistentState<Per
 
     private void EnsureSelfOrSupporter(Actor actor)
     {
-        // The actor resolver has already checked the supporter link; here only the person is acceptable.
         if (actor.PersonId != Id)
         {
             throw DomainException.NotFound("The person");
+        }
+
+        // The actor resolver checks the link too; checking again here keeps the rule true for every caller.
+        if (actor.SupportedBy is { } supporter && S.Supporters.All(s => s.SupporterId != supporter))
+        {
+            throw DomainException.Forbidden("You are not linked as a supporter of this person, so you cannot act with them.");
         }
     }
 

@@ -1,0 +1,81 @@
+using CoProduce.Gateway.Api;
+using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Networks;
+using CoProduce.Grains.People;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Gateway.Networks;
+
+/// <summary>Regional networks: member organisations, coordinators and the shared pool of contributors.</summary>
+public static class NetworksApi
+{
+    public static RouteGroupBuilder MapNetworks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/networks").WithTags("Networks").RequireAuthorization();
+
+        group.MapPost("/", async (CreateNetwork request, HttpContext context, IGrainFactory grains) =>
+            {
+                var id = Guid.NewGuid();
+                var created = await grains.GetGrain<INetworkGrain>(id).Create(await context.ActorAsync(), request.Name);
+                context.Response.Headers.ETag = Etags.Format(1);
+                return TypedResults.Created($"/api/networks/{id}", created);
+            })
+            .WithIdempotency()
+            .WithSummary("Create a regional network; you become its first coordinator.")
+            .WithDescription("Send Idempotency-Key to retry safely.");
+
+        group.MapGet("/{networkId:guid}", async (Guid networkId, HttpContext context, IGrainFactory grains) =>
+                Etags.Ok(context, await grains.GetGrain<INetworkGrain>(networkId).Get(await context.ActorAsync())))
+            .WithSummary("A network, its organisations, coordinators, pool and projects (its coordinators and member organisations' staff only).");
+
+        group.MapPost("/{networkId:guid}/organisations", async (Guid networkId, AddNetworkOrganisation request, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<INetworkGrain>(networkId).AddOrganisation(await context.ActorAsync(), request.OrganisationId)))
+            .WithSummary("Bring an organisation into the network (a coordinator who is also an admin of the organisation).");
+
+        group.MapPost("/{networkId:guid}/coordinators", async (Guid networkId, AddNetworkPerson request, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<INetworkGrain>(networkId).AddCoordinator(await context.ActorAsync(), request.PersonId)))
+            .WithSummary("Add a coordinator (coordinators only).");
+
+        group.MapPost("/{networkId:guid}/pool", async (Guid networkId, AddNetworkPerson request, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<INetworkGrain>(networkId).AddToPool(await context.ActorAsync(), request.PersonId)))
+            .WithSummary("Add a contributor to the shared pool (coordinators only); the contributor must have consented to the network first (409 otherwise).");
+
+        group.MapGet("/{networkId:guid}/pool", async (Guid networkId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+            {
+                var page = PageRequest.From(offset, limit);
+                var network = await grains.GetGrain<INetworkGrain>(networkId).Get(await context.ActorAsync());
+                var ids = page.Apply(network.Value.ContributorPool);
+                var scope = new ConsentScope(ConsentScopeKind.Network, networkId);
+                var members = new List<PoolMember>(ids.Items.Count);
+                foreach (var personId in ids.Items)
+                {
+                    members.Add(await PoolMember.Read(grains.GetGrain<IPersonGrain>(personId), personId, scope));
+                }
+
+                return TypedResults.Ok(new Page<PoolMember>(members, ids.Offset, ids.Limit, ids.Total));
+            })
+            .WithSummary("The shared pool of contributors, a page at a time (whoever may see the network).")
+            .WithDescription("A contributor who has since withdrawn consent is listed with consented: false and no name.");
+
+        return group;
+    }
+}
+
+/// <summary>A new network.</summary>
+/// <param name="Name">The network's name, e.g. "Northshire User Network".</param>
+public sealed record CreateNetwork(string Name);
+
+/// <summary>An organisation to bring into a network.</summary>
+public sealed record AddNetworkOrganisation(Guid OrganisationId);
+
+/// <summary>A person to add to a network as a coordinator or to its pool.</summary>
+public sealed record AddNetworkPerson(Guid PersonId);
+
+/// <summary>One contributor in a network's pool; the name is shown only while they consent to the network.</summary>
+public sealed record PoolMember(Guid PersonId, string? DisplayName, bool Consented)
+{
+    internal static async Task<PoolMember> Read(IPersonGrain person, Guid personId, ConsentScope scope) =>
+        await person.HasConsented(scope)
+            ? new PoolMember(personId, await person.DisplayName(), true)
+            : new PoolMember(personId, null, false);
+}

@@ -1,0 +1,76 @@
+using CoProduce.Gateway.Api;
+using CoProduce.Gateway.Auth;
+using CoProduce.Grains.People;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Gateway.People;
+
+/// <summary>
+/// A person's own profile, consents and supporters ("tell us once"). Everything here acts on the
+/// signed-in person, or on the contributor a linked supporter names in CoProduce-Acting-With.
+/// </summary>
+public static class PeopleApi
+{
+    public static RouteGroupBuilder MapPeople(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/me").WithTags("People").RequireAuthorization();
+
+        group.MapGet("/", async (HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return Etags.Ok(context, await grains.GetGrain<IPersonGrain>(actor.PersonId).GetOwn(actor));
+            })
+            .WithSummary("Your profile, consents, supporters and where you take part, with its ETag.")
+            .WithDescription("A supporter sees the profile of the person they support by sending CoProduce-Acting-With.");
+
+        group.MapPut("/profile", async (PersonProfile profile, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                var expected = Etags.IfMatch(context.Request);
+                return Etags.Ok(context, await grains.GetGrain<IPersonGrain>(actor.PersonId).SaveProfile(actor, profile, expected));
+            })
+            .WithSummary("Save your profile: the first save needs no If-Match; later saves send If-Match with the ETag last read.");
+
+        group.MapPost("/consents", async (GiveConsent request, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                var scope = new ConsentScope(request.Kind, request.Id);
+                return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).GrantConsent(actor, scope));
+            })
+            .WithSummary("Consent to share your profile with an organisation or a network (kind: Organisation or Network).");
+
+        group.MapDelete("/consents/{kind}/{id:guid}", async (ConsentScopeKind kind, Guid id, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).WithdrawConsent(actor, new ConsentScope(kind, id)));
+            })
+            .WithSummary("Withdraw a consent; the organisation or network stops seeing your profile at once.");
+
+        group.MapPost("/supporters", async (LinkSupporter request, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).LinkSupporter(actor, request.SupporterId, request.Relationship));
+            })
+            .WithSummary("Link a supporter or advocate who may then act with you (you only, not a supporter).");
+
+        group.MapDelete("/supporters/{supporterId:guid}", async (Guid supporterId, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).UnlinkSupporter(actor, supporterId));
+            })
+            .WithSummary("End a supporter link (you, or the supporter stepping back).");
+
+        app.MapSharedProfiles();
+        return group;
+    }
+}
+
+/// <summary>A consent to give.</summary>
+/// <param name="Kind">Organisation or Network.</param>
+/// <param name="Id">The organisation's or network's id.</param>
+public sealed record GiveConsent(ConsentScopeKind Kind, Guid Id);
+
+/// <summary>A supporter or advocate to link.</summary>
+/// <param name="SupporterId">The supporter's person id.</param>
+/// <param name="Relationship">Who they are to you, e.g. "peer advocate" or "daughter".</param>
+public sealed record LinkSupporter(Guid SupporterId, string Relationship);

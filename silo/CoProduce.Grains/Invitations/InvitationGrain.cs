@@ -1,0 +1,200 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.People;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
+
+namespace CoProduce.Grains.Invitations;
+
+/// <summary>
+/// One invitation, keyed by the SHA-256 of its code. Requests take turns, so of two people redeeming
+/// the same code at once exactly one gets in; the other finds it already used.
+/// </summary>
+public sealed class InvitationGrain(
+    [PersistentState("invitation")] IPersistentState<InvitationState> state,
+    TimeProvider time) : Grain, IInvitationGrain
+{
+    private const string DefaultName = "Contributor";
+
+    // The longest an invitation may stay open; the gateway offers 1 to 90 days.
+    private static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(90);
+
+    private InvitationState S => state.State;
+
+    private bool Exists => S.ProjectId != Guid.Empty;
+
+    private string Id => GetPrimaryKeyString();
+
+    public async Task<InvitationView> Issue(Actor actor, Guid projectId, ProjectRole role, string? inviteeName, DateTimeOffset expiresAt)
+    {
+        if (Exists)
+        {
+            throw DomainException.Conflict("This invitation already exists.");
+        }
+
+        if (Id.Length != 64 || !Id.All(char.IsAsciiHexDigitLower))
+        {
+            throw DomainException.Invalid("id", "An invitation's id is the lower-case hex SHA-256 of its code.");
+        }
+
+        var project = GrainFactory.GetGrain<IProjectGrain>(projectId);
+        var access = await project.AccessOf(actor.PersonId);
+        if (!access.CanSee)
+        {
+            throw DomainException.NotFound("The project");
+        }
+
+        if (!access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("Only the project's facilitators can invite people.");
+        }
+
+        if (!Enum.IsDefined(role))
+        {
+            throw DomainException.Invalid("role", "role must be Contributor, Facilitator or Observer.");
+        }
+
+        var name = Text.Optional(inviteeName, "inviteeName", Text.NameLength);
+        var now = time.GetUtcNow();
+        if (expiresAt <= now || expiresAt > now + MaxLifetime)
+        {
+            throw DomainException.Invalid("expiresAt", $"An invitation must expire after now and within {MaxLifetime.TotalDays} days.");
+        }
+
+        state.State = new InvitationState
+        {
+            ProjectId = projectId,
+            Role = role,
+            InviteeName = name,
+            IssuedBy = actor.PersonId,
+            IssuedAt = now,
+            ExpiresAt = expiresAt,
+            Status = InvitationStatus.Open,
+            Version = 1,
+        };
+        RaiseEvent(new InvitationIssued(Id, projectId, role, actor.PersonId, actor.SupportedBy, expiresAt));
+        await state.WriteStateAsync();
+        await project.InvitationIssued(Id);
+        return View();
+    }
+
+    public async Task<Redemption> Redeem(Guid? existingPerson)
+    {
+        if (!Exists)
+        {
+            throw DomainException.NotFound("The invitation");
+        }
+
+        // Someone who already redeemed it and asks again (a second click) is simply told where they are.
+        if (S.Status == InvitationStatus.Redeemed && existingPerson is { } again && again == S.RedeemedBy)
+        {
+            return new Redemption(again, S.ProjectId, S.Role);
+        }
+
+        EnsureOpen();
+        if (existingPerson == Guid.Empty)
+        {
+            throw DomainException.Invalid("personId", "A signed-in person needs a person id.");
+        }
+
+        var project = GrainFactory.GetGrain<IProjectGrain>(S.ProjectId);
+        if (existingPerson is { } signedIn && await project.RoleOf(signedIn) is not null)
+        {
+            throw DomainException.Conflict("You already take part in this project; the invitation is left open for the person it was meant for.");
+        }
+
+        var personId = existingPerson ?? Guid.NewGuid();
+        await Claim(personId, isNew: existingPerson is null);
+        try
+        {
+            var person = GrainFactory.GetGrain<IPersonGrain>(personId);
+            if (!await person.Exists())
+            {
+                // A display name from the start, so facilitators and the group can greet them.
+                await person.SaveProfile(new Actor(personId), new PersonProfile { Name = S.InviteeName ?? DefaultName }, null);
+            }
+
+            await project.SetParticipant(new Actor(S.IssuedBy), personId, S.Role, invitedBy: S.IssuedBy);
+        }
+        catch
+        {
+            await Release(personId);
+            throw;
+        }
+
+        return new Redemption(personId, S.ProjectId, S.Role);
+    }
+
+    public async Task<InvitationView> Revoke(Actor actor)
+    {
+        if (!Exists)
+        {
+            throw DomainException.NotFound("The invitation");
+        }
+
+        var access = await GrainFactory.GetGrain<IProjectGrain>(S.ProjectId).AccessOf(actor.PersonId);
+        if (!access.CanSee)
+        {
+            throw DomainException.NotFound("The invitation");
+        }
+
+        if (!access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("Only the project's facilitators can revoke invitations.");
+        }
+
+        if (S.Status == InvitationStatus.Redeemed)
+        {
+            throw DomainException.Conflict("This invitation was already used; change the person's part in the project instead.");
+        }
+
+        if (S.Status != InvitationStatus.Revoked)
+        {
+            state.State = S with { Status = InvitationStatus.Revoked, Version = S.Version + 1 };
+            RaiseEvent(new InvitationRevoked(Id, S.ProjectId, actor.PersonId, actor.SupportedBy));
+            await state.WriteStateAsync();
+        }
+
+        return View();
+    }
+
+    public Task<InvitationView?> Peek() => Task.FromResult(Exists ? View() : null);
+
+    /// <summary>
+    /// Marks the invitation used before anyone is added, so that even two nodes racing on one code
+    /// cannot both get in: the second write fails on the stored version.
+    /// </summary>
+    private async Task Claim(Guid personId, bool isNew)
+    {
+        state.State = S with { Status = InvitationStatus.Redeemed, RedeemedBy = personId, RedeemedAt = time.GetUtcNow(), Version = S.Version + 1 };
+        RaiseEvent(new InvitationRedeemed(Id, S.ProjectId, personId, isNew));
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>Gives the claim back when joining the project failed, so the invitee can try again.</summary>
+    private async Task Release(Guid personId)
+    {
+        state.State = S with { Status = InvitationStatus.Open, RedeemedBy = null, RedeemedAt = null, Version = S.Version + 1 };
+        RaiseEvent(new InvitationRedemptionUndone(Id, S.ProjectId, personId));
+        await state.WriteStateAsync();
+    }
+
+    private void EnsureOpen()
+    {
+        switch (CurrentStatus())
+        {
+            case InvitationStatus.Redeemed:
+                throw DomainException.Conflict("This invitation has already been used. Ask the person who invited you for a new one.");
+            case InvitationStatus.Revoked:
+                throw DomainException.Conflict("This invitation was withdrawn. Ask the person who invited you for a new one.");
+            case InvitationStatus.Expired:
+                throw DomainException.Conflict("This invitation has expired. Ask the person who invited you for a new one.");
+        }
+    }
+
+    private InvitationStatus CurrentStatus() =>
+        S.Status == InvitationStatus.Open && time.GetUtcNow() >= S.ExpiresAt ? InvitationStatus.Expired : S.Status;
+
+    private InvitationView View() =>
+        new(Id, S.ProjectId, S.Role, S.InviteeName, S.IssuedBy, S.IssuedAt, S.ExpiresAt, CurrentStatus(), S.RedeemedBy);
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Events;
+using CoProduce.Runtime.Grains;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoProduce.Gateway.Tests;
+
+/// <summary>Steps many tests share: organisations, networks and projects to work in, and reading the journal.</summary>
+public static class Scenario
+{
+    public static async Task<Guid> Organisation(HttpClient admin, string name = "Northshire County Council")
+    {
+        var created = await admin.PostJson("/api/organisations", new { name, kind = "LocalAuthority", displayName = "Priya" })
+            .Expect(HttpStatusCode.Created);
+        return (await created.Json()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task AddStaff(HttpClient admin, Guid organisationId, Guid personId, string role = "Facilitator") =>
+        await admin.PutJson($"/api/organisations/{organisationId}/members/{personId}", new { displayName = "Sam", roles = new[] { role } })
+            .Expect(HttpStatusCode.OK);
+
+    public static async Task<Guid> Network(HttpClient coordinator, string name = "Northshire User Network")
+    {
+        var created = await coordinator.PostJson("/api/networks", new { name }).Expect(HttpStatusCode.Created);
+        return (await created.Json()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A project in pre-production facilitated by <paramref name="admin"/>, made through its grain.</summary>
+    public static async Task<Guid> Project(GatewayApplication app, Guid admin, Guid organisationId)
+    {
+        var id = Guid.NewGuid();
+        await Grains(app).GetGrain<IProjectGrain>(id).Create(new Actor(admin), organisationId, null, "Day services review", null);
+        return id;
+    }
+
+    public static IGrainFactory Grains(GatewayApplication app) => app.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Every event journalled for one grain, oldest first, as type and JSON body.</summary>
+    public static async Task<IReadOnlyList<(string Type, JsonElement Body)>> Journal(GatewayApplication app, string grainType, Guid key)
+    {
+        var events = await app.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new GrainId(grainType, key.ToString("D")), 0, 1000);
+        return [.. events.Select(e => (e.Type, JsonDocument.Parse(e.Json).RootElement.Clone()))];
+    }
+
+    /// <summary>Sends a request as a supporter acting with <paramref name="contributor"/>.</summary>
+    public static HttpRequestMessage ActingWith(this HttpRequestMessage request, Guid contributor)
+    {
+        request.Headers.Add(ActorResolver.ActingWithHeader, contributor.ToString());
+        return request;
+    }
+
+    public static HttpRequestMessage Request(HttpMethod method, string url, object? body = null, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = System.Net.Http.Json.JsonContent.Create(body, options: ApiJson.Options);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return request;
+    }
+}
