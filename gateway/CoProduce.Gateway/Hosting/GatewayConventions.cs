@@ -40,6 +40,7 @@ public static class GatewayConventions
         // Unhandled exceptions and bare status codes (401, 404, 405, ...) both answer with problem details.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseIfMatchValidation();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -34,7 +34,26 @@ internal static class Text
         return [.. list.Select(v => Limit(v, field, maxLength))];
     }
 
-    private static string Limit(string value, string field, int maxLength) => value.Length <= maxLength
-        ? value
-        : throw DomainException.Invalid(field, $"{field} may be at most {maxLength} characters.");
+    /// <summary>
+    /// Within the length limit, and free of control characters: they render as nothing (or as terminal
+    /// escapes) for the people reading, so they are refused rather than stored. Paragraphs keep line breaks and tabs.
+    /// </summary>
+    private static string Limit(string value, string field, int maxLength)
+    {
+        if (value.Length > maxLength)
+        {
+            throw DomainException.Invalid(field, $"{field} may be at most {maxLength} characters.");
+        }
+
+        var allowBreaks = maxLength > NameLength;
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && !(allowBreaks && c is '\n' or '\r' or '\t'))
+            {
+                throw DomainException.Invalid(field, $"{field} may not contain control characters.");
+            }
+        }
+
+        return value;
+    }
 }

@@ -52,19 +52,25 @@ public sealed class OrganisationGrain([PersistentState("organisation")] IPersist
             throw DomainException.Forbidden("Only the organisation's admins can change staff roles.");
         }
 
+        var validName = Text.Required(displayName, "displayName");
+        if (personId == Guid.Empty)
+        {
+            throw DomainException.Invalid("personId", "personId must name a person.");
+        }
+
         if (roles.Any(r => !Enum.IsDefined(r)))
         {
             throw DomainException.Invalid("roles", "roles holds an unknown role.");
         }
 
         var members = new Dictionary<Guid, OrganisationMemberState>(S.Members);
-        if (roles.Count == 0)
+        if (roles.Count == 0 && !members.Remove(personId))
         {
-            members.Remove(personId);
+            throw DomainException.NotFound("That member");
         }
         else
         {
-            members[personId] = new(Text.Required(displayName, "displayName"), [.. roles]);
+            members[personId] = new(validName, [.. roles]);
         }
 
         if (!members.Values.Any(m => m.Roles.Contains(OrganisationRole.Admin)))

@@ -135,13 +135,14 @@ public sealed class PersonGrain([PersistentState("person")] IPersistentState<Per
             }
         }
 
-        if (linked)
+        if (!linked)
         {
-            state.State = S with { Supporters = [.. S.Supporters.Where(s => s.SupporterId != supporterId)], Version = S.Version + 1 };
-            RaiseEvent(new SupporterUnlinked(Id, supporterId, actor.SupportedBy ?? actor.PersonId));
-            await state.WriteStateAsync();
+            throw DomainException.NotFound("That supporter link");
         }
 
+        state.State = S with { Supporters = [.. S.Supporters.Where(s => s.SupporterId != supporterId)], Version = S.Version + 1 };
+        RaiseEvent(new SupporterUnlinked(Id, supporterId, actor.SupportedBy ?? actor.PersonId));
+        await state.WriteStateAsync();
         return Own().Value;
     }
 

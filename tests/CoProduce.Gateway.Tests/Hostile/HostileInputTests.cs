@@ -58,8 +58,8 @@ public abstract class HostileInputTests(ITestDatabase database)
             }
         }
 
-        Assert.True(sent >= MinimumRequests, $"only {sent} requests were generated");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} hostile requests were not refused cleanly:\n{string.Join('\n', failures.Take(40))}");
+        Assert.True(sent >= MinimumRequests, $"only {sent} requests were generated");
         var after = await database.DumpAsync();
         Assert.Equal(Relevant(before), Relevant(after));
     }
@@ -109,7 +109,7 @@ public abstract class HostileInputTests(ITestDatabase database)
             // Bad ids in the route, from the tenant's own admin.
             foreach (var parameter in endpoint.RoutePattern.Parameters)
             {
-                foreach (var bad in new[] { "not-a-guid", new string('9', 3000), "%00", "..%2F..%2Fetc" })
+                foreach (var bad in new[] { "not-a-guid", new string('9', 3000), "%20", "..%2F..%2Fetc", "00000000-0000-0000-0000-000000000000" })
                 {
                     yield return new(method, Path(endpoint, p => p == parameter.Name ? bad : own.IdFor(p)), wellFormed, own.Admin, $"{parameter.Name} = bad id");
                 }
