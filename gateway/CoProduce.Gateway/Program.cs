@@ -1,3 +1,4 @@
+using CoProduce.Gateway.Agenda;
 using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Cli;
 using CoProduce.Gateway.Health;
@@ -20,5 +21,6 @@ app.MapHome();
 app.MapHealth();
 app.MapOpenApi();
 app.MapOrganisations();
+app.MapAgenda();
 
 await app.RunOrExecuteCommandAsync(args);
