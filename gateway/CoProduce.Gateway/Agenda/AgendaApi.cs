@@ -9,6 +9,7 @@ namespace CoProduce.Gateway.Agenda;
 /// <summary>A project's agenda: items proposed with provenance, ranked by the group, agreed not imposed.</summary>
 public static class AgendaApi
 {
+    /// <summary>Maps /api/projects/{projectId}/agenda; roles are checked by the agenda grain on every call.</summary>
     public static RouteGroupBuilder MapAgenda(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/projects/{projectId:guid}/agenda").WithTags("Agenda").RequireAuthorization();
