@@ -1,3 +1,4 @@
+using CoProduce.Gateway.Agenda;
 using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
@@ -32,6 +33,7 @@ public static class GatewayComposition
         app.MapNetworks();
         app.MapPeople();
         app.MapInvitations();
+        app.MapAgenda();
         return app;
     }
 }

@@ -14,6 +14,7 @@ public enum RankingMethod
     RankedChoice,
 }
 
+/// <summary>Where the agenda is in its life: being shaped, ranked and awaiting agreement, or agreed.</summary>
 public enum AgendaStatus
 {
     /// <summary>Items are proposed and edited; ranking may be open.</summary>
@@ -26,6 +27,11 @@ public enum AgendaStatus
     Agreed,
 }
 
+/// <summary>
+/// A proposed item with its provenance: who proposed it, in what role, whether they have lived
+/// experience, and the supporter who acted with them if any. <see cref="Version"/> is the item's own,
+/// for If-Match.
+/// </summary>
 public sealed record AgendaItem(
     Guid Id,
     string Title,
@@ -39,10 +45,19 @@ public sealed record AgendaItem(
     long Version,
     bool Withdrawn);
 
+/// <summary>
+/// One place in the ordered agenda (1 first). <see cref="Score"/> is the item's total dots (dot vote), or
+/// the ballots counting for it in the runoff round it won (ranked choice).
+/// </summary>
 public sealed record RankedItem(Guid ItemId, string Title, int Position, decimal Score);
 
+/// <summary>A participant's latest answer to the ranked agenda.</summary>
 public sealed record AgreementRecord(Guid PersonId, Guid? SupportedBy, bool Agrees, string? Comment, DateTimeOffset At);
 
+/// <summary>
+/// The agenda as participants see it. While ranking is open <see cref="Ranking"/> is the provisional
+/// order from the ballots so far; once closed it is the fixed order the group agrees to.
+/// </summary>
 public sealed record AgendaView(
     Guid ProjectId,
     AgendaStatus Status,
@@ -52,7 +67,9 @@ public sealed record AgendaView(
     IReadOnlyList<AgendaItem> Items,
     IReadOnlyList<RankedItem> Ranking,
     int Voters,
-    IReadOnlyList<AgreementRecord> Agreement);
+    IReadOnlyList<AgreementRecord> Agreement,
+    Guid? ConfirmedBy,
+    DateTimeOffset? ConfirmedAt);
 
 /// <summary>What one participant has placed: dots per item, or an ordering.</summary>
 public sealed record MyRanking(IReadOnlyDictionary<Guid, int> Dots, IReadOnlyList<Guid> Order);
@@ -60,7 +77,13 @@ public sealed record MyRanking(IReadOnlyDictionary<Guid, int> Dots, IReadOnlyLis
 /// <summary>A project's agenda, co-created: proposed by anyone in it, ranked by the group, agreed not imposed.</summary>
 public interface IAgendaGrain : IGrainWithGuidKey
 {
+    /// <summary>The agenda for anyone who can see the project; 404 for anyone else.</summary>
+    [ReadOnly]
     Task<Versioned<AgendaView>> Get(Actor actor);
+
+    /// <summary>One item, withdrawn or not, with its own version.</summary>
+    [ReadOnly]
+    Task<AgendaItem> GetItem(Actor actor, Guid itemId);
 
     /// <summary>Proposes an item (contributors and facilitators; observers watch).</summary>
     Task<AgendaItem> Propose(Actor actor, string title, string? description, string? easyReadSummary);
@@ -68,17 +91,19 @@ public interface IAgendaGrain : IGrainWithGuidKey
     /// <summary>Edits an item (its proposer or a facilitator) if it is still at <paramref name="expectedVersion"/>.</summary>
     Task<AgendaItem> Edit(Actor actor, Guid itemId, string title, string? description, string? easyReadSummary, long expectedVersion);
 
+    /// <summary>Withdraws an item (its proposer or a facilitator) if it is still at <paramref name="expectedVersion"/>; it stays on record.</summary>
     Task<AgendaItem> Withdraw(Actor actor, Guid itemId, long expectedVersion);
 
-    /// <summary>Opens ranking with a method (facilitators).</summary>
+    /// <summary>Opens ranking with a method (facilitators); after a closed or agreed ranking this starts over.</summary>
     Task<Versioned<AgendaView>> OpenRanking(Actor actor, RankingMethod method, int dotsPerPerson);
 
     /// <summary>Replaces the caller's dots; the total may not exceed the dots per person.</summary>
     Task<MyRanking> PlaceDots(Actor actor, IReadOnlyDictionary<Guid, int> dots);
 
-    /// <summary>Replaces the caller's ordering of items (ranked choice).</summary>
+    /// <summary>Replaces the caller's ordering of items (ranked choice); a partial ordering is allowed.</summary>
     Task<MyRanking> SubmitRanking(Actor actor, IReadOnlyList<Guid> order);
 
+    /// <summary>The caller's current dots or ordering in this ranking.</summary>
     [ReadOnly]
     Task<MyRanking> Mine(Actor actor);
 

@@ -1,0 +1,49 @@
+using CoProduce.Grains.Common;
+
+namespace CoProduce.Grains.Agenda;
+
+/// <summary>Agreement: everyone taking part says whether they agree to the ranked agenda; a facilitator confirms it, objections and all.</summary>
+public sealed partial class AgendaGrain
+{
+    public async Task<Versioned<AgendaView>> RecordAgreement(Actor actor, bool agrees, string? comment)
+    {
+        await EnsureTakesPart(actor);
+        EnsureRanked();
+        var record = new AgreementRecord(actor.PersonId, actor.SupportedBy, agrees, Text.Optional(comment, "comment"), Clock.Now);
+
+        // The latest answer counts; every answer stays in the journal, so a change of mind is on record.
+        RaiseEvent(new AgreementRecorded(ProjectId, record));
+        await Commit(S with { Agreement = [.. S.Agreement.Where(a => a.PersonId != actor.PersonId), record] });
+        return Current();
+    }
+
+    public async Task<Versioned<AgendaView>> Agree(Actor actor)
+    {
+        await EnsureCanFacilitate(actor);
+        EnsureRanked();
+        if (S.Agreement.Count == 0)
+        {
+            throw DomainException.Conflict("Nobody has said whether they agree yet; the agenda is agreed by the group, not imposed.");
+        }
+
+        RaiseEvent(new AgendaAgreed(
+            ProjectId,
+            [.. S.Ranking.Select(r => r.ItemId)],
+            [.. S.Agreement.Where(a => a.Agrees).Select(a => a.PersonId)],
+            [.. S.Agreement.Where(a => !a.Agrees).Select(a => a.PersonId)],
+            actor.PersonId,
+            actor.SupportedBy));
+        await Commit(S with { Status = AgendaStatus.Agreed, ConfirmedBy = actor.PersonId, ConfirmedAt = Clock.Now });
+        return Current();
+    }
+
+    private void EnsureRanked()
+    {
+        if (S.Status != AgendaStatus.Ranked)
+        {
+            throw DomainException.Conflict(S.Status == AgendaStatus.Agreed
+                ? "The agenda is already agreed; a facilitator can open a new ranking to revisit it."
+                : "There is no ranked agenda to agree to yet; ranking must close first.");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
+
+namespace CoProduce.Grains.Agenda;
+
+/// <summary>
+/// A project's agenda, keyed by the project's id. Whoever can see the project can read it; contributors
+/// and facilitators propose, rank and agree; facilitators open and close ranking and confirm agreement.
+/// Anyone else is told the project does not exist. Access is asked of the project on every call, so a
+/// role change counts at once.
+/// </summary>
+public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentState<AgendaState> state) : Grain, IAgendaGrain
+{
+    private (long Version, IReadOnlyList<RankedItem> Ranking)? _provisional;
+
+    private AgendaState S => state.State;
+
+    private Guid ProjectId => GetPrimaryKey();
+
+    public async Task<Versioned<AgendaView>> Get(Actor actor)
+    {
+        await EnsureCanSee(actor);
+        return Current();
+    }
+
+    public async Task<AgendaItem> GetItem(Actor actor, Guid itemId)
+    {
+        await EnsureCanSee(actor);
+        return FindItem(itemId);
+    }
+
+    /// <summary>
+    /// Stores the next state with the events raised for it, in one write. If the write fails the
+    /// in-memory copy goes back to what is stored, so a refused request changes nothing here either.
+    /// </summary>
+    private async Task Commit(AgendaState next)
+    {
+        var previous = S;
+        state.State = next with { Version = previous.Version + 1 };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+    }
+
+    private async Task<ProjectAccess> EnsureCanSee(Actor actor)
+    {
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        return access.CanSee ? access : throw DomainException.NotFound("The project");
+    }
+
+    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
+    private async Task<ProjectAccess> EnsureTakesPart(Actor actor)
+    {
+        var access = await EnsureCanSee(actor);
+        return access.Role is ProjectRole.Contributor or ProjectRole.Facilitator || access.CanFacilitate
+            ? access
+            : throw DomainException.Forbidden("Observers can follow the agenda; contributors and facilitators shape it.");
+    }
+
+    private async Task<ProjectAccess> EnsureCanFacilitate(Actor actor)
+    {
+        var access = await EnsureCanSee(actor);
+        return access.CanFacilitate ? access : throw DomainException.Forbidden("Only the project's facilitators can do this.");
+    }
+
+    private AgendaItem FindItem(Guid itemId) =>
+        S.Items.Find(i => i.Id == itemId) ?? throw DomainException.NotFound("The agenda item");
+
+    private int Voters => S.Method == RankingMethod.DotVote ? S.Dots.Count : S.Orders.Count;
+
+    private Versioned<AgendaView> Current() => new(
+        new AgendaView(
+            ProjectId,
+            S.Status,
+            S.Method,
+            S.DotsPerPerson,
+            S.RankingOpen,
+            S.Items,
+            S.RankingOpen ? Provisional() : S.Ranking,
+            Voters,
+            S.Agreement,
+            S.ConfirmedBy,
+            S.ConfirmedAt),
+        S.Version);
+
+    /// <summary>The order the ballots so far would give, worked out once per version however often it is read.</summary>
+    private IReadOnlyList<RankedItem> Provisional()
+    {
+        if (_provisional is not { } cached || cached.Version != S.Version)
+        {
+            cached = (S.Version, Rank());
+            _provisional = cached;
+        }
+
+        return cached.Ranking;
+    }
+}
