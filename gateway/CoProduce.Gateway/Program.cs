@@ -4,6 +4,7 @@ using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Hosting;
 using CoProduce.Gateway.Organisations;
+using CoProduce.Gateway.Projects;
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
 
@@ -20,5 +21,6 @@ app.MapHome();
 app.MapHealth();
 app.MapOpenApi();
 app.MapOrganisations();
+app.MapProjects();
 
 await app.RunOrExecuteCommandAsync(args);
