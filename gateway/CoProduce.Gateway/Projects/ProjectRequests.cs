@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CoProduce.Grains.Projects;
 
 namespace CoProduce.Gateway.Projects;
@@ -40,6 +41,8 @@ public sealed record ScopeText(IReadOnlyList<string> Negotiables, IReadOnlyList<
 /// <param name="Description">What the money is for, e.g. "Fees for 8 contributors, 6 sessions".</param>
 /// <param name="Amount">Above 0, in whole pence or cents, e.g. 1250.50.</param>
 /// <param name="Currency">An ISO 4217 code in capitals, e.g. GBP.</param>
+/// <remarks>Money is a JSON number: "12" in quotes is a wrong type (400), as the API conventions say.</remarks>
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record ProposeBudgetLine(string Description, decimal Amount, string Currency);
 
 /// <summary>An access need of one participant.</summary>

@@ -38,6 +38,11 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
             throw DomainException.Forbidden("Only an organisation's admins and facilitators start projects.");
         }
 
+        if (networkId == Guid.Empty)
+        {
+            throw DomainException.Invalid("networkId", "networkId must name a network, or be left out.");
+        }
+
         if (networkId is { } network && !await GrainFactory.GetGrain<INetworkGrain>(network).HasOrganisation(organisationId))
         {
             throw DomainException.Invalid("networkId", "The organisation is not a member of that network.");
