@@ -6,6 +6,7 @@ using CoProduce.Gateway.Invitations;
 using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
 using CoProduce.Gateway.People;
+using CoProduce.Gateway.Projects;
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
 
@@ -33,6 +34,7 @@ public static class GatewayComposition
         app.MapNetworks();
         app.MapPeople();
         app.MapInvitations();
+        app.MapProjects();
         app.MapAgenda();
         return app;
     }

@@ -1,6 +1,6 @@
 namespace CoProduce.Grains.Projects;
 
-public sealed record ProjectCreated(Guid ProjectId, Guid OrganisationId, Guid? NetworkId, string Name, Guid CreatedBy);
+public sealed record ProjectCreated(Guid ProjectId, Guid OrganisationId, Guid? NetworkId, string Name, Guid CreatedBy, Guid? SupportedBy);
 
 public sealed record ParticipantSet(Guid ProjectId, Guid PersonId, ProjectRole Role, bool LivedExperience, Guid By, Guid? SupportedBy, Guid? InvitedBy);
 
@@ -14,4 +14,4 @@ public sealed record BudgetLineAgreed(Guid ProjectId, Guid LineId, Guid By, Guid
 
 public sealed record AccessNeedRecorded(Guid ProjectId, Guid NeedId, Guid PersonId, Guid By, Guid? SupportedBy);
 
-public sealed record AdjustmentUpdated(Guid ProjectId, Guid NeedId, string? AdjustmentPromised, bool? Met, Guid By);
+public sealed record AdjustmentUpdated(Guid ProjectId, Guid NeedId, string? AdjustmentPromised, bool? Met, Guid By, Guid? SupportedBy);

@@ -6,17 +6,19 @@ namespace CoProduce.Grains.Projects;
 public sealed partial class ProjectGrain
 {
     private const decimal MaxBudgetLine = 10_000_000m;
+    private const int MaxBudgetLines = 200;
+    private const int MaxAccessNeeds = 500;
 
     public async Task<Versioned<ProjectView>> ChangeStage(Actor actor, ProjectStage to, string reason, long? expectedVersion)
     {
-        await EnsureCanFacilitate(actor);
+        var access = await EnsureCanFacilitate(actor);
         CheckVersion(expectedVersion);
         if (!Enum.IsDefined(to))
         {
             throw DomainException.Invalid("stage", "stage is not a known stage.");
         }
 
-        var why = Text.Required(reason, "reason");
+        var why = Text.Required(reason, "reason", Text.ParagraphLength);
         var from = S.Stage;
         if (!IsAllowed(from, to))
         {
@@ -28,13 +30,14 @@ public sealed partial class ProjectGrain
         state.State = S with { Stage = to, StageHistory = [.. S.StageHistory, change], Version = S.Version + 1 };
         RaiseEvent(new StageChanged(Id, from, to, actor.PersonId, actor.SupportedBy, why));
         await state.WriteStateAsync();
-        return Current();
+        return Current(actor, access);
     }
 
     public async Task<Versioned<ProjectView>> UpdatePreProduction(Actor actor, PreProductionText text, long expectedVersion)
     {
-        await EnsureCanFacilitate(actor);
+        var access = await EnsureCanFacilitate(actor);
         CheckVersion(expectedVersion);
+        EnsureOpen();
         var pre = S.PreProduction with
         {
             Aims = Text.List(text.Aims, "aims"),
@@ -46,37 +49,48 @@ public sealed partial class ProjectGrain
         state.State = S with { PreProduction = pre, Version = S.Version + 1 };
         RaiseEvent(new PreProductionUpdated(Id, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
-        return Current();
+        return Current(actor, access);
     }
 
     public async Task<Versioned<ProjectView>> ProposeBudgetLine(Actor actor, string description, decimal amount, string currency)
     {
-        await EnsureTakesPart(actor);
+        var access = await EnsureTakesPart(actor);
+        EnsureOpen();
+
+        // Every field is checked before answering, so a form can show all its mistakes at once.
+        var errors = new Dictionary<string, string[]>();
+        var text = Check(errors, () => Text.Required(description, "description", Text.ParagraphLength));
         if (amount <= 0 || amount > MaxBudgetLine || decimal.Round(amount, 2) != amount)
         {
-            throw DomainException.Invalid("amount", $"amount must be more than 0 and at most {MaxBudgetLine:N0}, in whole pence or cents.");
+            errors["amount"] = [$"amount must be more than 0 and at most {MaxBudgetLine:N0}, in whole pence or cents."];
         }
 
         if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
         {
-            throw DomainException.Invalid("currency", "currency must be a three-letter ISO 4217 code such as GBP.");
+            errors["currency"] = ["currency must be a three-letter ISO 4217 code in capitals, such as GBP."];
         }
 
-        if (S.PreProduction.Budget.Count >= 200)
+        if (text is null || errors.Count > 0)
         {
-            throw DomainException.Conflict("A project's budget may have at most 200 lines.");
+            throw new DomainException(DomainErrorKind.Invalid, "The budget line is not valid.", errors);
         }
 
-        var line = new BudgetLine(Guid.NewGuid(), Text.Required(description, "description", Text.ParagraphLength), amount, currency, actor.PersonId, []);
+        if (S.PreProduction.Budget.Count >= MaxBudgetLines)
+        {
+            throw DomainException.Conflict($"A project's budget may have at most {MaxBudgetLines} lines.");
+        }
+
+        var line = new BudgetLine(Guid.NewGuid(), text, amount, currency, actor.PersonId, []);
         state.State = S with { PreProduction = S.PreProduction with { Budget = [.. S.PreProduction.Budget, line] }, Version = S.Version + 1 };
         RaiseEvent(new BudgetLineProposed(Id, line.Id, line.Description, amount, currency, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
-        return Current();
+        return Current(actor, access);
     }
 
     public async Task<Versioned<ProjectView>> AgreeBudgetLine(Actor actor, Guid lineId)
     {
-        await EnsureTakesPart(actor);
+        var access = await EnsureTakesPart(actor);
+        EnsureOpen();
         var line = S.PreProduction.Budget.FirstOrDefault(l => l.Id == lineId) ?? throw DomainException.NotFound("The budget line");
         if (!line.AgreedBy.Contains(actor.PersonId))
         {
@@ -90,7 +104,7 @@ public sealed partial class ProjectGrain
             await state.WriteStateAsync();
         }
 
-        return Current();
+        return Current(actor, access);
     }
 
     public async Task<Versioned<ProjectView>> RecordAccessNeed(Actor actor, Guid personId, string need)
@@ -101,12 +115,13 @@ public sealed partial class ProjectGrain
             throw DomainException.Forbidden("People record their own access needs; facilitators may record them on someone's behalf.");
         }
 
+        EnsureOpen();
         if (!S.Participants.ContainsKey(personId))
         {
             throw DomainException.Invalid("personId", "Access needs are recorded for the project's participants.");
         }
 
-        if (S.PreProduction.AccessPlan.Count >= 500)
+        if (S.PreProduction.AccessPlan.Count >= MaxAccessNeeds)
         {
             throw DomainException.Conflict("The access plan is full.");
         }
@@ -115,12 +130,13 @@ public sealed partial class ProjectGrain
         state.State = S with { PreProduction = S.PreProduction with { AccessPlan = [.. S.PreProduction.AccessPlan, entry] }, Version = S.Version + 1 };
         RaiseEvent(new AccessNeedRecorded(Id, entry.Id, personId, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
-        return Current();
+        return Current(actor, access);
     }
 
     public async Task<Versioned<ProjectView>> UpdateAdjustment(Actor actor, Guid needId, string? adjustmentPromised, bool? met)
     {
-        await EnsureCanFacilitate(actor);
+        var access = await EnsureCanFacilitate(actor);
+        EnsureOpen();
         var need = S.PreProduction.AccessPlan.FirstOrDefault(n => n.Id == needId) ?? throw DomainException.NotFound("The access need");
         var updated = need with { AdjustmentPromised = Text.Optional(adjustmentPromised, "adjustmentPromised"), Met = met };
         state.State = S with
@@ -128,9 +144,9 @@ public sealed partial class ProjectGrain
             PreProduction = S.PreProduction with { AccessPlan = [.. S.PreProduction.AccessPlan.Select(n => n.Id == needId ? updated : n)] },
             Version = S.Version + 1,
         };
-        RaiseEvent(new AdjustmentUpdated(Id, needId, updated.AdjustmentPromised, met, actor.PersonId));
+        RaiseEvent(new AdjustmentUpdated(Id, needId, updated.AdjustmentPromised, met, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
-        return Current();
+        return Current(actor, access);
     }
 
     /// <summary>Next stage, any earlier stage, or Closed; nothing leaves Closed.</summary>
@@ -142,6 +158,24 @@ public sealed partial class ProjectGrain
         if (expectedVersion is { } expected && expected != S.Version)
         {
             throw DomainException.Stale(S.Version);
+        }
+    }
+
+    /// <summary>Runs one field's check, keeping its refusal in <paramref name="errors"/> instead of throwing.</summary>
+    private static string? Check(Dictionary<string, string[]> errors, Func<string> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (DomainException refused) when (refused.Kind == DomainErrorKind.Invalid)
+        {
+            foreach (var (field, messages) in refused.Errors)
+            {
+                errors[field] = messages;
+            }
+
+            return null;
         }
     }
 

@@ -38,6 +38,11 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
             throw DomainException.Forbidden("Only an organisation's admins and facilitators start projects.");
         }
 
+        if (networkId == Guid.Empty)
+        {
+            throw DomainException.Invalid("networkId", "networkId must name a network, or be left out.");
+        }
+
         if (networkId is { } network && !await GrainFactory.GetGrain<INetworkGrain>(network).HasOrganisation(organisationId))
         {
             throw DomainException.Invalid("networkId", "The organisation is not a member of that network.");
@@ -57,7 +62,7 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
             CreatedAt = now,
             Version = 1,
         };
-        RaiseEvent(new ProjectCreated(Id, organisationId, networkId, S.Name!, actor.PersonId));
+        RaiseEvent(new ProjectCreated(Id, organisationId, networkId, S.Name!, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).ProjectAdded(Id);
         if (networkId is { } joined)
@@ -66,14 +71,10 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
         }
 
         await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).Joined(null, Id, isProject: true);
-        return View();
+        return ViewFor(actor, canFacilitate: true);
     }
 
-    public async Task<Versioned<ProjectView>> Get(Actor actor)
-    {
-        await EnsureCanSee(actor);
-        return Current();
-    }
+    public async Task<Versioned<ProjectView>> Get(Actor actor) => Current(actor, await EnsureCanSee(actor));
 
     public Task<ProjectRole?> RoleOf(Guid personId) =>
         Task.FromResult(Exists && S.Participants.TryGetValue(personId, out var p) ? p.Role : (ProjectRole?)null);
@@ -106,6 +107,7 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
             throw DomainException.NotFound("The project");
         }
 
+        EnsureOpen();
         if (!Enum.IsDefined(role))
         {
             throw DomainException.Invalid("role", "role must be Contributor, Facilitator or Observer.");
@@ -116,18 +118,25 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
             throw DomainException.Invalid("personId", "personId must name a person.");
         }
 
-        var participant = await NewParticipant(personId, role, invitedBy, S.Participants.TryGetValue(personId, out var existing) ? existing.JoinedAt : Clock.Now);
-        var participants = new Dictionary<Guid, Participant>(S.Participants) { [personId] = participant };
-        if (!participants.Values.Any(p => p.Role == ProjectRole.Facilitator))
+        var existing = S.Participants.GetValueOrDefault(personId);
+        if (existing?.Role != role)
         {
-            throw DomainException.Conflict("A project must keep at least one facilitator.");
+            // A role change keeps when and by whose invitation the person first joined.
+            var participant = await NewParticipant(personId, role, invitedBy ?? existing?.InvitedBy, existing?.JoinedAt ?? Clock.Now);
+            var participants = new Dictionary<Guid, Participant>(S.Participants) { [personId] = participant };
+            if (!participants.Values.Any(p => p.Role == ProjectRole.Facilitator))
+            {
+                throw DomainException.Conflict("A project must keep at least one facilitator.");
+            }
+
+            state.State = S with { Participants = participants, Version = S.Version + 1 };
+            RaiseEvent(new ParticipantSet(Id, personId, role, participant.LivedExperience, actor.PersonId, actor.SupportedBy, invitedBy));
+            await state.WriteStateAsync();
+            await GrainFactory.GetGrain<IPersonGrain>(personId).Joined(null, Id, isProject: true);
         }
 
-        state.State = S with { Participants = participants, Version = S.Version + 1 };
-        RaiseEvent(new ParticipantSet(Id, personId, role, participant.LivedExperience, actor.PersonId, actor.SupportedBy, invitedBy));
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IPersonGrain>(personId).Joined(null, Id, isProject: true);
-        return View();
+        // Read access afresh: the caller may just have changed their own role.
+        return ViewFor(actor, (await AccessOf(actor.PersonId)).CanFacilitate);
     }
 
     public async Task InvitationIssued(string invitationId)
@@ -161,9 +170,22 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
         return access.CanFacilitate ? access : throw DomainException.Forbidden("Only the project's facilitators can do this.");
     }
 
-    private Versioned<ProjectView> Current() => new(View(), S.Version);
+    /// <summary>Closed is final: nothing leaves it, so nothing in a closed project changes either.</summary>
+    private void EnsureOpen()
+    {
+        if (S.Stage == ProjectStage.Closed)
+        {
+            throw DomainException.Conflict("The project is closed; nothing in it changes now.");
+        }
+    }
 
-    private ProjectView View() => new(
+    private Versioned<ProjectView> Current(Actor actor, ProjectAccess access) => new(ViewFor(actor, access.CanFacilitate), S.Version);
+
+    /// <summary>
+    /// Access needs are personal: facilitators see the whole plan because they arrange the adjustments;
+    /// everyone else sees only their own needs.
+    /// </summary>
+    private ProjectView ViewFor(Actor actor, bool canFacilitate) => new(
         Id,
         S.OrganisationId,
         S.NetworkId,
@@ -172,7 +194,9 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
         S.Stage,
         S.StageHistory,
         [.. S.Participants.Values.OrderBy(p => p.JoinedAt)],
-        S.PreProduction,
+        canFacilitate
+            ? S.PreProduction
+            : S.PreProduction with { AccessPlan = [.. S.PreProduction.AccessPlan.Where(n => n.PersonId == actor.PersonId)] },
         S.CreatedBy,
         S.CreatedAt);
 }

@@ -1,0 +1,96 @@
+using CoProduce.Gateway.Api;
+using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Common;
+using CoProduce.Grains.People;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Gateway.Projects;
+
+/// <summary>
+/// Projects: starting one, finding yours, reading one, its participants and its stage. Pre-production
+/// (aims, scope, budget, access plan) is in <see cref="PreProductionApi"/>.
+/// </summary>
+public static class ProjectsApi
+{
+    public static RouteGroupBuilder MapProjects(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/projects").WithTags("Projects").RequireAuthorization();
+
+        group.MapPost("/", async (CreateProject request, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                var id = Guid.NewGuid();
+                var created = await grains.GetGrain<IProjectGrain>(id).Create(actor, request.OrganisationId, request.NetworkId, request.Name, request.Summary);
+
+                // A new project is at version 1.
+                context.Response.Headers.ETag = Etags.Format(1);
+                return TypedResults.Created($"/api/projects/{id}", created);
+            })
+            .WithIdempotency()
+            .WithSummary("Start a project in pre-production; you become its first facilitator.")
+            .WithDescription("Organisation admins and facilitators only (finance staff 403; anyone outside the organisation 404). "
+                + "Send Idempotency-Key to retry safely.");
+
+        group.MapGet("/", async (int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+            {
+                var page = PageRequest.From(offset, limit);
+                var actor = await context.ActorAsync();
+                var own = await grains.GetGrain<IPersonGrain>(actor.PersonId).GetOwn(actor);
+                var ids = page.Apply(own.Value.Projects);
+                var summaries = await Task.WhenAll(ids.Items.Select(id => SummaryOrNull(grains.GetGrain<IProjectGrain>(id), actor)));
+                return TypedResults.Ok(new Page<ProjectSummary>([.. summaries.OfType<ProjectSummary>()], ids.Offset, ids.Limit, ids.Total));
+            })
+            .WithSummary("The projects you take part in, a page at a time, in the order you joined them.")
+            .WithDescription("A supporter sending CoProduce-Acting-With sees the projects of the person they support.");
+
+        group.MapGet("/{projectId:guid}", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
+                Etags.Ok(context, await grains.GetGrain<IProjectGrain>(projectId).Get(await context.ActorAsync())))
+            .Produces<ProjectView>()
+            .WithSummary("A project: stage and its history, participants and pre-production.")
+            .WithDescription("Participants and staff of the project's organisation; 404 for anyone else. "
+                + "The access plan shows everyone's needs to facilitators and only your own to anyone else.");
+
+        group.MapPut("/{projectId:guid}/participants/{personId:guid}",
+                async (Guid projectId, Guid personId, SetParticipantRole request, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                var project = grains.GetGrain<IProjectGrain>(projectId);
+                await project.SetParticipant(actor, personId, request.Role);
+
+                // SetParticipant answers without a version; read back so the body and its ETag belong together.
+                return Etags.Ok(context, await project.Get(actor));
+            })
+            .Produces<ProjectView>()
+            .WithSummary("Add a participant or change their role (Contributor, Facilitator, Observer). Facilitators only.")
+            .WithDescription("Project facilitators, and the organisation's admins and facilitators. A project keeps at least one facilitator.");
+
+        group.MapPost("/{projectId:guid}/stage", async (Guid projectId, ChangeStage request, HttpContext context, IGrainFactory grains) =>
+            {
+                var expected = Etags.IfMatch(context.Request);
+                var project = grains.GetGrain<IProjectGrain>(projectId);
+                return Etags.Ok(context, await project.ChangeStage(await context.ActorAsync(), request.Stage, request.Reason, expected));
+            })
+            .Produces<ProjectView>()
+            .WithSummary("Move the project to the next stage, back to any earlier one, or to Closed, saying why. Facilitators only.")
+            .WithDescription("Who moved it and why is kept in stageHistory. Nothing leaves Closed. If-Match is optional and honoured (412 when stale).");
+
+        group.MapPreProduction();
+        return group;
+    }
+
+    /// <summary>The caller's summary of one project, or null if they can no longer see it.</summary>
+    private static async Task<ProjectSummary?> SummaryOrNull(IProjectGrain project, Actor actor)
+    {
+        try
+        {
+            var view = (await project.Get(actor)).Value;
+            var role = view.Participants.FirstOrDefault(p => p.PersonId == actor.PersonId)?.Role;
+            return new ProjectSummary(view.Id, view.Name, view.Summary, view.OrganisationId, view.NetworkId, view.Stage, role);
+        }
+        catch (DomainException refused) when (refused.Kind == DomainErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.Json;
+using CoProduce.Testing;
+
+namespace CoProduce.Gateway.Tests.Projects;
+
+public abstract class AccessPlanTests(ITestDatabase database)
+{
+    [Fact]
+    public async Task PeopleRecordTheirOwnAccessNeeds()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await ProjectWorld.CreateAsync(app);
+        var project = await world.NewProject();
+        foreach (var person in new[] { world.Contributor, world.Observer })
+        {
+            var recorded = await world.As(person)
+                .PostJson($"/api/projects/{project}/access-needs", new { personId = person, need = "Captions on video calls" })
+                .Expect(HttpStatusCode.OK);
+            Assert.Equal(recorded.Headers.ETag?.Tag, (await world.Read(project)).ETag);
+            var need = Assert.Single(Plan(await recorded.Json()));
+            Assert.Equal(person, need.GetProperty("personId").GetGuid());
+            Assert.Equal(person, need.GetProperty("recordedBy").GetGuid());
+            Assert.Equal("Captions on video calls", need.GetProperty("need").GetString());
+            Assert.Equal(JsonValueKind.Null, need.GetProperty("met").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task FacilitatorsRecordNeedsForOthersButOtherContributorsMayNot()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await ProjectWorld.CreateAsync(app);
+        var project = await world.NewProject();
+        var recorded = await world.As(world.ProjectFacilitator)
+            .PostJson($"/api/projects/{project}/access-needs", new { personId = world.Contributor, need = "BSL interpreter" })
+            .Expect(HttpStatusCode.OK);
+        var need = Assert.Single(Plan(await recorded.Json()));
+        Assert.Equal(world.Contributor, need.GetProperty("personId").GetGuid());
+        Assert.Equal(world.ProjectFacilitator, need.GetProperty("recordedBy").GetGuid());
+
+        var otherContributor = Guid.NewGuid();
+        await world.SetParticipant(project, otherContributor, "Contributor");
+        var before = await world.Read(project);
+        await world.As(otherContributor).PostJson($"/api/projects/{project}/access-needs", new { personId = world.Contributor, need = "x" })
+            .Expect(HttpStatusCode.Forbidden);
+        await world.As(world.Observer).PostJson($"/api/projects/{project}/access-needs", new { personId = world.Contributor, need = "x" })
+            .Expect(HttpStatusCode.Forbidden);
+        await world.As(world.Finance).PostJson($"/api/projects/{project}/access-needs", new { personId = world.Contributor, need = "x" })
+            .Expect(HttpStatusCode.Forbidden);
+        Assert.Equal(before, await world.Read(project));
+    }
+
+    [Fact]
+    public async Task ASupporterRecordsANeedWithThePersonAndTheRecordNamesThem()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await ProjectWorld.CreateAsync(app);
+        var project = await world.NewProject();
+        var supporter = Guid.NewGuid();
+        await world.LinkSupporter(world.Contributor, supporter);
+        var recorded = await world.ActingWith(supporter, world.Contributor)
+            .PostJson($"/api/projects/{project}/access-needs", new { personId = world.Contributor, need = "Meetings after 10am" })
+            .Expect(HttpStatusCode.OK);
+        Assert.Equal(world.Contributor, Assert.Single(Plan(await recorded.Json())).GetProperty("recordedBy").GetGuid());
+        var journalled = Assert.Single(await world.Events(project, "AccessNeedRecorded"));
+        Assert.Equal(supporter, journalled.GetProperty("supportedBy").GetGuid());
+    }
+
+    [Fact]
+    public async Task FacilitatorsRecordTheAdjustmentPromisedAndWhetherItWasMet()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await ProjectWorld.CreateAsync(app);
+        var project = await world.NewProject();
+        var needId = await world.NewAccessNeed(project);
+
+        var promised = await world.As(world.ProjectFacilitator)
+            .PutJson($"/api/projects/{project}/access-needs/{needId}", new { adjustmentPromised = "Easy Read pack posted 8 days before", met = (bool?)null })
+            .Expect(HttpStatusCode.OK);
+        var need = Assert.Single(Plan(await promised.Json()));
+        Assert.Equal("Easy Read pack posted 8 days before", need.GetProperty("adjustmentPromised").GetString());
+        Assert.Equal(JsonValueKind.Null, need.GetProperty("met").ValueKind);
+
+        var met = await world.As(world.OrgFacilitator)
+            .PutJson($"/api/projects/{project}/access-needs/{needId}", new { adjustmentPromised = "Easy Read pack posted 8 days before", met = true })
+            .Expect(HttpStatusCode.OK);
+        Assert.True(Assert.Single(Plan(await met.Json())).GetProperty("met").GetBoolean());
+
+        var before = await world.Read(project);
+        await world.As(world.Contributor).PutJson($"/api/projects/{project}/access-needs/{needId}", new { adjustmentPromised = "None", met = false })
+            .Expect(HttpStatusCode.Forbidden);
+        await world.As(world.Lead).PutJson($"/api/projects/{project}/access-needs/{Guid.NewGuid()}", new { adjustmentPromised = "x", met = true })
+            .Expect(HttpStatusCode.NotFound);
+        await world.As(world.Lead).PutJson($"/api/projects/{project}/access-needs/{needId}", new { adjustmentPromised = new string('a', 4001), met = true })
+            .Expect(HttpStatusCode.BadRequest);
+        await world.As(world.Lead).PutJson($"/api/projects/{project}/access-needs/{needId}", new { adjustmentPromised = "x", met = "yes" })
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(before, await world.Read(project));
+    }
+
+    [Fact]
+    public async Task AccessNeedsAreSeenByFacilitatorsAndByThePersonOnly()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await ProjectWorld.CreateAsync(app);
+        var project = await world.NewProject();
+        await world.NewAccessNeed(project);
+        await world.As(world.Observer).PostJson($"/api/projects/{project}/access-needs", new { personId = world.Observer, need = "Large print" })
+            .Expect(HttpStatusCode.OK);
+
+        Assert.Equal(2, Plan(await Get(world, world.ProjectFacilitator, project)).Count);
+        Assert.Equal(2, Plan(await Get(world, world.OrgFacilitator, project)).Count);
+        Assert.Equal([world.Contributor], Plan(await Get(world, world.Contributor, project)).Select(n => n.GetProperty("personId").GetGuid()));
+        Assert.Equal([world.Observer], Plan(await Get(world, world.Observer, project)).Select(n => n.GetProperty("personId").GetGuid()));
+        Assert.Empty(Plan(await Get(world, world.Finance, project)));
+    }
+
+    [Fact]
+    public async Task NeedsAreRecordedForParticipantsOnly()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await ProjectWorld.CreateAsync(app);
+        var project = await world.NewProject();
+        var before = await world.Read(project);
+        var response = await world.As(world.Lead).PostJson($"/api/projects/{project}/access-needs", new { personId = Guid.NewGuid(), need = "Breaks" })
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("personId", out _));
+        await world.As(world.Lead).PostJson($"/api/projects/{project}/access-needs", new { personId = world.Contributor, need = " " })
+            .Expect(HttpStatusCode.BadRequest);
+        await world.As(world.Lead).PostJson($"/api/projects/{project}/access-needs", new { personId = world.Contributor })
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(before, await world.Read(project));
+    }
+
+    private static async Task<JsonElement> Get(ProjectWorld world, Guid person, Guid project) =>
+        await (await world.As(person).GetAsync($"/api/projects/{project}").Expect(HttpStatusCode.OK)).Json();
+
+    private static List<JsonElement> Plan(JsonElement project) =>
+        [.. project.GetProperty("preProduction").GetProperty("accessPlan").EnumerateArray()];
+}
+
+public sealed class SqliteAccessPlanTests(SqliteDatabase database) : AccessPlanTests(database), IClassFixture<SqliteDatabase>;
+
+public sealed class PostgresAccessPlanTests(PostgresDatabase database) : AccessPlanTests(database), IClassFixture<PostgresDatabase>;
