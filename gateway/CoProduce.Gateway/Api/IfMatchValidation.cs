@@ -21,10 +21,13 @@ internal static class IfMatchValidation
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails =
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["If-Match"] = ["If-Match must hold entity tags this API gave out, such as \"3\"."],
+            })
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The request is not valid.",
+                Title = "Some fields are not valid.",
                 Detail = "If-Match must hold entity tags this API gave out, such as \"3\".",
             },
         });

@@ -20,6 +20,11 @@ internal sealed partial class ReminderService(GrainRuntime runtime, IGrainStorag
             {
                 await FireDueAsync(stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping in the middle of a scan: the next host picks up where this one left off.
+                return;
+            }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogScanFailed(logger, e);
