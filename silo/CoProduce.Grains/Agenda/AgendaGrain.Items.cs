@@ -16,6 +16,9 @@ public sealed partial class AgendaGrain
     {
         var access = await EnsureTakesPart(actor);
         var text = Clean(title, description, easyReadSummary);
+
+        // Lived experience comes from the person's own profile, so the record says it as they told it.
+        var livedExperience = await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).LivedExperience();
         if (S.Items.Count(i => !i.Withdrawn) >= MaxItems)
         {
             throw DomainException.Conflict($"The agenda already has {MaxItems} items; withdraw one before proposing another.");
@@ -26,8 +29,6 @@ public sealed partial class AgendaGrain
             throw DomainException.Conflict($"The agenda has {MaxItemsOnRecord} items on record, the most it can keep.");
         }
 
-        // Lived experience comes from the person's own profile, so the record says it as they told it.
-        var livedExperience = await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).LivedExperience();
         var item = new AgendaItem(
             Guid.NewGuid(), text.Title, text.Description, text.EasyReadSummary,
             actor.PersonId, actor.SupportedBy, RoleOf(access), livedExperience, Clock.Now, Version: 1, Withdrawn: false);

@@ -11,6 +11,9 @@ namespace CoProduce.Grains.Agenda;
 /// Anyone else is told the project does not exist. Access is asked of the project on every call, so a
 /// role change counts at once.
 /// </summary>
+// Reentrant so that many participants ranking at once share writes; every method reads and changes
+// the state only after its last await before Commit, so interleaving never acts on a stale view.
+[Reentrant]
 public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentState<AgendaState> state) : Grain, IAgendaGrain
 {
     private (long Version, IReadOnlyList<RankedItem> Ranking)? _provisional;
@@ -32,22 +35,16 @@ public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentS
     }
 
     /// <summary>
-    /// Stores the next state with the events raised for it, in one write. If the write fails the
-    /// in-memory copy goes back to what is stored, so a refused request changes nothing here either.
+    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
+    /// interleaved requests never lose each other's changes; writes are shared between requests that
+    /// arrive while one is in flight (group commit), and each caller hears back only once its change is
+    /// durable. If a shared write fails, every caller in it fails and the grain reloads what is stored,
+    /// so a refused request changes nothing.
     /// </summary>
-    private async Task Commit(AgendaState next)
+    private Task Commit(AgendaState next)
     {
-        var previous = S;
-        state.State = next with { Version = previous.Version + 1 };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            throw;
-        }
+        state.State = next with { Version = S.Version + 1 };
+        return state.WriteStateCoalescedAsync();
     }
 
     private async Task<ProjectAccess> EnsureCanSee(Actor actor)

@@ -227,8 +227,12 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
 
         if (task.IsFaulted)
         {
-            // A failed request's uncommitted events never happened.
-            Events.DiscardStaged();
+            // A failed request's uncommitted events never happened. In a reentrant grain other requests
+            // may have staged events that are waiting for a shared write, so only the write may drop them.
+            if (!Class.IsReentrant)
+            {
+                Events.DiscardStaged();
+            }
             if (task.Exception?.InnerException is InconsistentStateException)
             {
                 // The in-memory copy is stale; the next call must read afresh.
