@@ -58,6 +58,18 @@ public sealed class GatewayTests
         var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.Equal("CoProduce API", document.GetProperty("info").GetProperty("title").GetString());
         Assert.True(document.GetProperty("paths").TryGetProperty("/", out _));
+
+        // Every API operation says what it does, and request bodies carry examples.
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api", StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                Assert.True(operation.Value.TryGetProperty("summary", out var summary) && summary.GetString()!.Length > 0, $"{operation.Name} {path.Name} has no summary");
+            }
+        }
+
+        var example = document.GetProperty("components").GetProperty("schemas").GetProperty("CreateOrganisation").GetProperty("examples")[0];
+        Assert.Equal("LocalAuthority", example.GetProperty("kind").GetString());
     }
 
     [Theory]

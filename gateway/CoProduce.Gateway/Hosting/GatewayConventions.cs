@@ -24,7 +24,7 @@ public static class GatewayConventions
             options.SerializerOptions.MaxDepth = 16;
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer<ExampleSchemaTransformer>().AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CoProduce API";
             document.Info.Description = "Co-production in health and social care: projects, agendas, decisions, payments and feedback. "

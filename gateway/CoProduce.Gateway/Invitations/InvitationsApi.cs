@@ -140,12 +140,14 @@ public static class InvitationsApi
 /// <param name="Role">Contributor, Facilitator or Observer.</param>
 /// <param name="InviteeName">The name the person will first appear under; they can change it.</param>
 /// <param name="ExpiresInDays">Days until the invitation lapses: 1 to 90, default 14.</param>
+[ApiExample("""{"role":"Contributor","inviteeName":"Amira","expiresInDays":14}""")]
 public sealed record IssueInvitation(ProjectRole Role, string? InviteeName = null, int? ExpiresInDays = null);
 
 /// <summary>An invitation just issued: the only time its code is shown.</summary>
 public sealed record IssuedInvitation(string Id, string Code, string Link, DateTimeOffset ExpiresAt, ProjectRole Role);
 
 /// <summary>A code to redeem.</summary>
+[ApiExample("""{"code":"Ym0zcA1GOHC-C2Lc5v-J2MpCJ-ZkrqZd"}""")]
 public sealed record RedeemInvitation(string Code);
 
 /// <summary>What redeeming gives: a token for the person who joined, and where they joined.</summary>

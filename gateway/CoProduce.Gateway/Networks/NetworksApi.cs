@@ -63,12 +63,15 @@ public static class NetworksApi
 
 /// <summary>A new network.</summary>
 /// <param name="Name">The network's name, e.g. "Northshire User Network".</param>
+[ApiExample("""{"name":"Northshire User Network"}""")]
 public sealed record CreateNetwork(string Name);
 
 /// <summary>An organisation to bring into a network.</summary>
+[ApiExample("""{"organisationId":"3f1c2d9e-5b7a-4c1e-9a0b-2d4e6f8a1b3c"}""")]
 public sealed record AddNetworkOrganisation(Guid OrganisationId);
 
 /// <summary>A person to add to a network as a coordinator or to its pool.</summary>
+[ApiExample("""{"personId":"7a9b1c3d-5e7f-4a1b-8c2d-4e6f8a0b2c4d"}""")]
 public sealed record AddNetworkPerson(Guid PersonId);
 
 /// <summary>One contributor in a network's pool; the name is shown only while they consent to the network.</summary>

@@ -52,7 +52,9 @@ public static class OrganisationsApi
 /// <param name="Name">The organisation's name, e.g. "Northshire County Council".</param>
 /// <param name="Kind">LocalAuthority, NhsTrust, Charity, UserLedOrganisation or Other.</param>
 /// <param name="DisplayName">How you appear to its staff.</param>
+[ApiExample("""{"name":"Northshire County Council","kind":"LocalAuthority","displayName":"Priya"}""")]
 public sealed record CreateOrganisation(string Name, OrganisationKind Kind, string DisplayName);
 
 /// <summary>A person's staff roles at an organisation.</summary>
+[ApiExample("""{"displayName":"Sam","roles":["Facilitator"]}""")]
 public sealed record SetMemberRoles(string DisplayName, IReadOnlyList<OrganisationRole> Roles);

@@ -68,9 +68,11 @@ public static class PeopleApi
 /// <summary>A consent to give.</summary>
 /// <param name="Kind">Organisation or Network.</param>
 /// <param name="Id">The organisation's or network's id.</param>
+[ApiExample("""{"kind":"Network","id":"3f1c2d9e-5b7a-4c1e-9a0b-2d4e6f8a1b3c"}""")]
 public sealed record GiveConsent(ConsentScopeKind Kind, Guid Id);
 
 /// <summary>A supporter or advocate to link.</summary>
 /// <param name="SupporterId">The supporter's person id.</param>
 /// <param name="Relationship">Who they are to you, e.g. "peer advocate" or "daughter".</param>
+[ApiExample("""{"supporterId":"7a9b1c3d-5e7f-4a1b-8c2d-4e6f8a0b2c4d","relationship":"peer advocate"}""")]
 public sealed record LinkSupporter(Guid SupporterId, string Relationship);
