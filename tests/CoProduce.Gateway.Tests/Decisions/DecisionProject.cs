@@ -65,16 +65,16 @@ public sealed class DecisionProject(AgendaProject project)
 
     public Task<HttpResponseMessage> Close(JsonElement decision) => As(project.Facilitator).PostAsync($"{Url}/{Id(decision)}/close", null);
 
-    /// <summary>Reads the decision until <paramref name="done"/> holds, failing after <paramref name="within"/>.</summary>
-    public async Task<JsonElement> WaitFor(Guid decisionId, Func<JsonElement, bool> done, TimeSpan within)
+    /// <summary>Reads the decision at <paramref name="url"/> until <paramref name="done"/> holds, failing after <paramref name="within"/>.</summary>
+    public static async Task<JsonElement> WaitFor(HttpClient client, string url, Func<JsonElement, bool> done, TimeSpan within)
     {
         var deadline = DateTimeOffset.UtcNow + within;
         while (true)
         {
-            var response = await As(project.Facilitator).GetAsync($"{Url}/{decisionId}");
-            if (response.StatusCode == HttpStatusCode.OK && done(await response.Json()))
+            var response = await client.GetAsync(url);
+            if (response.StatusCode == HttpStatusCode.OK && await response.Json() is var decision && done(decision))
             {
-                return await response.Json();
+                return decision;
             }
 
             Assert.True(DateTimeOffset.UtcNow < deadline, $"The decision did not get there within {within}.");
