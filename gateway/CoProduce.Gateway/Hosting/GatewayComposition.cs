@@ -1,5 +1,6 @@
 using CoProduce.Gateway.Agenda;
 using CoProduce.Gateway.Auth;
+using CoProduce.Gateway.Decisions;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Invitations;
@@ -36,6 +37,7 @@ public static class GatewayComposition
         app.MapInvitations();
         app.MapProjects();
         app.MapAgenda();
+        app.MapDecisions();
         return app;
     }
 }

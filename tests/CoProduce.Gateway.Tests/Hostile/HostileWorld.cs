@@ -1,5 +1,6 @@
 using CoProduce.Grains.Agenda;
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
@@ -11,7 +12,7 @@ namespace CoProduce.Gateway.Tests.Hostile;
 /// <summary>
 /// Two tenants with a little of everything: organisation A (the caller's own world) and organisation B
 /// (another tenant), each with a network, a project, participants, a budget line, an access need and an
-/// agenda item, so that every route parameter has a real id of each tenant to be tried with.
+/// agenda item and a decision, so that every route parameter has a real id of each tenant to be tried with.
 /// </summary>
 public sealed class HostileWorld
 {
@@ -34,7 +35,8 @@ public sealed record Tenant(
     Guid Project,
     Guid BudgetLine,
     Guid AccessNeed,
-    Guid AgendaItem)
+    Guid AgendaItem,
+    Guid Decision)
 {
     /// <summary>The id this tenant has for a route parameter, by the parameter's name.</summary>
     public string IdFor(string parameter) => parameter.ToUpperInvariant() switch
@@ -47,6 +49,7 @@ public sealed record Tenant(
         "LINEID" => BudgetLine.ToString(),
         "NEEDID" => AccessNeed.ToString(),
         "ITEMID" => AgendaItem.ToString(),
+        "DECISIONID" => Decision.ToString(),
         "KIND" => "Organisation",
         "ID" => Organisation.ToString(),
         _ => Guid.NewGuid().ToString(),
@@ -70,8 +73,14 @@ public sealed record Tenant(
         var budget = await projects.ProposeBudgetLine(asAdmin, "Fees for contributors", 120m, "GBP");
         var need = await projects.RecordAccessNeed(new Actor(contributor), contributor, "Easy Read papers a week ahead");
         var item = await grains.GetGrain<IAgendaGrain>(project).Propose(new Actor(contributor), "Waiting times", "Why waits are so long", null);
+
+        // An anonymous consent proposal closing far beyond the test, so no reminder fires while it runs.
+        var decision = Guid.NewGuid();
+        await grains.GetGrain<IDecisionGrain>(decision).Create(asAdmin, project, new DecisionSpec(
+            "Move the group to evenings", null, DecisionMethod.Consent, [], null, DateTimeOffset.UtcNow.AddDays(7),
+            new Quorum(1, 1), Anonymous: true, HideResultsUntilClose: false, null, null, null));
         return new Tenant(
             admin, facilitator, contributor, observer, supporter, organisation, network, project,
-            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id);
+            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision);
     }
 }

@@ -1,0 +1,83 @@
+namespace CoProduce.Grains.Decisions;
+
+/// <summary>Consent counts; <see cref="Passes"/> when nobody blocks and more agree than disagree.</summary>
+public sealed record ConsentTally(int Agree, int Abstain, int Disagree, int Block, bool Passes);
+
+/// <summary>
+/// One option's count. <see cref="Position"/> is its place (1 first; tied options share a place).
+/// <see cref="Score"/> is the method's measure: votes (choose one), votes in the last runoff round it
+/// stood in (ranked choice), dots (dot vote), total score (score) or yes answers (time poll).
+/// </summary>
+public sealed record OptionResult(
+    Guid OptionId,
+    string Label,
+    int Position,
+    decimal Score,
+    int Backers,
+    decimal? Mean = null,
+    int? Maybe = null);
+
+/// <summary>One instant-runoff round: votes per option still standing, and who went out and why.</summary>
+public sealed record RunoffRound(int Round, IReadOnlyDictionary<Guid, int> Votes, int Exhausted, Guid? Eliminated, string? TieBreak);
+
+/// <summary>A disagreement or block, with its reason; <see cref="PersonId"/> is null in an anonymous decision.</summary>
+public sealed record Dissent(ConsentPosition Position, string? Reason, Guid? PersonId);
+
+/// <summary>Who voted what, in a decision that is not anonymous.</summary>
+public sealed record VoteRecord(Guid PersonId, Guid? SupportedBy, Ballot Ballot, DateTimeOffset CastAt);
+
+/// <summary>
+/// The count. <see cref="Winners"/> holds one option, several when they tie (<see cref="Tie"/>), or none
+/// (no votes, or consent). Dissent is listed in full whatever the result.
+/// </summary>
+public sealed record DecisionResults(
+    int Voters,
+    int VotersWithLivedExperience,
+    bool QuorumMet,
+    ConsentTally? Consent,
+    IReadOnlyList<OptionResult> Options,
+    IReadOnlyList<Guid> Winners,
+    bool Tie,
+    IReadOnlyList<RunoffRound> Rounds,
+    IReadOnlyList<Dissent> Dissent);
+
+/// <summary>
+/// A decision as participants see it. <see cref="Results"/> is null while results are hidden until
+/// close; <see cref="Votes"/> is empty for anonymous decisions and while results are hidden.
+/// </summary>
+public sealed record DecisionView(
+    Guid Id,
+    Guid ProjectId,
+    string Title,
+    string? Description,
+    DecisionMethod Method,
+    IReadOnlyList<DecisionOption> Options,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    Quorum Quorum,
+    bool Anonymous,
+    bool HideResultsUntilClose,
+    int? DotsPerPerson,
+    int? MinScore,
+    int? MaxScore,
+    DecisionStatus Status,
+    int Voters,
+    DecisionResults? Results,
+    IReadOnlyList<VoteRecord> Votes,
+    DecisionOutcome? Outcome,
+    Guid CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ClosedAt,
+    Guid? ClosedBy,
+    DateTimeOffset? ReviewDueAt);
+
+/// <summary>A decision in a list.</summary>
+public sealed record DecisionSummary(
+    Guid Id,
+    string Title,
+    DecisionMethod Method,
+    DecisionStatus Status,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    int Voters,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,53 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.People;
+
+namespace CoProduce.Grains.Decisions;
+
+/// <summary>Voting: contributors and facilitators cast or change their vote between opening and closing.</summary>
+public sealed partial class DecisionGrain
+{
+    public async Task<MyBallot> Vote(Actor actor, Guid projectId, Ballot ballot)
+    {
+        await EnsureTakesPart(actor, projectId);
+
+        // Lived experience comes from the person's own profile, for the quorum; it is read at each vote.
+        var livedExperience = await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).LivedExperience();
+        EnsureInProject(projectId);
+        var now = time.GetUtcNow();
+        EnsureVotingOpen(now);
+        var cleaned = BallotRules.Check(S, ballot);
+
+        // Anonymous: the ballot is filed under a keyed hash and neither the state nor the journal says who cast it.
+        var key = VoterKeys.For(actor.PersonId, S.VoterKeySecret);
+        var stored = S.Anonymous
+            ? new StoredBallot(cleaned, livedExperience, null, null, now)
+            : new StoredBallot(cleaned, livedExperience, actor.PersonId, actor.SupportedBy, now);
+        RaiseEvent(S.Anonymous
+            ? new VoteCast(Id, S.ProjectId, null, null, null, now)
+            : new VoteCast(Id, S.ProjectId, actor.PersonId, actor.SupportedBy, cleaned, now));
+        await Commit(S with { Ballots = new Dictionary<string, StoredBallot>(S.Ballots) { [key] = stored } });
+        return new MyBallot(true, cleaned, now);
+    }
+
+    public async Task<MyBallot> Mine(Actor actor, Guid projectId)
+    {
+        await EnsureCanSee(actor, projectId);
+        EnsureInProject(projectId);
+        return S.Ballots.TryGetValue(VoterKeys.For(actor.PersonId, S.VoterKeySecret), out var mine)
+            ? new MyBallot(true, mine.Ballot, mine.CastAt)
+            : new MyBallot(false, null, null);
+    }
+
+    private void EnsureVotingOpen(DateTimeOffset now)
+    {
+        if (S.Status != DecisionStatus.Open || now >= S.ClosesAt)
+        {
+            throw DomainException.Conflict($"Voting on this decision closed at {(S.ClosedAt ?? S.ClosesAt):u}; votes can no longer be cast or changed.");
+        }
+
+        if (now < S.OpensAt)
+        {
+            throw DomainException.Conflict($"Voting on this decision opens at {S.OpensAt:u}.");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Decisions.Counting;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.Reminders;
+using CoProduce.Runtime.State;
+using Microsoft.Extensions.Options;
+
+namespace CoProduce.Grains.Decisions;
+
+/// <summary>
+/// One decision, keyed by its id; it records the project it belongs to, and a call naming another
+/// project is told it does not exist. Whoever can see the project reads it; contributors and
+/// facilitators vote; facilitators create, close and record the outcome. Access is asked of the project
+/// on every call, so a role change counts at once.
+/// </summary>
+// Reentrant so that many people voting at once share writes; every method reads and changes the state
+// only after its last await before Commit, so interleaving never acts on a stale view.
+[Reentrant]
+public sealed partial class DecisionGrain(
+    [PersistentState("decision")] IPersistentState<DecisionState> state,
+    TimeProvider time,
+    IOptions<ReminderOptions> reminders) : Grain, IDecisionGrain, IRemindable
+{
+    private DecisionState S => state.State;
+
+    private bool Exists => S.ProjectId != Guid.Empty;
+
+    private Guid Id => GetPrimaryKey();
+
+    public async Task<Versioned<DecisionView>> Create(Actor actor, Guid projectId, DecisionSpec spec)
+    {
+        await EnsureCanFacilitate(actor, projectId);
+        var now = time.GetUtcNow();
+        var created = DecisionRules.Check(spec, now);
+        if (Exists)
+        {
+            throw DomainException.Conflict("This decision already exists.");
+        }
+
+        // The reminder and the project's list come first: should the write then fail, the reminder finds
+        // no decision and the list skips it, whereas a decision written without them would never close.
+        await RegisterOrUpdateReminder(CloseReminder, created.ClosesAt - now, RetryPeriod);
+        await GrainFactory.GetGrain<IProjectDecisionsGrain>(projectId).Add(Id);
+        if (Exists)
+        {
+            throw DomainException.Conflict("This decision already exists.");
+        }
+
+        var decision = created with
+        {
+            ProjectId = projectId,
+            Status = DecisionStatus.Open,
+            VoterKeySecret = created.Anonymous ? VoterKeys.NewSecret() : null,
+            CreatedBy = actor.PersonId,
+            CreatedWith = actor.SupportedBy,
+            CreatedAt = now,
+        };
+        RaiseEvent(new DecisionCreated(
+            Id, projectId, decision.Title, decision.Method, decision.Options, decision.OpensAt, decision.ClosesAt,
+            decision.Quorum, decision.Anonymous, decision.HideResultsUntilClose, actor.PersonId, actor.SupportedBy));
+        await Commit(decision);
+        return Current();
+    }
+
+    public async Task<Versioned<DecisionView>> Get(Actor actor, Guid projectId)
+    {
+        await EnsureCanSee(actor, projectId);
+        EnsureInProject(projectId);
+        return Current();
+    }
+
+    public Task<DecisionSummary?> Summary() => Task.FromResult(Exists
+        ? new DecisionSummary(Id, S.Title, S.Method, S.Status, S.OpensAt, S.ClosesAt, S.Ballots.Count, S.CreatedAt)
+        : null);
+
+    /// <summary>
+    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
+    /// interleaved requests never lose each other's changes; writes are shared between requests that
+    /// arrive while one is in flight (group commit). If a shared write fails, every caller in it fails
+    /// and the grain reloads what is stored, so a refused request changes nothing.
+    /// </summary>
+    private Task Commit(DecisionState next)
+    {
+        state.State = next with { Version = S.Version + 1 };
+        return state.WriteStateCoalescedAsync();
+    }
+
+    /// <summary>The project's answer for the person, then this decision in that project, or 404.</summary>
+    private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
+    {
+        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor.PersonId);
+        return access.CanSee ? access : throw DomainException.NotFound("The project");
+    }
+
+    /// <summary>Contributors and facilitators vote; observers, and staff who do not facilitate, watch.</summary>
+    private async Task<ProjectAccess> EnsureTakesPart(Actor actor, Guid projectId)
+    {
+        var access = await EnsureCanSee(actor, projectId);
+        return access.Role is ProjectRole.Contributor or ProjectRole.Facilitator || access.CanFacilitate
+            ? access
+            : throw DomainException.Forbidden("Observers can follow a decision; contributors and facilitators vote.");
+    }
+
+    private async Task EnsureCanFacilitate(Actor actor, Guid projectId)
+    {
+        var access = await EnsureCanSee(actor, projectId);
+        if (!access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("Only the project's facilitators can do this.");
+        }
+    }
+
+    /// <summary>Called after the last await: the decision must exist and belong to the project in the request.</summary>
+    private void EnsureInProject(Guid projectId)
+    {
+        if (!Exists || S.ProjectId != projectId)
+        {
+            throw DomainException.NotFound("The decision");
+        }
+    }
+
+    private bool ResultsVisible => S.Status != DecisionStatus.Open || !S.HideResultsUntilClose;
+
+    private DecisionResults Count() => DecisionCount.Results(
+        S.Method,
+        S.Options,
+        S.Quorum,
+        [.. S.Ballots.Values.Select(b => new CountedBallot(b.Ballot, b.LivedExperience, b.PersonId))]);
+
+    private Versioned<DecisionView> Current()
+    {
+        var visible = ResultsVisible;
+        var results = !visible ? null : S.FinalResults ?? Count();
+        List<VoteRecord> votes = visible && !S.Anonymous
+            ? [.. S.Ballots.Values.Where(b => b.PersonId is not null).Select(b => new VoteRecord(b.PersonId!.Value, b.SupportedBy, b.Ballot, b.CastAt))]
+            : [];
+        return new(
+            new DecisionView(
+                Id, S.ProjectId, S.Title, S.Description, S.Method, S.Options, S.OpensAt, S.ClosesAt, S.Quorum, S.Anonymous,
+                S.HideResultsUntilClose, S.DotsPerPerson, S.MinScore, S.MaxScore, S.Status, S.Ballots.Count, results, votes,
+                S.Outcome, S.CreatedBy, S.CreatedAt, S.ClosedAt, S.ClosedBy, S.ReviewDueAt),
+            S.Version);
+    }
+}

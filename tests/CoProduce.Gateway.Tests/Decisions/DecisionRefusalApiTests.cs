@@ -1,0 +1,93 @@
+using System.Net;
+using CoProduce.Testing;
+
+namespace CoProduce.Gateway.Tests.Decisions;
+
+public abstract class DecisionRefusalApiTests(ITestDatabase database)
+{
+    [Fact]
+    public async Task EveryRefusedVoteSaysWhyAndChangesNothing()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await DecisionProject.Create(app);
+        var people = world.People;
+        var choose = await world.Decide("ChooseOne", ["Library", "Community centre"]);
+        var consent = await world.Decide("Consent");
+        var before = (await world.Snapshot(choose), await world.Snapshot(consent));
+
+        await world.Vote(choose, people.Stranger, new { choice = DecisionProject.Option(choose, 0) }).Expect(HttpStatusCode.NotFound);
+        await world.Vote(choose, people.OtherOrganisationAdmin, new { choice = DecisionProject.Option(choose, 0) }).Expect(HttpStatusCode.NotFound);
+        await world.Vote(choose, people.Observer, new { choice = DecisionProject.Option(choose, 0) }).Expect(HttpStatusCode.Forbidden);
+        await world.Vote(choose, people.FinanceStaff, new { choice = DecisionProject.Option(choose, 0) }).Expect(HttpStatusCode.Forbidden);
+        var unknown = await (await world.Vote(choose, people.Contributor, new { choice = Guid.NewGuid() }).Expect(HttpStatusCode.BadRequest)).Json();
+        Assert.Contains("is not an option of this decision", unknown.GetProperty("detail").GetString());
+        await world.Vote(choose, people.Contributor, new { position = "Agree" }).Expect(HttpStatusCode.BadRequest);
+        var block = await (await world.Vote(consent, people.Contributor, new { position = "Block" }).Expect(HttpStatusCode.BadRequest)).Json();
+        Assert.True(block.GetProperty("errors").TryGetProperty("reason", out _));
+        await world.Vote(consent, people.Contributor, new { position = "Block", reason = "   " }).Expect(HttpStatusCode.BadRequest);
+
+        // Another project's id with this decision's id is not this decision.
+        await world.As(people.Facilitator).GetAsync($"/api/projects/{Guid.NewGuid()}/decisions/{DecisionProject.Id(choose)}").Expect(HttpStatusCode.NotFound);
+        await world.As(people.Stranger).GetAsync($"{world.Url}/{DecisionProject.Id(choose)}").Expect(HttpStatusCode.NotFound);
+        Assert.Equal(before, (await world.Snapshot(choose), await world.Snapshot(consent)));
+    }
+
+    [Fact]
+    public async Task AVoteAfterCloseIsRefused()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await DecisionProject.Create(app);
+        var decision = await world.Decide("Consent");
+        await world.Vote(decision, world.People.Contributor, new { position = "Agree" }).Expect(HttpStatusCode.OK);
+        await world.Close(decision).Expect(HttpStatusCode.OK);
+        var closed = await world.Snapshot(decision);
+
+        var refused = await (await world.Vote(decision, world.People.Contributor, new { position = "Disagree" }).Expect(HttpStatusCode.Conflict)).Json();
+        Assert.Contains("closed", refused.GetProperty("detail").GetString());
+        await world.Vote(decision, world.People.SecondContributor, new { position = "Agree" }).Expect(HttpStatusCode.Conflict);
+        await world.Close(decision).Expect(HttpStatusCode.Conflict);
+        Assert.Equal(closed, await world.Snapshot(decision));
+    }
+
+    [Fact]
+    public async Task OnlyFacilitatorsCreateCloseAndRecordOutcomes()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await DecisionProject.Create(app);
+        var decision = await world.Decide("Consent");
+        var url = $"{world.Url}/{DecisionProject.Id(decision)}";
+        foreach (var person in new[] { world.People.Contributor, world.People.Observer })
+        {
+            await world.Post("Consent", by: person).Expect(HttpStatusCode.Forbidden);
+            await world.As(person).PostAsync($"{url}/close", null).Expect(HttpStatusCode.Forbidden);
+            await world.As(person).PostJson($"{url}/outcome", new { statement = "Done", reviewDate = DateTimeOffset.UtcNow.AddDays(30) })
+                .Expect(HttpStatusCode.Forbidden);
+        }
+
+        await world.Post("Consent", by: world.People.Stranger).Expect(HttpStatusCode.NotFound);
+        await world.As(world.People.StaffFacilitator).PostAsync($"{url}/close", null).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ABadProposalIsRefusedAndNothingIsCreated()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await DecisionProject.Create(app);
+        await world.Post("Consent", ["Yes", "No"]).Expect(HttpStatusCode.BadRequest);
+        await world.Post("ChooseOne", ["Only one"]).Expect(HttpStatusCode.BadRequest);
+        await world.Post("ChooseOne", [.. Enumerable.Range(0, 21).Select(i => $"Option {i}")]).Expect(HttpStatusCode.BadRequest);
+        await world.Post("ChooseOne", ["Same", "same"]).Expect(HttpStatusCode.BadRequest);
+        await world.Post("ChooseOne", ["A", "B"], closesAt: DateTimeOffset.UtcNow.AddMinutes(-1)).Expect(HttpStatusCode.BadRequest);
+        await world.Post("DotVote", ["A", "B"]).Expect(HttpStatusCode.BadRequest);
+        await world.Post("ChooseOne", ["A", "B"], new { dotsPerPerson = 3 }).Expect(HttpStatusCode.BadRequest);
+        await world.Post("Score", ["A", "B"], new { minScore = 5, maxScore = 5 }).Expect(HttpStatusCode.BadRequest);
+        await world.Post("TimePoll", ["Tuesday", "Wednesday"]).Expect(HttpStatusCode.BadRequest);
+        await world.Post("Consent", extra: new { minimumVoters = -1 }).Expect(HttpStatusCode.BadRequest);
+        var list = await (await world.As(world.People.Facilitator).GetAsync(world.Url).Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+    }
+}
+
+public sealed class SqliteDecisionRefusalApiTests(SqliteDatabase database) : DecisionRefusalApiTests(database), IClassFixture<SqliteDatabase>;
+
+public sealed class PostgresDecisionRefusalApiTests(PostgresDatabase database) : DecisionRefusalApiTests(database), IClassFixture<PostgresDatabase>;
