@@ -1,6 +1,7 @@
 using CoProduce.Grains.Agenda;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions;
+using CoProduce.Grains.Delivery;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
@@ -12,7 +13,7 @@ namespace CoProduce.Gateway.Tests.Hostile;
 /// <summary>
 /// Two tenants with a little of everything: organisation A (the caller's own world) and organisation B
 /// (another tenant), each with a network, a project, participants, a budget line, an access need and an
-/// agenda item and a decision, so that every route parameter has a real id of each tenant to be tried with.
+/// agenda item, a decision and a delivery action, so that every route parameter has a real id of each tenant to be tried with.
 /// </summary>
 public sealed class HostileWorld
 {
@@ -36,7 +37,8 @@ public sealed record Tenant(
     Guid BudgetLine,
     Guid AccessNeed,
     Guid AgendaItem,
-    Guid Decision)
+    Guid Decision,
+    Guid Action)
 {
     /// <summary>The id this tenant has for a route parameter, by the parameter's name.</summary>
     public string IdFor(string parameter) => parameter.ToUpperInvariant() switch
@@ -50,6 +52,7 @@ public sealed record Tenant(
         "NEEDID" => AccessNeed.ToString(),
         "ITEMID" => AgendaItem.ToString(),
         "DECISIONID" => Decision.ToString(),
+        "ACTIONID" => Action.ToString(),
         "KIND" => "Organisation",
         "ID" => Organisation.ToString(),
         _ => Guid.NewGuid().ToString(),
@@ -79,8 +82,11 @@ public sealed record Tenant(
         await grains.GetGrain<IDecisionGrain>(decision).Create(asAdmin, project, new DecisionSpec(
             "Move the group to evenings", null, DecisionMethod.Consent, [], null, DateTimeOffset.UtcNow.AddDays(7),
             new Quorum(1, 1), Anonymous: true, HideResultsUntilClose: false, null, null, null));
+        var action = Guid.NewGuid();
+        await grains.GetGrain<IDeliveryActionGrain>(action).Create(asAdmin, project, new ActionSpec(
+            "Open the group in the evenings", null, contributor, DateTimeOffset.UtcNow.AddDays(30), [decision]));
         return new Tenant(
             admin, facilitator, contributor, observer, supporter, organisation, network, project,
-            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision);
+            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision, action);
     }
 }
