@@ -2,6 +2,7 @@ using CoProduce.Gateway.Agenda;
 using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Decisions;
 using CoProduce.Gateway.Delivery;
+using CoProduce.Gateway.Feedback;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Invitations;
@@ -40,6 +41,7 @@ public static class GatewayComposition
         app.MapAgenda();
         app.MapDecisions();
         app.MapDelivery();
+        app.MapFeedback();
         return app;
     }
 }

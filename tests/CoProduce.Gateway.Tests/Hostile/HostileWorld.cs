@@ -2,6 +2,7 @@ using CoProduce.Grains.Agenda;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Delivery;
+using CoProduce.Grains.Feedback;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
@@ -13,7 +14,7 @@ namespace CoProduce.Gateway.Tests.Hostile;
 /// <summary>
 /// Two tenants with a little of everything: organisation A (the caller's own world) and organisation B
 /// (another tenant), each with a network, a project, participants, a budget line, an access need and an
-/// agenda item, a decision and a delivery action, so that every route parameter has a real id of each tenant to be tried with.
+/// agenda item, a decision, a delivery action and published feedback, so that every route parameter has a real id of each tenant to be tried with.
 /// </summary>
 public sealed class HostileWorld
 {
@@ -38,7 +39,8 @@ public sealed record Tenant(
     Guid AccessNeed,
     Guid AgendaItem,
     Guid Decision,
-    Guid Action)
+    Guid Action,
+    Guid Feedback)
 {
     /// <summary>The id this tenant has for a route parameter, by the parameter's name.</summary>
     public string IdFor(string parameter) => parameter.ToUpperInvariant() switch
@@ -53,6 +55,7 @@ public sealed record Tenant(
         "ITEMID" => AgendaItem.ToString(),
         "DECISIONID" => Decision.ToString(),
         "ACTIONID" => Action.ToString(),
+        "FEEDBACKID" => Feedback.ToString(),
         "KIND" => "Organisation",
         "ID" => Organisation.ToString(),
         _ => Guid.NewGuid().ToString(),
@@ -85,8 +88,21 @@ public sealed record Tenant(
         var action = Guid.NewGuid();
         await grains.GetGrain<IDeliveryActionGrain>(action).Create(asAdmin, project, new ActionSpec(
             "Open the group in the evenings", null, contributor, DateTimeOffset.UtcNow.AddDays(30), [decision]));
+
+        // A closed decision with published feedback, so that responses have something to answer.
+        var closed = Guid.NewGuid();
+        var decisions = grains.GetGrain<IDecisionGrain>(closed);
+        await decisions.Create(asAdmin, project, new DecisionSpec(
+            "Meet at the library", null, DecisionMethod.Consent, [], null, DateTimeOffset.UtcNow.AddDays(7),
+            new Quorum(0, 0), Anonymous: false, HideResultsUntilClose: false, null, null, null));
+        await decisions.Vote(new Actor(contributor), project, new Ballot(ConsentPosition.Agree));
+        await decisions.Close(asAdmin, project);
+        var feedback = Guid.NewGuid();
+        await grains.GetGrain<IFeedbackGrain>(feedback).Create(asAdmin, project, new FeedbackSpec(
+            closed, "You asked to meet at the library.", "We booked it.", null, [action]));
+        await grains.GetGrain<IFeedbackGrain>(feedback).Publish(asAdmin, project);
         return new Tenant(
             admin, facilitator, contributor, observer, supporter, organisation, network, project,
-            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision, action);
+            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision, action, feedback);
     }
 }

@@ -1,0 +1,126 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Decisions;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
+
+namespace CoProduce.Grains.Feedback;
+
+public sealed record ProjectFeedbackState
+{
+    /// <summary>Entry ids, oldest first.</summary>
+    public List<Guid> Ids { get; init; } = [];
+
+    /// <summary>Entries said to be published, with their decision; an entry is counted only once it says so itself.</summary>
+    public Dictionary<Guid, Guid> Published { get; init; } = [];
+
+    /// <summary>Days after a decision closes before its feedback is overdue; null means the default.</summary>
+    public int? OverdueAfterDays { get; init; }
+}
+
+/// <summary>
+/// A project's feedback entries, keyed by the project's id. It also keeps the project's overdue setting
+/// (default <see cref="DefaultOverdueAfterDays"/> days, facilitators may change it) and works out which
+/// closed decisions have gone that long without a published entry.
+/// </summary>
+public sealed class ProjectFeedbackGrain(
+    [PersistentState("feedback")] IPersistentState<ProjectFeedbackState> state,
+    TimeProvider time) : Grain, IProjectFeedbackGrain
+{
+    public const int DefaultOverdueAfterDays = 28;
+    public const int MaxOverdueAfterDays = 365;
+
+    // Bounds the stored list; a project with more entries than this is far outside normal use.
+    private const int MaxEntries = 5000;
+
+    private Guid ProjectId => GetPrimaryKey();
+
+    private int Days => state.State.OverdueAfterDays ?? DefaultOverdueAfterDays;
+
+    public async Task Add(Guid feedbackId)
+    {
+        if (state.State.Ids.Contains(feedbackId))
+        {
+            return;
+        }
+
+        if (state.State.Ids.Count >= MaxEntries)
+        {
+            throw DomainException.Conflict($"This project already has {MaxEntries} feedback entries, the most it can keep.");
+        }
+
+        state.State = state.State with { Ids = [.. state.State.Ids, feedbackId] };
+        await state.WriteStateAsync();
+    }
+
+    public async Task Published(Guid feedbackId, Guid decisionId)
+    {
+        if (state.State.Published.ContainsKey(feedbackId))
+        {
+            return;
+        }
+
+        state.State = state.State with { Published = new Dictionary<Guid, Guid>(state.State.Published) { [feedbackId] = decisionId } };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<FeedbackOverview> Overview(Actor actor)
+    {
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        if (!access.CanSee)
+        {
+            throw DomainException.NotFound("The project");
+        }
+
+        var decisionIds = await GrainFactory.GetGrain<IProjectDecisionsGrain>(ProjectId).List(actor);
+        var decisions = await Task.WhenAll(decisionIds.Select(id => ClosedAt(actor, id)));
+        var claimed = state.State.Published.ToList();
+        var entries = await Task.WhenAll(claimed.Select(p => GrainFactory.GetGrain<IFeedbackGrain>(p.Key).Peek()));
+        var published = entries.Where(e => e?.Status == FeedbackStatus.Published).Select(e => e!.Id).ToHashSet();
+        var answered = claimed.Where(p => published.Contains(p.Key)).Select(p => p.Value).ToHashSet();
+
+        var dueBefore = time.GetUtcNow() - TimeSpan.FromDays(Days);
+        List<Guid> overdue = [.. decisions
+            .Where(d => d.ClosedAt is { } closed && closed < dueBefore && !answered.Contains(d.Id))
+            .Select(d => d.Id)];
+        List<Guid> ids = [.. Enumerable.Reverse(state.State.Ids).Where(id => access.CanFacilitate || published.Contains(id))];
+        return new FeedbackOverview(ids, overdue, Days);
+    }
+
+    public async Task<FeedbackOverview> SetOverdueAfterDays(Actor actor, int days)
+    {
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        if (!access.CanSee)
+        {
+            throw DomainException.NotFound("The project");
+        }
+
+        if (!access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("Only the project's facilitators can do this.");
+        }
+
+        if (days is < 1 or > MaxOverdueAfterDays)
+        {
+            throw DomainException.Invalid("overdueAfterDays", $"overdueAfterDays must be between 1 and {MaxOverdueAfterDays}.");
+        }
+
+        RaiseEvent(new OverdueAfterDaysSet(ProjectId, days, actor.PersonId, actor.SupportedBy));
+        state.State = state.State with { OverdueAfterDays = days };
+        await state.WriteStateAsync();
+        return await Overview(actor);
+    }
+
+    /// <summary>When the decision closed; null while open, or when a listed decision was never stored.</summary>
+    private async Task<(Guid Id, DateTimeOffset? ClosedAt)> ClosedAt(Actor actor, Guid decisionId)
+    {
+        try
+        {
+            return (decisionId, (await GrainFactory.GetGrain<IDecisionGrain>(decisionId).Get(actor, ProjectId)).Value.ClosedAt);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            return (decisionId, null);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using CoProduce.Gateway.Tests.Decisions;
+using CoProduce.Testing;
+
+namespace CoProduce.Gateway.Tests.Feedback;
+
+public abstract class FeedbackApiTests(ITestDatabase database)
+{
+    [Fact]
+    public async Task FacilitatorsDraftAndPublishToTheVotersWhoseAnswersAreRecorded()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await FeedbackProject.Create(app);
+        var people = world.People;
+        var decision = await world.ClosedDecision(false, people.Contributor, people.SecondContributor);
+
+        await world.Draft(decision, people.Contributor).Expect(HttpStatusCode.Forbidden);
+        await world.Draft(decision, people.Observer).Expect(HttpStatusCode.Forbidden);
+        await world.Draft(decision, people.Stranger).Expect(HttpStatusCode.NotFound);
+        var draft = await (await world.Draft(decision).Expect(HttpStatusCode.Created)).Json();
+        var id = FeedbackProject.Id(draft);
+        Assert.Equal("Draft", draft.GetProperty("status").GetString());
+
+        // A draft is the facilitators' until published.
+        await world.As(people.Contributor).GetAsync($"{world.Url}/{id}").Expect(HttpStatusCode.NotFound);
+        Assert.Equal(0, (await world.List(people.Contributor)).GetProperty("total").GetInt32());
+        await world.Respond(id, people.Contributor, true).Expect(HttpStatusCode.NotFound);
+        await world.Publish(id, people.Contributor).Expect(HttpStatusCode.Forbidden);
+
+        var published = await (await world.Publish(id).Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal("Published", published.GetProperty("status").GetString());
+        Assert.Equal(
+            new[] { people.Contributor, people.SecondContributor }.Order(),
+            FeedbackProject.Guids(published.GetProperty("addressees")).Order());
+        await world.Publish(id).Expect(HttpStatusCode.Conflict);
+
+        await world.Respond(id, people.ThirdContributor, true).Expect(HttpStatusCode.Forbidden);
+        await world.Respond(id, people.Observer, true).Expect(HttpStatusCode.Forbidden);
+        await world.Respond(id, people.Contributor, true).Expect(HttpStatusCode.OK);
+        var before = await world.Snapshot(id);
+        var bare = await (await world.Respond(id, people.SecondContributor, false).Expect(HttpStatusCode.BadRequest)).Json();
+        Assert.True(bare.GetProperty("errors").TryGetProperty("comment", out _));
+        Assert.Equal(before, await world.Snapshot(id));
+        var challenged = await (await world.Respond(id, people.SecondContributor, false, "Midnight is still too early.").Expect(HttpStatusCode.OK)).Json();
+
+        var responses = challenged.GetProperty("responses").EnumerateArray().ToList();
+        Assert.Equal(2, responses.Count);
+        Assert.Contains(responses, r => r.GetProperty("personId").GetGuid() == people.SecondContributor && !r.GetProperty("signOff").GetBoolean());
+        var journal = await Scenario.Journal(app, "feedback", id);
+        Assert.Equal(2, journal.Count(e => e.Type.Contains("FeedbackResponded", StringComparison.Ordinal)));
+
+        var mine = await (await world.As(people.SecondContributor).GetAsync("/api/me/feedback").Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(id, FeedbackProject.Id(mine.GetProperty("items")[0]));
+        var notMine = await (await world.As(people.ThirdContributor).GetAsync("/api/me/feedback").Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(0, notMine.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AnAnonymousDecisionsFeedbackGoesToEveryContributor()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await FeedbackProject.Create(app);
+        var people = world.People;
+        var decision = await world.ClosedDecision(true, people.Contributor);
+        var id = await world.Published(decision);
+
+        var entry = await (await world.As(people.ThirdContributor).GetAsync($"{world.Url}/{id}").Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(
+            new[] { people.Contributor, people.SecondContributor, people.ThirdContributor }.Order(),
+            FeedbackProject.Guids(entry.GetProperty("addressees")).Order());
+        await world.Respond(id, people.ThirdContributor, true, "Thank you").Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ForeignersAreToldNothingExistsAndChangeNothing()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await FeedbackProject.Create(app);
+        var people = world.People;
+        var id = await world.Published(await world.ClosedDecision(false, people.Contributor));
+        var before = await world.Snapshot(id);
+
+        foreach (var outsider in new[] { people.Stranger, people.OtherOrganisationAdmin })
+        {
+            await world.As(outsider).GetAsync($"{world.Url}/{id}").Expect(HttpStatusCode.NotFound);
+            await world.As(outsider).GetAsync(world.Url).Expect(HttpStatusCode.NotFound);
+            await world.Respond(id, outsider, true).Expect(HttpStatusCode.NotFound);
+            await world.Publish(id, outsider).Expect(HttpStatusCode.NotFound);
+            await world.As(outsider).PutJson($"{world.Url}/settings", new { overdueAfterDays = 3 }).Expect(HttpStatusCode.NotFound);
+        }
+
+        await world.As(people.Facilitator).GetAsync($"/api/projects/{Guid.NewGuid()}/feedback/{id}").Expect(HttpStatusCode.NotFound);
+        await world.As(people.Contributor).PostJson($"/api/projects/{Guid.NewGuid()}/feedback/{id}/response", new { signOff = true })
+            .Expect(HttpStatusCode.NotFound);
+        Assert.Equal(before, await world.Snapshot(id));
+    }
+
+    [Fact]
+    public async Task AnOpenDecisionOrAnotherProjectsDecisionOrActionIsRefused()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await FeedbackProject.Create(app);
+        var other = await FeedbackProject.Create(app);
+        var open = await world.Decisions.Decide("Consent");
+        await world.Draft(open).Expect(HttpStatusCode.Conflict);
+
+        var foreign = await other.ClosedDecision(false, other.People.Contributor);
+        var refused = await (await world.Draft(foreign).Expect(HttpStatusCode.BadRequest)).Json();
+        Assert.True(refused.GetProperty("errors").TryGetProperty("decisionId", out _));
+
+        var foreignAction = await (await other.As(other.People.Facilitator).PostJson($"/api/projects/{other.People.ProjectId}/actions", new
+        {
+            title = "Late shift",
+            ownerId = other.People.Contributor,
+            decisionIds = new[] { DecisionProject.Id(foreign) },
+        }).Expect(HttpStatusCode.Created)).Json();
+        var closed = await world.ClosedDecision(false, world.People.Contributor);
+        await world.Draft(closed, actions: [foreignAction.GetProperty("id").GetGuid()]).Expect(HttpStatusCode.BadRequest);
+        await world.As(world.People.Facilitator).PostJson(world.Url, new { decisionId = DecisionProject.Id(closed), summary = "Said" })
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(0, (await world.List()).GetProperty("total").GetInt32());
+    }
+}
+
+public sealed class SqliteFeedbackApiTests(SqliteDatabase database) : FeedbackApiTests(database), IClassFixture<SqliteDatabase>;
+
+public sealed class PostgresFeedbackApiTests(PostgresDatabase database) : FeedbackApiTests(database), IClassFixture<PostgresDatabase>;
