@@ -1,6 +1,7 @@
 using CoProduce.Gateway.Agenda;
 using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Decisions;
+using CoProduce.Gateway.Evaluation;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Invitations;
@@ -38,6 +39,8 @@ public static class GatewayComposition
         app.MapProjects();
         app.MapAgenda();
         app.MapDecisions();
+        app.MapMeasures();
+        app.MapSurveys();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using CoProduce.Grains.Agenda;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions;
+using CoProduce.Grains.Evaluation;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
@@ -12,7 +13,7 @@ namespace CoProduce.Gateway.Tests.Hostile;
 /// <summary>
 /// Two tenants with a little of everything: organisation A (the caller's own world) and organisation B
 /// (another tenant), each with a network, a project, participants, a budget line, an access need and an
-/// agenda item and a decision, so that every route parameter has a real id of each tenant to be tried with.
+/// agenda item, a decision, a measure and a survey, so that every route parameter has a real id of each tenant to be tried with.
 /// </summary>
 public sealed class HostileWorld
 {
@@ -36,7 +37,9 @@ public sealed record Tenant(
     Guid BudgetLine,
     Guid AccessNeed,
     Guid AgendaItem,
-    Guid Decision)
+    Guid Decision,
+    Guid Measure,
+    Guid Survey)
 {
     /// <summary>The id this tenant has for a route parameter, by the parameter's name.</summary>
     public string IdFor(string parameter) => parameter.ToUpperInvariant() switch
@@ -50,6 +53,8 @@ public sealed record Tenant(
         "NEEDID" => AccessNeed.ToString(),
         "ITEMID" => AgendaItem.ToString(),
         "DECISIONID" => Decision.ToString(),
+        "MEASUREID" => Measure.ToString(),
+        "SURVEYID" => Survey.ToString(),
         "KIND" => "Organisation",
         "ID" => Organisation.ToString(),
         _ => Guid.NewGuid().ToString(),
@@ -79,8 +84,23 @@ public sealed record Tenant(
         await grains.GetGrain<IDecisionGrain>(decision).Create(asAdmin, project, new DecisionSpec(
             "Move the group to evenings", null, DecisionMethod.Consent, [], null, DateTimeOffset.UtcNow.AddDays(7),
             new Quorum(1, 1), Anonymous: true, HideResultsUntilClose: false, null, null, null));
+        var measure = await grains.GetGrain<IEvaluationGrain>(project).Propose(
+            new Actor(contributor), new MeasureText("Calls answered at night", "Whether people get through", "A call diary", null));
+
+        // An anonymous survey with one question of each kind, linked to the decision as evidence.
+        var survey = Guid.NewGuid();
+        await grains.GetGrain<ISurveyGrain>(survey).Create(asAdmin, project, new SurveySpec(
+            "Night-time support", null, Anonymous: true,
+            [
+                new QuestionSpec("How easy was it?", QuestionKind.Scale, true, 5, null, null),
+                new QuestionSpec("Who answered?", QuestionKind.SingleChoice, false, null, null, ["A carer", "Nobody"]),
+                new QuestionSpec("What helped?", QuestionKind.MultipleChoice, false, null, null, ["Phone", "Visit"]),
+                new QuestionSpec("Anything else?", QuestionKind.FreeText, false, null, null, null),
+            ],
+            [decision],
+            []));
         return new Tenant(
             admin, facilitator, contributor, observer, supporter, organisation, network, project,
-            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision);
+            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision, measure.Id, survey);
     }
 }
