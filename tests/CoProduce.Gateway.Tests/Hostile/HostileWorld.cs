@@ -12,8 +12,9 @@ namespace CoProduce.Gateway.Tests.Hostile;
 
 /// <summary>
 /// Two tenants with a little of everything: organisation A (the caller's own world) and organisation B
-/// (another tenant), each with a network, a project, participants, a budget line, an access need and an
-/// agenda item, a decision, a measure and a survey, so that every route parameter has a real id of each tenant to be tried with.
+/// (another tenant), each with a network, a project, participants, a budget line, an access need, an
+/// agenda item, a decision, a measure and a survey, so that every route parameter has a real id of each
+/// tenant to be tried with.
 /// </summary>
 public sealed class HostileWorld
 {
