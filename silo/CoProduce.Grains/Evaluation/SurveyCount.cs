@@ -19,7 +19,9 @@ internal static class SurveyCount
             ? [.. Enumerable.Range(1, question.ScaleMax ?? 0).Select(p => new ScaleCount(p, question.ScaleLabels.ElementAtOrDefault(p - 1), points.Count(x => x == p)))]
             : [];
         decimal? mean = points.Count == 0 ? null : Math.Round((decimal)points.Sum() / points.Count, 2);
-        List<TextAnswer> texts = [.. answers.Where(a => a.Answer.Text is not null).Select(a => new TextAnswer(a.Answer.Text!, a.PersonId))];
+        // Without names the words are sorted, so their order does not hint at who answered first.
+        List<TextAnswer> texts = [.. answers.Where(a => a.Answer.Text is not null).Select(a => new TextAnswer(a.Answer.Text!, a.PersonId))
+            .OrderBy(t => t.PersonId is null ? t.Text : "", StringComparer.Ordinal)];
         return new QuestionResult(question.Id, question.Kind, answers.Count, options, scale, mean, texts);
     }
 }
