@@ -2,6 +2,7 @@ using CoProduce.Gateway.Agenda;
 using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Decisions;
 using CoProduce.Gateway.Delivery;
+using CoProduce.Gateway.Evaluation;
 using CoProduce.Gateway.Feedback;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
@@ -42,6 +43,8 @@ public static class GatewayComposition
         app.MapDecisions();
         app.MapDelivery();
         app.MapFeedback();
+        app.MapMeasures();
+        app.MapSurveys();
         return app;
     }
 }

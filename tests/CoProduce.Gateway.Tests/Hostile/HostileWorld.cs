@@ -2,6 +2,7 @@ using CoProduce.Grains.Agenda;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Delivery;
+using CoProduce.Grains.Evaluation;
 using CoProduce.Grains.Feedback;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
@@ -13,8 +14,9 @@ namespace CoProduce.Gateway.Tests.Hostile;
 
 /// <summary>
 /// Two tenants with a little of everything: organisation A (the caller's own world) and organisation B
-/// (another tenant), each with a network, a project, participants, a budget line, an access need and an
-/// agenda item, a decision, a delivery action and published feedback, so that every route parameter has a real id of each tenant to be tried with.
+/// (another tenant), each with a network, a project, participants, a budget line, an access need, an
+/// agenda item, a decision, a delivery action, published feedback, a measure and a survey, so that every
+/// route parameter has a real id of each tenant to be tried with.
 /// </summary>
 public sealed class HostileWorld
 {
@@ -40,7 +42,9 @@ public sealed record Tenant(
     Guid AgendaItem,
     Guid Decision,
     Guid Action,
-    Guid Feedback)
+    Guid Feedback,
+    Guid Measure,
+    Guid Survey)
 {
     /// <summary>The id this tenant has for a route parameter, by the parameter's name.</summary>
     public string IdFor(string parameter) => parameter.ToUpperInvariant() switch
@@ -56,6 +60,8 @@ public sealed record Tenant(
         "DECISIONID" => Decision.ToString(),
         "ACTIONID" => Action.ToString(),
         "FEEDBACKID" => Feedback.ToString(),
+        "MEASUREID" => Measure.ToString(),
+        "SURVEYID" => Survey.ToString(),
         "KIND" => "Organisation",
         "ID" => Organisation.ToString(),
         _ => Guid.NewGuid().ToString(),
@@ -101,8 +107,25 @@ public sealed record Tenant(
         await grains.GetGrain<IFeedbackGrain>(feedback).Create(asAdmin, project, new FeedbackSpec(
             closed, "You asked to meet at the library.", "We booked it.", null, [action]));
         await grains.GetGrain<IFeedbackGrain>(feedback).Publish(asAdmin, project);
+
+        var measure = await grains.GetGrain<IEvaluationGrain>(project).Propose(
+            new Actor(contributor), new MeasureText("Calls answered at night", "Whether people get through", "A call diary", null));
+
+        // An anonymous survey with one question of each kind, linked to the decision as evidence.
+        var survey = Guid.NewGuid();
+        await grains.GetGrain<ISurveyGrain>(survey).Create(asAdmin, project, new SurveySpec(
+            "Night-time support", null, Anonymous: true,
+            [
+                new QuestionSpec("How easy was it?", QuestionKind.Scale, true, 5, null, null),
+                new QuestionSpec("Who answered?", QuestionKind.SingleChoice, false, null, null, ["A carer", "Nobody"]),
+                new QuestionSpec("What helped?", QuestionKind.MultipleChoice, false, null, null, ["Phone", "Visit"]),
+                new QuestionSpec("Anything else?", QuestionKind.FreeText, false, null, null, null),
+            ],
+            [decision],
+            []));
         return new Tenant(
             admin, facilitator, contributor, observer, supporter, organisation, network, project,
-            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision, action, feedback);
+            budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision, action, feedback,
+            measure.Id, survey);
     }
 }

@@ -1,0 +1,116 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.People;
+using CoProduce.Grains.Projects;
+
+namespace CoProduce.Grains.Evaluation;
+
+/// <summary>Measures: proposed by anyone taking part, with provenance; changed by their proposer or a facilitator under If-Match.</summary>
+public sealed partial class EvaluationGrain
+{
+    private const int MaxMeasures = 50;
+
+    public async Task<Measure> Propose(Actor actor, MeasureText text)
+    {
+        var access = await EnsureTakesPart(actor);
+        var clean = Clean(text);
+
+        // Lived experience comes from the person's own profile, so the record says it as they told it.
+        var livedExperience = await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).LivedExperience();
+        EnsureOpen();
+        if (S.Measures.Count >= MaxMeasures)
+        {
+            throw DomainException.Conflict($"The project already has {MaxMeasures} measures, the most it can keep.");
+        }
+
+        var role = access.Role == ProjectRole.Contributor ? ProjectRole.Contributor : ProjectRole.Facilitator;
+        var measure = new Measure(
+            Guid.NewGuid(), clean.Name, clean.WhatItMeasures, clean.HowCollected, clean.EasyReadSummary,
+            actor.PersonId, actor.SupportedBy, role, livedExperience, Clock.Now, Version: 1, Endorsements: []);
+        RaiseEvent(new MeasureProposed(ProjectId, measure));
+        await Commit(S with { Measures = [.. S.Measures, measure] });
+        return measure;
+    }
+
+    public async Task<Measure> Edit(Actor actor, Guid measureId, MeasureText text, long expectedVersion)
+    {
+        var access = await EnsureTakesPart(actor);
+        var clean = Clean(text);
+        var measure = FindMeasure(measureId);
+        if (measure.ProposedBy != actor.PersonId && !access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("Only the person who proposed a measure, or a facilitator, can change it.");
+        }
+
+        if (measure.Version != expectedVersion)
+        {
+            throw DomainException.Stale(measure.Version);
+        }
+
+        EnsureOpen();
+
+        // Endorsements were given to the old words; the journal keeps them, and people answer again.
+        var edited = measure with
+        {
+            Name = clean.Name,
+            WhatItMeasures = clean.WhatItMeasures,
+            HowCollected = clean.HowCollected,
+            EasyReadSummary = clean.EasyReadSummary,
+            Version = measure.Version + 1,
+            Endorsements = [],
+        };
+        RaiseEvent(new MeasureEdited(ProjectId, edited, actor.PersonId, actor.SupportedBy));
+        await Commit(S with { Measures = Replace(edited) });
+        return edited;
+    }
+
+    public async Task<Measure> Endorse(Actor actor, Guid measureId, bool endorses, string? comment)
+    {
+        await EnsureTakesPart(actor);
+        var cleanComment = Text.Optional(comment, "comment");
+        var measure = FindMeasure(measureId);
+        EnsureOpen();
+        var endorsement = new Endorsement(actor.PersonId, actor.SupportedBy, endorses, cleanComment, Clock.Now);
+        var answered = measure with
+        {
+            Endorsements = [.. measure.Endorsements.Where(e => e.PersonId != actor.PersonId), endorsement],
+            Version = measure.Version + 1,
+        };
+        RaiseEvent(new MeasureEndorsed(ProjectId, measureId, endorsement));
+        await Commit(S with { Measures = Replace(answered) });
+        return answered;
+    }
+
+    public async Task<Versioned<MeasuresView>> Agree(Actor actor)
+    {
+        await EnsureCanFacilitate(actor);
+        EnsureOpen();
+        if (S.Measures.Count == 0)
+        {
+            throw DomainException.Conflict("There are no measures to agree yet.");
+        }
+
+        if (!S.Measures.Exists(m => m.Endorsements.Count > 0))
+        {
+            throw DomainException.Conflict("Nobody has endorsed or objected to a measure yet; measures are agreed by the group, not imposed.");
+        }
+
+        var agreement = new MeasuresAgreement(
+            actor.PersonId,
+            actor.SupportedBy,
+            Clock.Now,
+            [.. S.Measures.Select(m => new AgreedMeasure(
+                m.Id,
+                m.Version,
+                [.. m.Endorsements.Where(e => e.Endorses).Select(e => e.PersonId)],
+                [.. m.Endorsements.Where(e => !e.Endorses).Select(e => e.PersonId)]))]);
+        RaiseEvent(new MeasuresAgreed(ProjectId, agreement));
+        await Commit(S with { Status = MeasuresStatus.Agreed, Agreement = agreement });
+        return Current();
+    }
+
+    private static MeasureText Clean(MeasureText text) => new(
+        Text.Required(text.Name, "name"),
+        Text.Required(text.WhatItMeasures, "whatItMeasures", Text.ParagraphLength),
+        Text.Required(text.HowCollected, "howCollected", Text.ParagraphLength),
+        Text.Optional(text.EasyReadSummary, "easyReadSummary"));
+}

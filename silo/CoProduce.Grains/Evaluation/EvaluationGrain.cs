@@ -1,0 +1,83 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
+
+namespace CoProduce.Grains.Evaluation;
+
+/// <summary>
+/// A project's measures of success, keyed by the project's id. Whoever can see the project reads them;
+/// contributors and facilitators propose, edit their own and endorse or object; facilitators agree the
+/// set. Anyone else is told the project does not exist. Access is asked of the project on every call.
+/// </summary>
+// Reentrant so that many participants endorsing at once share writes; every method reads and changes
+// the state only after its last await before Commit, so interleaving never acts on a stale view.
+[Reentrant]
+public sealed partial class EvaluationGrain([PersistentState("evaluation")] IPersistentState<EvaluationState> state) : Grain, IEvaluationGrain
+{
+    private EvaluationState S => state.State;
+
+    private Guid ProjectId => GetPrimaryKey();
+
+    public async Task<Versioned<MeasuresView>> Get(Actor actor)
+    {
+        await EnsureCanSee(actor);
+        return Current();
+    }
+
+    public async Task<Measure> GetMeasure(Actor actor, Guid measureId)
+    {
+        await EnsureCanSee(actor);
+        return FindMeasure(measureId);
+    }
+
+    /// <summary>
+    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
+    /// interleaved requests never lose each other's changes, and writes are shared between requests in
+    /// flight. If a shared write fails, every caller in it fails and the grain reloads what is stored.
+    /// </summary>
+    private Task Commit(EvaluationState next)
+    {
+        state.State = next with { Version = S.Version + 1 };
+        return state.WriteStateCoalescedAsync();
+    }
+
+    private async Task<ProjectAccess> EnsureCanSee(Actor actor)
+    {
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        return access.CanSee ? access : throw DomainException.NotFound("The project");
+    }
+
+    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
+    private async Task<ProjectAccess> EnsureTakesPart(Actor actor)
+    {
+        var access = await EnsureCanSee(actor);
+        return access.Role is ProjectRole.Contributor or ProjectRole.Facilitator || access.CanFacilitate
+            ? access
+            : throw DomainException.Forbidden("Observers can follow the measures; contributors and facilitators shape them.");
+    }
+
+    private async Task EnsureCanFacilitate(Actor actor)
+    {
+        var access = await EnsureCanSee(actor);
+        if (!access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("Only the project's facilitators can do this.");
+        }
+    }
+
+    private Measure FindMeasure(Guid measureId) =>
+        S.Measures.Find(m => m.Id == measureId) ?? throw DomainException.NotFound("The measure");
+
+    private void EnsureOpen()
+    {
+        if (S.Status == MeasuresStatus.Agreed)
+        {
+            throw DomainException.Conflict("The measures are agreed; they stay as the group agreed them.");
+        }
+    }
+
+    private List<Measure> Replace(Measure measure) => [.. S.Measures.Select(m => m.Id == measure.Id ? measure : m)];
+
+    private Versioned<MeasuresView> Current() => new(new MeasuresView(ProjectId, S.Status, S.Measures, S.Agreement), S.Version);
+}

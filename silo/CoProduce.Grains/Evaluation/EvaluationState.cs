@@ -1,0 +1,13 @@
+namespace CoProduce.Grains.Evaluation;
+
+public sealed record EvaluationState
+{
+    /// <summary>Every measure proposed, in proposal order.</summary>
+    public List<Measure> Measures { get; init; } = [];
+
+    public MeasuresStatus Status { get; init; }
+
+    public MeasuresAgreement? Agreement { get; init; }
+
+    public long Version { get; init; }
+}

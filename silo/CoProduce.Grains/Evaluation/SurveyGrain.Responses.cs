@@ -1,0 +1,37 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Decisions;
+
+namespace CoProduce.Grains.Evaluation;
+
+/// <summary>Responses: contributors and facilitators answer once; a second response replaces the first while open.</summary>
+public sealed partial class SurveyGrain
+{
+    public async Task<MyResponse> Respond(Actor actor, Guid projectId, IReadOnlyList<Answer> answers)
+    {
+        await EnsureTakesPart(actor, projectId);
+        EnsureInProject(projectId);
+        var cleaned = SurveyRules.Check(S.Questions, answers);
+        EnsureOpen();
+        var now = Clock.Now;
+
+        // Anonymous: the response is filed under a keyed hash and neither the state nor the journal says who gave it.
+        var key = VoterKeys.For(actor.PersonId, S.RespondentKeySecret);
+        var stored = S.Anonymous
+            ? new StoredResponse(cleaned, null, null, now)
+            : new StoredResponse(cleaned, actor.PersonId, actor.SupportedBy, now);
+        RaiseEvent(S.Anonymous
+            ? new SurveyResponded(Id, S.ProjectId, null, null, null, now)
+            : new SurveyResponded(Id, S.ProjectId, actor.PersonId, actor.SupportedBy, cleaned, now));
+        await Commit(S with { Responses = new Dictionary<string, StoredResponse>(S.Responses) { [key] = stored } });
+        return new MyResponse(true, cleaned, now);
+    }
+
+    public async Task<MyResponse> Mine(Actor actor, Guid projectId)
+    {
+        await EnsureCanSee(actor, projectId);
+        EnsureInProject(projectId);
+        return S.Responses.TryGetValue(VoterKeys.For(actor.PersonId, S.RespondentKeySecret), out var mine)
+            ? new MyResponse(true, mine.Answers, mine.At)
+            : new MyResponse(false, [], null);
+    }
+}

@@ -1,0 +1,162 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Decisions;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
+
+namespace CoProduce.Grains.Evaluation;
+
+/// <summary>
+/// One survey, keyed by its id; it records its project, and a call naming another project is told it
+/// does not exist. Whoever can see the project reads it; contributors and facilitators respond;
+/// facilitators create and close it and see results while it is open.
+/// </summary>
+// Reentrant so that many people responding at once share writes; every method reads and changes the
+// state only after its last await before Commit, so interleaving never acts on a stale view.
+[Reentrant]
+public sealed partial class SurveyGrain([PersistentState("survey")] IPersistentState<SurveyState> state) : Grain, ISurveyGrain
+{
+    private SurveyState S => state.State;
+
+    private bool Exists => S.ProjectId != Guid.Empty;
+
+    private Guid Id => GetPrimaryKey();
+
+    public async Task<Versioned<SurveyView>> Create(Actor actor, Guid projectId, SurveySpec spec)
+    {
+        await EnsureCanFacilitate(actor, projectId);
+        var checkedSpec = SurveyRules.Check(spec);
+        await EnsureDecisionsOfProject(actor, projectId, checkedSpec.DecisionIds);
+        if (Exists)
+        {
+            throw DomainException.Conflict("This survey already exists.");
+        }
+
+        // The project's list comes first: should the write then fail, the list skips a survey it cannot find.
+        await GrainFactory.GetGrain<IProjectSurveysGrain>(projectId).Add(Id);
+        if (Exists)
+        {
+            throw DomainException.Conflict("This survey already exists.");
+        }
+
+        var survey = new SurveyState
+        {
+            ProjectId = projectId,
+            Title = checkedSpec.Title,
+            Description = checkedSpec.Description,
+            Anonymous = spec.Anonymous,
+            Questions = checkedSpec.Questions,
+            DecisionIds = checkedSpec.DecisionIds,
+            ActionIds = checkedSpec.ActionIds,
+            Status = SurveyStatus.Open,
+            RespondentKeySecret = spec.Anonymous ? VoterKeys.NewSecret() : null,
+            CreatedBy = actor.PersonId,
+            CreatedWith = actor.SupportedBy,
+            CreatedAt = Clock.Now,
+        };
+        RaiseEvent(new SurveyCreated(
+            Id, projectId, survey.Title, survey.Anonymous, survey.Questions, survey.DecisionIds, survey.ActionIds, actor.PersonId, actor.SupportedBy));
+        await Commit(survey);
+        return Current(canFacilitate: true);
+    }
+
+    public async Task<Versioned<SurveyView>> Get(Actor actor, Guid projectId)
+    {
+        var access = await EnsureCanSee(actor, projectId);
+        EnsureInProject(projectId);
+        return Current(access.CanFacilitate);
+    }
+
+    public Task<SurveySummary?> Summary() => Task.FromResult(Exists
+        ? new SurveySummary(Id, S.Title, S.Anonymous, S.Status, S.Questions.Count, S.Responses.Count, S.CreatedAt)
+        : null);
+
+    public async Task<Versioned<SurveyView>> Close(Actor actor, Guid projectId)
+    {
+        await EnsureCanFacilitate(actor, projectId);
+        EnsureInProject(projectId);
+        EnsureOpen();
+        var now = Clock.Now;
+        RaiseEvent(new SurveyClosed(Id, S.ProjectId, Count(), actor.PersonId, actor.SupportedBy, now));
+        await Commit(S with { Status = SurveyStatus.Closed, ClosedBy = actor.PersonId, ClosedAt = now });
+        return Current(canFacilitate: true);
+    }
+
+    /// <summary>
+    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
+    /// interleaved requests never lose each other's changes, and writes are shared between requests in
+    /// flight. If a shared write fails, every caller in it fails and the grain reloads what is stored.
+    /// </summary>
+    private Task Commit(SurveyState next)
+    {
+        state.State = next with { Version = S.Version + 1 };
+        return state.WriteStateCoalescedAsync();
+    }
+
+    private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
+    {
+        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor.PersonId);
+        return access.CanSee ? access : throw DomainException.NotFound("The project");
+    }
+
+    /// <summary>Contributors and facilitators respond; observers, and staff who do not facilitate, watch.</summary>
+    private async Task EnsureTakesPart(Actor actor, Guid projectId)
+    {
+        var access = await EnsureCanSee(actor, projectId);
+        if (access.Role is not (ProjectRole.Contributor or ProjectRole.Facilitator) && !access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("Observers can follow a survey; contributors and facilitators respond.");
+        }
+    }
+
+    private async Task EnsureCanFacilitate(Actor actor, Guid projectId)
+    {
+        var access = await EnsureCanSee(actor, projectId);
+        if (!access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("Only the project's facilitators can do this.");
+        }
+    }
+
+    /// <summary>Evidence links name decisions of this project only; the caller has already been let in.</summary>
+    private async Task EnsureDecisionsOfProject(Actor actor, Guid projectId, IReadOnlyList<Guid> decisionIds)
+    {
+        foreach (var decisionId in decisionIds)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IDecisionGrain>(decisionId).Get(actor, projectId);
+            }
+            catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+            {
+                throw DomainException.Invalid("decisionIds", $"{decisionId} is not a decision of this project.");
+            }
+        }
+    }
+
+    /// <summary>Called after the last await: the survey must exist and belong to the project in the request.</summary>
+    private void EnsureInProject(Guid projectId)
+    {
+        if (!Exists || S.ProjectId != projectId)
+        {
+            throw DomainException.NotFound("The survey");
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (S.Status != SurveyStatus.Open)
+        {
+            throw DomainException.Conflict($"The survey closed at {S.ClosedAt:u}; responses can no longer be given or changed.");
+        }
+    }
+
+    private SurveyResults Count() => SurveyCount.Results(S.Questions, S.Responses.Values);
+
+    private Versioned<SurveyView> Current(bool canFacilitate) => new(
+        new SurveyView(
+            Id, S.ProjectId, S.Title, S.Description, S.Anonymous, S.Questions, S.DecisionIds, S.ActionIds, S.Status,
+            S.Responses.Count, canFacilitate || S.Status == SurveyStatus.Closed ? Count() : null,
+            S.CreatedBy, S.CreatedAt, S.ClosedBy, S.ClosedAt),
+        S.Version);
+}
