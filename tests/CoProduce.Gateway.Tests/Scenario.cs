@@ -46,6 +46,34 @@ public static class Scenario
         return [.. events.Select(e => (e.Type, JsonDocument.Parse(e.Json).RootElement.Clone()))];
     }
 
+    /// <summary>
+    /// Waits until the grain journals an event whose type name is <paramref name="eventName"/>: it subscribes
+    /// first and then reads the journal, so an event committed in between is seen either way.
+    /// </summary>
+    public static async Task<JsonElement> NextEvent(GatewayApplication app, string grainType, Guid key, string eventName, TimeSpan within)
+    {
+        var grain = new GrainId(grainType, key.ToString("D"));
+        var stream = app.Services.GetRequiredService<IGrainEventStream>();
+        var seen = new TaskCompletionSource<GrainEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool Matches(GrainEvent e) => e.Type == eventName || e.Type.EndsWith("." + eventName, StringComparison.Ordinal);
+        using var subscription = stream.Subscribe(grain, (e, _) =>
+        {
+            if (Matches(e))
+            {
+                seen.TrySetResult(e);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        if ((await stream.ReadAsync(grain, 0, 1000)).FirstOrDefault(Matches) is { } journalled)
+        {
+            seen.TrySetResult(journalled);
+        }
+
+        var found = await seen.Task.WaitAsync(within);
+        return JsonDocument.Parse(found.Json).RootElement.Clone();
+    }
+
     /// <summary>Sends a request as a supporter acting with <paramref name="contributor"/>.</summary>
     public static HttpRequestMessage ActingWith(this HttpRequestMessage request, Guid contributor)
     {

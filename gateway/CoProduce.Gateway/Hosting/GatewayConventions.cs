@@ -18,6 +18,8 @@ public static class GatewayConventions
         {
             // Enums travel by name; an unknown name is a 400, never a silent default.
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // The web defaults read "12" as 12; here a number in quotes is a wrong type (400), as the conventions say.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.RespectRequiredConstructorParameters = true;
             options.SerializerOptions.RespectNullableAnnotations = true;
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;

@@ -1,5 +1,4 @@
 using CoProduce.Gateway.Api;
-using System.Text.Json.Serialization;
 using CoProduce.Grains.Projects;
 
 namespace CoProduce.Gateway.Projects;
@@ -47,7 +46,6 @@ public sealed record ScopeText(IReadOnlyList<string> Negotiables, IReadOnlyList<
 /// <param name="Amount">Above 0, in whole pence or cents, e.g. 1250.50.</param>
 /// <param name="Currency">An ISO 4217 code in capitals, e.g. GBP.</param>
 /// <remarks>Money is a JSON number: "12" in quotes is a wrong type (400), as the API conventions say.</remarks>
-[JsonNumberHandling(JsonNumberHandling.Strict)]
 [ApiExample("""{"description":"Fees for contributors: 6 sessions x 2 people","amount":600.00,"currency":"GBP"}""")]
 public sealed record ProposeBudgetLine(string Description, decimal Amount, string Currency);
 

@@ -11,18 +11,21 @@ public abstract class DecisionClosingApiTests(ITestDatabase database)
     public async Task ADecisionClosesOnTimeAcrossARestart()
     {
         string url;
-        Guid facilitator;
+        Guid facilitator, id;
         await using (var app = new GatewayApplication(database, DecisionProject.FastReminders))
         {
             var world = await DecisionProject.Create(app);
             var decision = await world.Decide("ChooseOne", ["Library", "Community centre"], closesAt: DateTimeOffset.UtcNow.AddSeconds(2));
-            (url, facilitator) = ($"{world.Url}/{DecisionProject.Id(decision)}", world.People.Facilitator);
+            id = DecisionProject.Id(decision);
+            (url, facilitator) = ($"{world.Url}/{id}", world.People.Facilitator);
             await world.Vote(decision, world.People.Contributor, new { choice = DecisionProject.Option(decision, 0) }).Expect(HttpStatusCode.OK);
         }
 
         // Nothing runs while the gateway is down; the new one finds the reminder in the database.
         await using var restarted = new GatewayApplication(database, DecisionProject.FastReminders);
-        var closed = await DecisionProject.WaitFor(restarted.CreateClient(facilitator), url, d => d.GetProperty("status").GetString() == "Closed", Patience);
+        await Scenario.NextEvent(restarted, "decision", id, "DecisionClosed", Patience);
+        var closed = await (await restarted.CreateClient(facilitator).GetAsync(url).Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, closed.GetProperty("closedBy").ValueKind);
         Assert.Equal(1, closed.GetProperty("results").GetProperty("voters").GetInt32());
         Assert.True(closed.GetProperty("closedAt").GetDateTimeOffset() >= closed.GetProperty("closesAt").GetDateTimeOffset());
@@ -47,7 +50,9 @@ public abstract class DecisionClosingApiTests(ITestDatabase database)
         await world.As(world.People.Facilitator).PostJson(url, new { statement = "Again", reviewDate = DateTimeOffset.UtcNow.AddDays(1) })
             .Expect(HttpStatusCode.Conflict);
 
-        await DecisionProject.WaitFor(world.As(world.People.Facilitator), $"{world.Url}/{DecisionProject.Id(decision)}", d => d.GetProperty("reviewDueAt").ValueKind != System.Text.Json.JsonValueKind.Null, Patience);
+        await Scenario.NextEvent(app, "decision", DecisionProject.Id(decision), "ReviewDue", Patience);
+        var reviewed = await world.Read(decision);
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, reviewed.GetProperty("reviewDueAt").ValueKind);
         var journal = await Scenario.Journal(app, "decision", DecisionProject.Id(decision));
         Assert.Single(journal, e => e.Type.Contains("ReviewDue", StringComparison.Ordinal));
     }

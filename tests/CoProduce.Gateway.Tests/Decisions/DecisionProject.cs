@@ -64,21 +64,4 @@ public sealed class DecisionProject(AgendaProject project)
     }
 
     public Task<HttpResponseMessage> Close(JsonElement decision) => As(project.Facilitator).PostAsync($"{Url}/{Id(decision)}/close", null);
-
-    /// <summary>Reads the decision at <paramref name="url"/> until <paramref name="done"/> holds, failing after <paramref name="within"/>.</summary>
-    public static async Task<JsonElement> WaitFor(HttpClient client, string url, Func<JsonElement, bool> done, TimeSpan within)
-    {
-        var deadline = DateTimeOffset.UtcNow + within;
-        while (true)
-        {
-            var response = await client.GetAsync(url);
-            if (response.StatusCode == HttpStatusCode.OK && await response.Json() is var decision && done(decision))
-            {
-                return decision;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The decision did not get there within {within}.");
-            await Task.Delay(100);
-        }
-    }
 }

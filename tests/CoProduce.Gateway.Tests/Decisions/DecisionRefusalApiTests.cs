@@ -26,6 +26,13 @@ public abstract class DecisionRefusalApiTests(ITestDatabase database)
         Assert.True(block.GetProperty("errors").TryGetProperty("reason", out _));
         await world.Vote(consent, people.Contributor, new { position = "Block", reason = "   " }).Expect(HttpStatusCode.BadRequest);
 
+        // A number in quotes is a wrong type on every endpoint, not only where money is read.
+        var dots = await world.Decide("DotVote", ["Library", "Community centre"], new { dotsPerPerson = 3 });
+        var dotsBefore = await world.Snapshot(dots);
+        var quoted = new Dictionary<string, object> { ["dots"] = new Dictionary<string, string> { [DecisionProject.Option(dots, 0).ToString()] = "2" } };
+        await world.Vote(dots, people.Contributor, quoted).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(dotsBefore, await world.Snapshot(dots));
+
         // Another project's id with this decision's id is not this decision.
         await world.As(people.Facilitator).GetAsync($"/api/projects/{Guid.NewGuid()}/decisions/{DecisionProject.Id(choose)}").Expect(HttpStatusCode.NotFound);
         await world.As(people.Stranger).GetAsync($"{world.Url}/{DecisionProject.Id(choose)}").Expect(HttpStatusCode.NotFound);
