@@ -38,7 +38,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         EventStream = eventStream;
         Options = options.Value;
         Logger = logger;
-        Reminders = new ReminderRegistry(storage, reminderOptions.Value);
+        Reminders = new ReminderRegistry(storage, reminderOptions.Value, services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System);
     }
 
     public IServiceProvider Services { get; }

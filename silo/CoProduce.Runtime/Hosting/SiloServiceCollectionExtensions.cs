@@ -40,6 +40,7 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<GrainRuntime>(),
             sp.GetRequiredService<IGrainStorage>(),
             sp.GetRequiredService<IOptions<ReminderOptions>>().Value,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ReminderService>>()));
         services.AddHostedService<SiloHostedService>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

@@ -4,7 +4,7 @@ using CoProduce.Runtime.Storage;
 namespace CoProduce.Runtime.Reminders;
 
 /// <summary>Registers and removes durable reminders on behalf of grains.</summary>
-internal sealed class ReminderRegistry(IGrainStorage storage, ReminderOptions options)
+internal sealed class ReminderRegistry(IGrainStorage storage, ReminderOptions options, TimeProvider time)
 {
     public Task RegisterAsync(Grain grain, string name, TimeSpan dueTime, TimeSpan period)
     {
@@ -21,7 +21,7 @@ internal sealed class ReminderRegistry(IGrainStorage storage, ReminderOptions op
 
         ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
         var id = grain.GrainId;
-        var due = DateTimeOffset.UtcNow.Add(dueTime).ToUnixTimeMilliseconds();
+        var due = time.GetUtcNow().Add(dueTime).ToUnixTimeMilliseconds();
         return storage.UpsertReminderAsync(new ReminderRow(id.Type, id.Key, name, (long)period.TotalMilliseconds, due, 0), CancellationToken.None);
     }
 

@@ -9,7 +9,7 @@ namespace CoProduce.Runtime.Reminders;
 /// Fires due reminders. Each node scans the table; a versioned claim makes exactly one node fire each
 /// tick, and the grain is activated wherever the claim was won. Missed ticks (host down) fire once.
 /// </summary>
-internal sealed partial class ReminderService(GrainRuntime runtime, IGrainStorage storage, ReminderOptions options, ILogger<ReminderService> logger)
+internal sealed partial class ReminderService(GrainRuntime runtime, IGrainStorage storage, ReminderOptions options, TimeProvider time, ILogger<ReminderService> logger)
 {
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -47,7 +47,7 @@ internal sealed partial class ReminderService(GrainRuntime runtime, IGrainStorag
 
     public async Task<int> FireDueAsync(CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var due = await storage.ReadDueRemindersAsync(now, options.BatchSize, cancellationToken);
         var fired = 0;
         foreach (var reminder in due)
