@@ -39,6 +39,7 @@ public static class LoadBenchmarks
             ["CoProduce__Storage__Provider"] = "PostgreSql",
             ["CoProduce__Storage__ConnectionString"] = connectionString,
             ["CoProduce__Auth__SigningKey"] = key,
+            ["CoProduce__Anonymity__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         });

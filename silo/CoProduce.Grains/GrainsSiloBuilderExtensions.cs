@@ -1,3 +1,4 @@
+using CoProduce.Grains.Common;
 using CoProduce.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,6 +11,9 @@ public static class GrainsSiloBuilderExtensions
     {
         // Grains that keep deadlines (invitations) read the time from here, so tests can move it.
         silo.Services.TryAddSingleton(TimeProvider.System);
+
+        // Read now, so a missing key stops start-up with the setting's name rather than failing a vote.
+        silo.Services.TryAddSingleton(AnonymityKey.FromConfiguration(silo.Configuration));
         return silo.AddGrains(typeof(GrainsSiloBuilderExtensions).Assembly);
     }
 }

@@ -24,6 +24,9 @@ public sealed class GatewayApplication(
     /// <summary>A fixed test key, so tokens minted by one application are valid in another on the same database.</summary>
     public const string TestSigningKey = "Y29wcm9kdWNlLXRlc3Qtc2lnbmluZy1rZXktMzItYnl0ZXMhIQ==";
 
+    /// <summary>A fixed anonymity key, so applications on the same database file ballots under the same keys.</summary>
+    public const string TestAnonymityKey = "Y29wcm9kdWNlLXRlc3QtYW5vbnltaXR5LWtleS0zMiEhIQ==";
+
     private readonly SqliteDatabase? _ownDatabase = database is null ? new SqliteDatabase() : null;
 
     private ITestDatabase Database => database ?? _ownDatabase!;
@@ -32,6 +35,7 @@ public sealed class GatewayApplication(
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("CoProduce:Auth:SigningKey", TestSigningKey);
+        builder.UseSetting("CoProduce:Anonymity:Key", TestAnonymityKey);
         foreach (var (key, value) in Database.StorageSettings)
         {
             builder.UseSetting(key, value);

@@ -90,6 +90,25 @@ public sealed class GatewayTests
         Assert.Contains(named, configuration.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WithoutAnAnonymityKeySeveralNodesCannotStart()
+    {
+        using var app = new GatewayApplication(settings: new Dictionary<string, string?>
+        {
+            ["CoProduce:Storage:Provider"] = "PostgreSql",
+            ["CoProduce:Storage:ConnectionString"] = "Host=127.0.0.1;Database=never_opened",
+            ["CoProduce:Anonymity:Key"] = "",
+        });
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var messages = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        Assert.Contains(messages, m => m.Contains("CoProduce:Anonymity:Key", StringComparison.Ordinal));
+    }
+
     private static StorageConfigurationException? FindConfigurationError(Exception? error) => error switch
     {
         null => null,

@@ -18,7 +18,7 @@ public sealed partial class DecisionGrain
         var cleaned = BallotRules.Check(S, ballot);
 
         // Anonymous: the ballot is filed under a keyed hash and neither the state nor the journal says who cast it.
-        var key = VoterKeys.For(actor.PersonId, S.VoterKeySecret);
+        var key = anonymity.For(actor.PersonId, S.VoterKeySecret);
         var stored = S.Anonymous
             ? new StoredBallot(cleaned, livedExperience, null, null, now)
             : new StoredBallot(cleaned, livedExperience, actor.PersonId, actor.SupportedBy, now);
@@ -33,7 +33,7 @@ public sealed partial class DecisionGrain
     {
         await EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
-        return S.Ballots.TryGetValue(VoterKeys.For(actor.PersonId, S.VoterKeySecret), out var mine)
+        return S.Ballots.TryGetValue(anonymity.For(actor.PersonId, S.VoterKeySecret), out var mine)
             ? new MyBallot(true, mine.Ballot, mine.CastAt)
             : new MyBallot(false, null, null);
     }

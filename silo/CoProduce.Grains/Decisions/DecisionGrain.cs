@@ -20,6 +20,7 @@ namespace CoProduce.Grains.Decisions;
 public sealed partial class DecisionGrain(
     [PersistentState("decision")] IPersistentState<DecisionState> state,
     TimeProvider time,
+    AnonymityKey anonymity,
     IOptions<ReminderOptions> reminders) : Grain, IDecisionGrain, IRemindable
 {
     private DecisionState S => state.State;
@@ -51,7 +52,7 @@ public sealed partial class DecisionGrain(
         {
             ProjectId = projectId,
             Status = DecisionStatus.Open,
-            VoterKeySecret = created.Anonymous ? VoterKeys.NewSecret() : null,
+            VoterKeySecret = created.Anonymous ? AnonymityKey.NewSalt() : null,
             CreatedBy = actor.PersonId,
             CreatedWith = actor.SupportedBy,
             CreatedAt = now,

@@ -36,7 +36,7 @@ public sealed record DecisionState
 
     public DecisionStatus Status { get; init; }
 
-    /// <summary>The per-decision key that turns a voter's id into the key of their ballot (anonymous decisions only).</summary>
+    /// <summary>The per-decision salt that, with the nodes' <see cref="Common.AnonymityKey"/>, turns a voter's id into the key of their ballot (anonymous decisions only).</summary>
     public string? VoterKeySecret { get; init; }
 
     /// <summary>Ballots by voter key: the person's id, or in an anonymous decision a keyed hash of it.</summary>

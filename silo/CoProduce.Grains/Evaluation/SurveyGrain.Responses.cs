@@ -1,5 +1,4 @@
 using CoProduce.Grains.Common;
-using CoProduce.Grains.Decisions;
 
 namespace CoProduce.Grains.Evaluation;
 
@@ -15,7 +14,7 @@ public sealed partial class SurveyGrain
         var now = Clock.Now;
 
         // Anonymous: the response is filed under a keyed hash and neither the state nor the journal says who gave it.
-        var key = VoterKeys.For(actor.PersonId, S.RespondentKeySecret);
+        var key = anonymity.For(actor.PersonId, S.RespondentKeySecret);
         var stored = S.Anonymous
             ? new StoredResponse(cleaned, null, null, now)
             : new StoredResponse(cleaned, actor.PersonId, actor.SupportedBy, now);
@@ -30,7 +29,7 @@ public sealed partial class SurveyGrain
     {
         await EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
-        return S.Responses.TryGetValue(VoterKeys.For(actor.PersonId, S.RespondentKeySecret), out var mine)
+        return S.Responses.TryGetValue(anonymity.For(actor.PersonId, S.RespondentKeySecret), out var mine)
             ? new MyResponse(true, mine.Answers, mine.At)
             : new MyResponse(false, [], null);
     }

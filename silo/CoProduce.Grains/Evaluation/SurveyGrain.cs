@@ -14,7 +14,7 @@ namespace CoProduce.Grains.Evaluation;
 // Reentrant so that many people responding at once share writes; every method reads and changes the
 // state only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
-public sealed partial class SurveyGrain([PersistentState("survey")] IPersistentState<SurveyState> state) : Grain, ISurveyGrain
+public sealed partial class SurveyGrain([PersistentState("survey")] IPersistentState<SurveyState> state, AnonymityKey anonymity) : Grain, ISurveyGrain
 {
     private SurveyState S => state.State;
 
@@ -49,7 +49,7 @@ public sealed partial class SurveyGrain([PersistentState("survey")] IPersistentS
             DecisionIds = checkedSpec.DecisionIds,
             ActionIds = checkedSpec.ActionIds,
             Status = SurveyStatus.Open,
-            RespondentKeySecret = spec.Anonymous ? VoterKeys.NewSecret() : null,
+            RespondentKeySecret = spec.Anonymous ? AnonymityKey.NewSalt() : null,
             CreatedBy = actor.PersonId,
             CreatedWith = actor.SupportedBy,
             CreatedAt = Clock.Now,

@@ -24,7 +24,7 @@ public sealed record SurveyState
 
     public SurveyStatus Status { get; init; }
 
-    /// <summary>The per-survey key that turns a person's id into the key of their response (anonymous surveys only).</summary>
+    /// <summary>The per-survey salt that, with the nodes' <see cref="Common.AnonymityKey"/>, turns a person's id into the key of their response (anonymous surveys only).</summary>
     public string? RespondentKeySecret { get; init; }
 
     /// <summary>Responses by respondent key: the person's id, or in an anonymous survey a keyed hash of it.</summary>

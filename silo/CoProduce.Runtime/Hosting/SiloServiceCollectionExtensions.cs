@@ -26,7 +26,7 @@ public static class SiloServiceCollectionExtensions
 
     public static IServiceCollection AddCoProduceSilo(this IServiceCollection services, IConfiguration configuration, Action<SiloBuilder>? configure = null)
     {
-        var silo = new SiloBuilder(services);
+        var silo = new SiloBuilder(services, configuration);
         configure?.Invoke(silo);
         services.AddGrainStorage(configuration);
         services.AddOptions<GrainRuntimeOptions>().Bind(configuration.GetSection("CoProduce:Runtime"));

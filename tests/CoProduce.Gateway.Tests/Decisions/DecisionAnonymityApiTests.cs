@@ -55,6 +55,7 @@ public abstract class DecisionAnonymityApiTests(ITestDatabase database)
 
         Assert.All(journal.Where(e => e.Type.Contains("VoteCast", StringComparison.Ordinal)), e =>
             Assert.DoesNotContain(people.Facilitator.ToString("D"), e.Json, StringComparison.OrdinalIgnoreCase));
+        AnonymousKeys.AssertTheDatabaseAloneNamesNobody(stored.Single(r => r.Contains("voterKeySecret", StringComparison.OrdinalIgnoreCase)), [.. contributors, people.Facilitator]);
     }
 
     [Fact]
