@@ -134,6 +134,23 @@ public abstract class GrainRuntimeTests(ITestDatabase database)
     }
 
     [Fact]
+    public async Task AChangeWhoseWriteFailedIsNeverStoredLater()
+    {
+        FlakyStorage? flaky = null;
+        await using var silo = await TestSilo.StartAsync(Database, decorateStorage: inner => flaky = new FlakyStorage(inner));
+        var counter = silo.Grains.GetGrain<ICounterGrain>(NewKey());
+        Assert.Equal(1, await counter.Increment());
+
+        // The caller is told its increment failed, so a retry must not count it twice.
+        flaky!.FailNextWrite = true;
+        var error = await Assert.ThrowsAsync<IOException>(counter.Increment);
+        Assert.Equal(FlakyStorage.Message, error.Message);
+        Assert.Equal(1, await counter.Value());
+        Assert.Equal(2, await counter.Increment());
+        Assert.Equal(2, await counter.Value());
+    }
+
+    [Fact]
     public async Task IdleActivationIsCollectedAndComesBackWithItsState()
     {
         await using var silo = await TestSilo.StartAsync(Database, settings: new Dictionary<string, string?>

@@ -11,6 +11,7 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
     private readonly IGrainStorage _storage = activation.Runtime.Storage;
     private readonly JsonSerializerOptions _json = activation.Runtime.Json;
     private readonly WriteCoalescer _coalescer = new();
+    private Exception? _failedWrite;
 
     public TState State { get; set; } = Fresh();
 
@@ -21,6 +22,7 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         var stored = await _storage.ReadStateAsync(key, cancellationToken);
+        _failedWrite = null;
         Etag = stored?.Etag;
         RecordExists = stored?.Json is not null;
         State = stored?.Json is { } json
@@ -40,9 +42,10 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
 
     private async Task StoreAsync(bool clear, CancellationToken cancellationToken)
     {
-        if (_coalescer.Poison is { } poison)
+        if ((_coalescer.Poison ?? _failedWrite) is { } poison)
         {
-            throw new InvalidOperationException("An earlier write of this state failed; the grain reloads on its next call.", poison);
+            // Retryable like a stale ETag: the caller tries again and meets a fresh activation.
+            throw new InconsistentStateException($"An earlier write of state '{key.StateName}' failed ({poison.GetType().Name}); the grain reloads on its next call.");
         }
 
         var events = activation.Events;
@@ -56,9 +59,14 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
         {
             Etag = await _storage.WriteStateAsync(key, json, Etag, batch, cancellationToken);
         }
-        catch (InconsistentStateException)
+        catch (Exception e)
         {
+            // Whatever the reason (a stale ETag, the database gone), memory now holds a change its caller
+            // is told failed: nothing more is written from it until the state is read again, and the
+            // activation goes when idle so the next call starts from what is stored.
             events.ForgetSequence();
+            _failedWrite = e;
+            activation.RequestDeactivationOnIdle(DeactivationReason.InconsistentState);
             throw;
         }
 
