@@ -41,6 +41,25 @@ public abstract class CoalescedWriteTests(ITestDatabase database)
     }
 
     [Fact]
+    public async Task ARefusedRequestsEventsAreDroppedWhileOthersInterleave()
+    {
+        await using var silo = await TestSilo.StartAsync(database);
+        var key = Guid.NewGuid().ToString("N");
+        var box = silo.Grains.GetGrain<IBallotBoxGrain>(key);
+        // The refused call is still in flight (reentrancy lets others in) when it fails; what it raised
+        // must not ride along with the next write.
+        var refused = box.CastThenRefuse("refused");
+        Assert.Empty(await box.Voters());
+        silo.Probe.Signal($"refuse:{key}");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => refused);
+        await box.Cast("first");
+        await box.Cast("second");
+
+        var journal = await silo.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new GrainId("ballotbox", key), 0, 1000);
+        Assert.Equal(["first", "second"], journal.Select(e => System.Text.Json.JsonDocument.Parse(e.Json).RootElement.GetProperty("voter").GetString()));
+    }
+
+    [Fact]
     public async Task WhenASharedWriteFailsEveryCallerInItFailsAndNothingOfTheirsIsKept()
     {
         GatedStorage? gated = null;

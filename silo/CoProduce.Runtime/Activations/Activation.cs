@@ -86,13 +86,13 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     }
 
     /// <summary>Ends an inline call that completed synchronously.</summary>
-    public void ExitInline(Interleaving interleaving, Task task)
+    public void ExitInline(Interleaving interleaving, Task task, object? eventOwner)
     {
         bool schedule;
         lock (_lock)
         {
             _executing = false;
-            Release(interleaving, keepsAlive: true, task);
+            Release(interleaving, keepsAlive: true, task, eventOwner);
             schedule = AfterChange();
         }
 
@@ -176,7 +176,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
         bool schedule;
         lock (_lock)
         {
-            Release(request.Interleaving, request.KeepsAlive, task);
+            Release(request.Interleaving, request.KeepsAlive, task, request.EventOwner);
             schedule = AfterChange();
         }
 
@@ -208,7 +208,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
         }
     }
 
-    private void Release(Interleaving interleaving, bool keepsAlive, Task task)
+    private void Release(Interleaving interleaving, bool keepsAlive, Task task, object? eventOwner)
     {
         _running--;
         if (interleaving == Interleaving.None)
@@ -228,11 +228,16 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
         if (task.IsFaulted)
         {
             // A failed request's uncommitted events never happened. In a reentrant grain other requests
-            // may have staged events that are waiting for a shared write, so only the write may drop them.
+            // may have staged events that wait for a shared write, so only this request's own go.
             if (!Class.IsReentrant)
             {
                 Events.DiscardStaged();
             }
+            else if (eventOwner is not null)
+            {
+                Events.DiscardStagedBy(eventOwner);
+            }
+
             if (task.Exception?.InnerException is InconsistentStateException)
             {
                 // The in-memory copy is stale; the next call must read afresh.

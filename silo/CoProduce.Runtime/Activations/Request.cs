@@ -23,6 +23,9 @@ internal abstract class Request(Activation? caller, Interleaving interleaving, s
     /// <summary>Whether finishing this request counts as activity (timer ticks do not keep a grain alive).</summary>
     public bool KeepsAlive { get; } = keepsAlive;
 
+    /// <summary>In a reentrant grain, the tag of the events this request raises (see <see cref="Events.EventOwner"/>).</summary>
+    public object? EventOwner { get; set; }
+
     /// <summary>True once the caller has its answer (result, error or timeout).</summary>
     public abstract bool IsAnswered { get; }
 
@@ -72,6 +75,12 @@ internal abstract class Request(Activation? caller, Interleaving interleaving, s
     public void Run(Activation target)
     {
         Task task;
+        if (target.Class.IsReentrant)
+        {
+            EventOwner ??= new object();
+        }
+
+        var previousOwner = EventOwner is { } owner ? Events.EventOwner.Enter(owner) : null;
         try
         {
             task = Start(target.Instance);
@@ -79,6 +88,13 @@ internal abstract class Request(Activation? caller, Interleaving interleaving, s
         catch (Exception e)
         {
             task = Task.FromException(e);
+        }
+        finally
+        {
+            if (EventOwner is not null)
+            {
+                Events.EventOwner.Exit(previousOwner);
+            }
         }
 
         target.Track(this, task);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using CoProduce.Runtime.Activations;
+using CoProduce.Runtime.Events;
 
 namespace CoProduce.Runtime.Dispatch;
 
@@ -24,6 +25,8 @@ internal abstract class DispatcherCore<TTask>(MethodInfo method, Interleaving in
             // Fast path: the activation is idle, so the call runs on the caller's thread, as a
             // SemaphoreSlim-guarded call would, with the activation as the synchronization context.
             TTask task;
+            var owner = activation.Class.IsReentrant ? new object() : null;
+            var previousOwner = owner is null ? null : EventOwner.Enter(owner);
             SynchronizationContext.SetSynchronizationContext(activation);
             try
             {
@@ -36,15 +39,20 @@ internal abstract class DispatcherCore<TTask>(MethodInfo method, Interleaving in
             finally
             {
                 SynchronizationContext.SetSynchronizationContext(caller);
+                if (owner is not null)
+                {
+                    EventOwner.Exit(previousOwner);
+                }
             }
 
             if (task.IsCompleted)
             {
-                activation.ExitInline(Interleaving, task);
+                activation.ExitInline(Interleaving, task, owner);
                 return task;
             }
 
             var running = CreateRequest(args, caller as Activation, proxy.Runtime);
+            running.EventOwner = owner;
             activation.ContinueInline(running, task);
             return (TTask)running.ResultTask;
         }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CoProduce.Runtime.Activations;
-using CoProduce.Runtime.State;
 using CoProduce.Runtime.Storage;
 
 namespace CoProduce.Runtime.Events;
@@ -11,16 +10,55 @@ namespace CoProduce.Runtime.Events;
 /// </summary>
 internal sealed class ActivationEvents(Activation activation)
 {
-    private readonly List<object> _staged = [];
+    private readonly Lock _gate = new();
+    private readonly List<(object? Owner, object Event)> _staged = [];
+    private int _inFlight;
     private long? _lastSequence;
 
     public void Stage(object @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        _staged.Add(@event);
+        lock (_gate)
+        {
+            _staged.Add((EventOwner.Current, @event));
+        }
     }
 
-    public void DiscardStaged() => _staged.Clear();
+    /// <summary>Drops every uncommitted event: the only request that could have raised them failed.</summary>
+    public void DiscardStaged()
+    {
+        lock (_gate)
+        {
+            _staged.Clear();
+            _inFlight = 0;
+        }
+    }
+
+    /// <summary>Drops the events <paramref name="owner"/> raised that no write has taken yet.</summary>
+    public void DiscardStagedBy(object owner)
+    {
+        lock (_gate)
+        {
+            for (var i = _staged.Count - 1; i >= _inFlight; i--)
+            {
+                if (ReferenceEquals(_staged[i].Owner, owner))
+                {
+                    _staged.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    /// <summary>A write failed: its events stay uncommitted and the journal position must be read again.</summary>
+    public void WriteFailed()
+    {
+        lock (_gate)
+        {
+            _inFlight = 0;
+        }
+
+        ForgetSequence();
+    }
 
     public void ForgetSequence() => _lastSequence = null;
 
@@ -33,7 +71,13 @@ internal sealed class ActivationEvents(Activation activation)
     /// <summary>Loads the journal position if events are staged and it is not known yet.</summary>
     public async ValueTask EnsureSequenceAsync(CancellationToken cancellationToken)
     {
-        if (_staged.Count > 0 && _lastSequence is null)
+        bool any;
+        lock (_gate)
+        {
+            any = _staged.Count > 0;
+        }
+
+        if (any && _lastSequence is null)
         {
             await GetLastSequenceAsync(cancellationToken);
         }
@@ -45,7 +89,14 @@ internal sealed class ActivationEvents(Activation activation)
     /// </summary>
     public IReadOnlyList<JournalAppend> Prepare()
     {
-        if (_staged.Count == 0)
+        (object? Owner, object Event)[] taken;
+        lock (_gate)
+        {
+            taken = [.. _staged];
+            _inFlight = taken.Length;
+        }
+
+        if (taken.Length == 0)
         {
             return [];
         }
@@ -53,8 +104,8 @@ internal sealed class ActivationEvents(Activation activation)
         var sequence = _lastSequence ?? throw new InvalidOperationException("EnsureSequenceAsync must run before Prepare.");
         var now = DateTimeOffset.UtcNow;
         var json = activation.Runtime.Json;
-        return [.. _staged.Select(e => new JournalAppend(
-            activation.Id.Type, activation.Id.Key, ++sequence, e.GetType().Name, JsonSerializer.Serialize(e, e.GetType(), json), now))];
+        return [.. taken.Select(s => new JournalAppend(
+            activation.Id.Type, activation.Id.Key, ++sequence, s.Event.GetType().Name, JsonSerializer.Serialize(s.Event, s.Event.GetType(), json), now))];
     }
 
     /// <summary>Marks a prepared batch as stored and publishes it, in order.</summary>
@@ -65,7 +116,12 @@ internal sealed class ActivationEvents(Activation activation)
             return;
         }
 
-        _staged.RemoveRange(0, Math.Min(batch.Count, _staged.Count));
+        lock (_gate)
+        {
+            _staged.RemoveRange(0, Math.Min(batch.Count, _staged.Count));
+            _inFlight = Math.Max(0, _inFlight - batch.Count);
+        }
+
         _lastSequence = batch[^1].Sequence;
         activation.Runtime.EventStream.Publish(activation.Id, batch);
     }
@@ -83,9 +139,9 @@ internal sealed class ActivationEvents(Activation activation)
         {
             await activation.Runtime.Storage.AppendJournalAsync(batch, cancellationToken);
         }
-        catch (InconsistentStateException)
+        catch (Exception)
         {
-            ForgetSequence();
+            WriteFailed();
             throw;
         }
 

@@ -64,7 +64,7 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
             // Whatever the reason (a stale ETag, the database gone), memory now holds a change its caller
             // is told failed: nothing more is written from it until the state is read again, and the
             // activation goes when idle so the next call starts from what is stored.
-            events.ForgetSequence();
+            events.WriteFailed();
             _failedWrite = e;
             activation.RequestDeactivationOnIdle(DeactivationReason.InconsistentState);
             throw;

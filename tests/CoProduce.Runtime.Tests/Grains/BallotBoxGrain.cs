@@ -15,6 +15,9 @@ public interface IBallotBoxGrain : IGrainWithStringKey
 {
     Task Cast(string voter);
 
+    /// <summary>Raises a cast, then waits for the probe's "refuse" signal and fails without writing.</summary>
+    Task CastThenRefuse(string voter);
+
     Task<IReadOnlyCollection<string>> Voters();
 }
 
@@ -28,6 +31,13 @@ public sealed class BallotBoxGrain([PersistentState("ballots")] IPersistentState
         RaiseEvent(new BallotCast(voter));
         probe.Increment($"cast:{GrainId.Key}");
         return state.WriteStateCoalescedAsync();
+    }
+
+    public async Task CastThenRefuse(string voter)
+    {
+        RaiseEvent(new BallotCast(voter));
+        await probe.WhenSignalled($"refuse:{GrainId.Key}");
+        throw new InvalidOperationException($"{voter} was refused after raising the event.");
     }
 
     public Task<IReadOnlyCollection<string>> Voters() => Task.FromResult<IReadOnlyCollection<string>>(state.State.Voters);
