@@ -4,6 +4,7 @@ using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.Reminders;
 using CoProduce.Runtime.Storage;
+using CoProduce.Runtime.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,7 @@ public static class SiloServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoProduceSilo(this IHostApplicationBuilder builder, Action<SiloBuilder>? configure = null)
     {
         builder.Services.AddCoProduceSilo(builder.Configuration, configure);
+        builder.AddCoProduceTelemetry();
         return builder;
     }
 
