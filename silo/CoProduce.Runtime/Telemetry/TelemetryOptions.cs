@@ -32,10 +32,11 @@ public sealed record TelemetryOptions
         var section = configuration.GetSection(SectionName);
         var endpoint = section[nameof(OtlpEndpoint)];
         Uri? uri = null;
-        if (!string.IsNullOrWhiteSpace(endpoint) && !Uri.TryCreate(endpoint, UriKind.Absolute, out uri))
+        if (!string.IsNullOrWhiteSpace(endpoint)
+            && (!Uri.TryCreate(endpoint, UriKind.Absolute, out uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
         {
             throw new InvalidOperationException(
-                $"Setting '{SectionName}:{nameof(OtlpEndpoint)}' has value '{endpoint}', which is not an absolute URI such as http://otel-collector:4317.");
+                $"Setting '{SectionName}:{nameof(OtlpEndpoint)}' has value '{endpoint}', which is not an absolute http(s) URI such as http://otel-collector:4317.");
         }
 
         return new TelemetryOptions
