@@ -31,12 +31,12 @@ public static class SiloServiceCollectionExtensions
         var silo = new SiloBuilder(services);
         configure?.Invoke(silo);
         services.AddGrainStorage(configuration);
-        services.AddOptions<GrainRuntimeOptions>().Bind(configuration.GetSection("CoProduce:Runtime"));
+        services.AddOptions<GrainRuntimeOptions>().Bind(configuration.GetSection(GrainRuntimeOptions.SectionName));
 
         // The host's own shutdown deadline (Kestrel draining connections, SignalR closing them, the silo
         // deactivating grains) is the configured one, so an orchestrator's grace period can be set above it.
         services.AddOptions<HostOptions>().Configure<IOptions<GrainRuntimeOptions>>((host, runtime) => host.ShutdownTimeout = runtime.Value.ShutdownTimeout);
-        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection("CoProduce:Reminders"));
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.SectionName));
         services.AddSingleton(new GrainRegistry(silo.GrainAssemblies));
         services.AddSingleton<GrainEventStream>();
         services.AddSingleton<IGrainEventStream>(sp => sp.GetRequiredService<GrainEventStream>());

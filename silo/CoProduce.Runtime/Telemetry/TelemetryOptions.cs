@@ -18,8 +18,8 @@ public sealed record TelemetryOptions
     /// <summary>An OTLP/gRPC collector, e.g. <c>http://otel-collector:4317</c>; overrides the standard variable.</summary>
     public Uri? OtlpEndpoint { get; init; }
 
-    /// <summary>Whether the standard variable is set.</summary>
-    public bool StandardEndpointSet { get; init; }
+    /// <summary>Whether the standard variable is set (read, not a setting of this section).</summary>
+    public bool StandardEndpointSet { get; private init; }
 
     /// <summary>The <c>service.name</c> resource attribute; the application's name unless set.</summary>
     public required string ServiceName { get; init; }
