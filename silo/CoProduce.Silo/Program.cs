@@ -1,8 +1,14 @@
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
+using Microsoft.AspNetCore.Builder;
 
-var builder = Host.CreateApplicationBuilder(args);
+// The worker serves nothing but its health endpoints over HTTP, for the orchestrator's probes.
+var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
 
-builder.Build().Run();
+var app = builder.Build();
+
+app.MapCoProduceHealth();
+
+app.Run();

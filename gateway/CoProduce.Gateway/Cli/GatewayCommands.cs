@@ -4,7 +4,8 @@ namespace CoProduce.Gateway.Cli;
 
 /// <summary>
 /// Commands for newcomers, run instead of serving: <c>mint-token [person-id]</c> prints a token for
-/// trying the API at once (embedded mode), <c>seed-demo</c> creates a living example.
+/// trying the API at once (embedded mode), <c>seed-demo</c> creates a living example, <c>migrate</c> brings
+/// the storage schema up to date and exits (the Kubernetes migration Job).
 /// </summary>
 public static class GatewayCommands
 {
@@ -17,6 +18,9 @@ public static class GatewayCommands
                 var tokens = app.Services.GetRequiredService<TokenService>();
                 Console.WriteLine($"person: {person}");
                 Console.WriteLine($"token:  {tokens.Issue(person)}");
+                return;
+            case "migrate":
+                Environment.ExitCode = await MigrateCommand.RunAsync(app.Services, Console.Out);
                 return;
             case "seed-demo":
                 await app.StartAsync();

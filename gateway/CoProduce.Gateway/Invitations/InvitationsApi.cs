@@ -127,9 +127,11 @@ public static class InvitationsApi
     /// stays out of access logs; the page at /join reads it and redeems. The base comes from
     /// CoProduce:Invitations:LinkBase, or this request's origin.
     /// </summary>
+    public const string LinkBaseSetting = "CoProduce:Invitations:LinkBase";
+
     private static string Link(HttpRequest request, IConfiguration configuration, string code)
     {
-        var linkBase = configuration["CoProduce:Invitations:LinkBase"] is { Length: > 0 } configured
+        var linkBase = configuration[LinkBaseSetting] is { Length: > 0 } configured
             ? configured.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}";
         return $"{linkBase}/join#code={code}";

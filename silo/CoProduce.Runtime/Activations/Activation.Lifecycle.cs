@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.Telemetry;
 using CoProduce.Runtime.Timers;
 using Microsoft.Extensions.Logging;
 
@@ -7,9 +9,27 @@ namespace CoProduce.Runtime.Activations;
 /// <summary>Activation, deactivation and timers: the parts of an activation's life outside requests.</summary>
 internal sealed partial class Activation
 {
+    private void RunActivation()
+    {
+        var context = _activationContext;
+        _activationContext = null;
+        if (context is null)
+        {
+            _ = ActivateAsync();
+        }
+        else
+        {
+            ExecutionContext.Run(context, static s => _ = ((Activation)s!).ActivateAsync(), this);
+        }
+    }
+
     /// <summary>The activation step: create the grain, read its state, run OnActivateAsync. Runs in the executor.</summary>
     private async Task ActivateAsync()
     {
+        using var span = CoProduceTelemetry.Source.StartActivity($"activate {Id.Type}");
+        span?.SetTag(CoProduceTelemetry.GrainTypeTag, Id.Type);
+        span?.SetTag(CoProduceTelemetry.GrainKeyTag, Id.Key);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var (instance, facets) = Class.Create(Runtime.Services, this);
@@ -25,12 +45,20 @@ internal sealed partial class Activation
             {
                 _status = ActivationStatus.Valid;
                 _lastActive = Environment.TickCount64;
+                _counted = true;
                 AfterChange();
             }
+
+            var type = new KeyValuePair<string, object?>(CoProduceTelemetry.GrainTypeTag, Id.Type);
+            CoProduceTelemetry.Activations.Add(1, type);
+            CoProduceTelemetry.ActiveActivations.Add(1, type);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogActivated(Runtime.Logger, Id, elapsed.TotalMilliseconds);
         }
         catch (Exception e)
         {
             // A failed activation fails the calls waiting for it; the next call starts a fresh one.
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             LogActivationFailed(Runtime.Logger, Id, e);
             foreach (var request in Retire())
             {
@@ -137,6 +165,12 @@ internal sealed partial class Activation
             _pending.Clear();
         }
 
+        if (_counted)
+        {
+            _counted = false;
+            CoProduceTelemetry.ActiveActivations.Add(-1, new KeyValuePair<string, object?>(CoProduceTelemetry.GrainTypeTag, Id.Type));
+        }
+
         Runtime.Forget(this);
         _deactivated.TrySetResult();
         return waiting;
@@ -161,6 +195,9 @@ internal sealed partial class Activation
             _timers.Remove(timer);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Grain {GrainId} activated in {ElapsedMs:0.0} ms")]
+    private static partial void LogActivated(ILogger logger, GrainId grainId, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Grain {GrainId} failed to activate")]
     private static partial void LogActivationFailed(ILogger logger, GrainId grainId, Exception exception);

@@ -32,6 +32,8 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     private int _readers;
     private long _lastActive = Environment.TickCount64;
     private DeactivationReason? _deactivateWhenIdle;
+    private ExecutionContext? _activationContext;
+    private bool _counted;
 
     public Activation(GrainRuntime runtime, GrainClass grainClass, GrainId id)
     {
@@ -60,9 +62,11 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     /// <summary>Queues the activation step; requests wait until it succeeds.</summary>
     public void Start()
     {
+        // The activation runs in the context of the call that caused it, so its logs and span belong to that call.
+        _activationContext = ExecutionContext.Capture();
         lock (_lock)
         {
-            _work.Enqueue(new WorkItem(static s => _ = ((Activation)s!).ActivateAsync(), this));
+            _work.Enqueue(new WorkItem(static s => ((Activation)s!).RunActivation(), this));
             _executing = true;
         }
 

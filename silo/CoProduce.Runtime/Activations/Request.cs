@@ -10,6 +10,11 @@ namespace CoProduce.Runtime.Activations;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The timeout timer is disposed when the request is answered.")]
 internal abstract class Request(Activation? caller, Interleaving interleaving, string description, bool keepsAlive)
 {
+    private static readonly ContextCallback RunInContext = static state => ((Request)state!).RunCore(((Request)state!).Target!);
+
+    // The caller's execution context (its log scopes, its Activity and so its trace id) goes with a
+    // queued request, as it does with a call that runs inline, so grain work stays correlated.
+    private readonly ExecutionContext? _callerContext = ExecutionContext.Capture();
     private Timer? _timeout;
 
     public Activation? Caller { get; } = caller;
@@ -71,8 +76,21 @@ internal abstract class Request(Activation? caller, Interleaving interleaving, s
         }
     }
 
-    /// <summary>Runs inside the target's executor once the request was admitted.</summary>
+    /// <summary>Runs inside the target's executor once the request was admitted, in the caller's execution context.</summary>
     public void Run(Activation target)
+    {
+        if (_callerContext is null)
+        {
+            RunCore(target);
+        }
+        else
+        {
+            Target = target;
+            ExecutionContext.Run(_callerContext, RunInContext, this);
+        }
+    }
+
+    private void RunCore(Activation target)
     {
         Task task;
         if (target.Class.IsReentrant)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using CoProduce.Runtime.Activations;
 using CoProduce.Runtime.Events;
+using CoProduce.Runtime.Telemetry;
 
 namespace CoProduce.Runtime.Dispatch;
 
@@ -9,6 +10,9 @@ internal abstract class DispatcherCore<TTask>(MethodInfo method, Interleaving in
     : MethodDispatcher(method, interleaving)
     where TTask : Task
 {
+    // One interface belongs to one grain class, so the span name is the same for every call of this method.
+    private string? _spanName;
+
     /// <summary>Starts the grain method; used when a queued request gets its turn.</summary>
     public Task Invoke(object grain, object?[]? args) => invoker(grain, args);
 
@@ -16,7 +20,20 @@ internal abstract class DispatcherCore<TTask>(MethodInfo method, Interleaving in
 
     protected abstract Request CreateRequest(object?[]? args, Activation? caller, GrainRuntime runtime);
 
-    protected TTask CallCore(GrainProxy proxy, object?[]? args)
+    /// <summary>The call wrapped in a <see cref="GrainCallScope"/>; taken only while telemetry listens.</summary>
+    protected abstract TTask Observed(GrainProxy proxy, object?[]? args);
+
+    protected TTask CallCore(GrainProxy proxy, object?[]? args) =>
+        GrainCallScope.IsObserved ? Observed(proxy, args) : CallUnobserved(proxy, args);
+
+    protected GrainCallScope StartScope(GrainProxy proxy)
+    {
+        var id = proxy.Id;
+        var spanName = _spanName ??= $"{id.Type}/{Name}";
+        return GrainCallScope.Start(spanName, id.Type, id.Key, Name);
+    }
+
+    protected TTask CallUnobserved(GrainProxy proxy, object?[]? args)
     {
         var caller = SynchronizationContext.Current;
         var activation = proxy.Resolve();
@@ -71,6 +88,24 @@ internal class TaskDispatcher<T>(MethodInfo method, Interleaving interleaving, F
 
     protected override Task<T> Faulted(Exception exception) => Task.FromException<T>(exception);
 
+    // The span is current while the call starts, so the grain's own work and calls nest under it; the
+    // continuation only records, so it need not return to the caller's context.
+    protected override async Task<T> Observed(GrainProxy proxy, object?[]? args)
+    {
+        using var scope = StartScope(proxy);
+        try
+        {
+            var result = await CallUnobserved(proxy, args).ConfigureAwait(false);
+            scope.Succeed();
+            return result;
+        }
+        catch (Exception e)
+        {
+            scope.Fail(e);
+            throw;
+        }
+    }
+
     protected override Request CreateRequest(object?[]? args, Activation? caller, GrainRuntime runtime) =>
         new MethodRequest<T>(this, args, caller, runtime, hasResult: true);
 }
@@ -89,6 +124,21 @@ internal class VoidTaskDispatcher(MethodInfo method, Interleaving interleaving, 
     public override object Call(GrainProxy proxy, object?[]? args) => CallCore(proxy, args);
 
     protected override Task Faulted(Exception exception) => Task.FromException(exception);
+
+    protected override async Task Observed(GrainProxy proxy, object?[]? args)
+    {
+        using var scope = StartScope(proxy);
+        try
+        {
+            await CallUnobserved(proxy, args).ConfigureAwait(false);
+            scope.Succeed();
+        }
+        catch (Exception e)
+        {
+            scope.Fail(e);
+            throw;
+        }
+    }
 
     protected override Request CreateRequest(object?[]? args, Activation? caller, GrainRuntime runtime) =>
         new MethodRequest<object?>(this, args, caller, runtime, hasResult: false);

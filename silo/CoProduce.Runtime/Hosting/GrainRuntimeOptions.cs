@@ -3,6 +3,8 @@ namespace CoProduce.Runtime.Hosting;
 /// <summary>Grain runtime settings, section CoProduce:Runtime.</summary>
 public sealed class GrainRuntimeOptions
 {
+    public const string SectionName = "CoProduce:Runtime";
+
     /// <summary>How long a caller waits for a grain's answer before a timeout error (Orleans default: 30 s).</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -4,6 +4,7 @@ using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.Reminders;
 using CoProduce.Runtime.Storage;
+using CoProduce.Runtime.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,7 @@ public static class SiloServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoProduceSilo(this IHostApplicationBuilder builder, Action<SiloBuilder>? configure = null)
     {
         builder.Services.AddCoProduceSilo(builder.Configuration, configure);
+        builder.AddCoProduceTelemetry();
         return builder;
     }
 
@@ -29,8 +31,12 @@ public static class SiloServiceCollectionExtensions
         var silo = new SiloBuilder(services, configuration);
         configure?.Invoke(silo);
         services.AddGrainStorage(configuration);
-        services.AddOptions<GrainRuntimeOptions>().Bind(configuration.GetSection("CoProduce:Runtime"));
-        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection("CoProduce:Reminders"));
+        services.AddOptions<GrainRuntimeOptions>().Bind(configuration.GetSection(GrainRuntimeOptions.SectionName));
+
+        // The host's own shutdown deadline (Kestrel draining connections, SignalR closing them, the silo
+        // deactivating grains) is the configured one, so an orchestrator's grace period can be set above it.
+        services.AddOptions<HostOptions>().Configure<IOptions<GrainRuntimeOptions>>((host, runtime) => host.ShutdownTimeout = runtime.Value.ShutdownTimeout);
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.SectionName));
         services.AddSingleton(new GrainRegistry(silo.GrainAssemblies));
         services.AddSingleton<GrainEventStream>();
         services.AddSingleton<IGrainEventStream>(sp => sp.GetRequiredService<GrainEventStream>());

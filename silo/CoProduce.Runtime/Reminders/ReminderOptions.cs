@@ -3,6 +3,8 @@ namespace CoProduce.Runtime.Reminders;
 /// <summary>Reminder settings, section CoProduce:Reminders.</summary>
 public sealed class ReminderOptions
 {
+    public const string SectionName = "CoProduce:Reminders";
+
     /// <summary>The shortest period a reminder may have (Orleans: one minute). Tests lower it.</summary>
     public TimeSpan MinimumPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -1,3 +1,4 @@
+using CoProduce.Runtime.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,7 @@ public static class StorageServiceCollectionExtensions
         var options = StorageOptions.FromConfiguration(configuration);
         var target = StorageTarget.From(options);
         services.AddSingleton(options);
-        services.AddSingleton<IGrainStorage>(provider => target.CreateStorage(provider.GetService<TimeProvider>()));
+        services.AddSingleton<IGrainStorage>(provider => new MeasuredGrainStorage(target.CreateStorage(provider.GetService<TimeProvider>())));
         return services;
     }
 }

@@ -1,0 +1,42 @@
+using CoProduce.Gateway.Auth;
+using CoProduce.Gateway.Invitations;
+using CoProduce.Runtime.Hosting;
+using CoProduce.Runtime.Reminders;
+using CoProduce.Runtime.Storage;
+using CoProduce.Runtime.Telemetry;
+
+namespace CoProduce.Deployment.Tests.Rules;
+
+/// <summary>
+/// The settings the gateway and the silo read, taken from their option types (every publicly settable
+/// property under its section), plus the few variables the framework itself reads. An environment
+/// variable <c>CoProduce__Storage__Provider</c> is the setting <c>CoProduce:Storage:Provider</c>.
+/// </summary>
+public static class KnownSettings
+{
+    private static readonly (string Section, Type Options)[] Sections =
+    [
+        (StorageOptions.SectionName, typeof(StorageOptions)),
+        (AuthOptions.Section, typeof(AuthOptions)),
+        (GrainRuntimeOptions.SectionName, typeof(GrainRuntimeOptions)),
+        (ReminderOptions.SectionName, typeof(ReminderOptions)),
+        (TelemetryOptions.SectionName, typeof(TelemetryOptions)),
+    ];
+
+    /// <summary>Read by ASP.NET Core, the .NET host or the OpenTelemetry exporter, not by CoProduce's code.</summary>
+    private static readonly HashSet<string> FrameworkVariables =
+    [
+        "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
+        "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_RESOURCE_ATTRIBUTES",
+    ];
+
+    public static IReadOnlySet<string> Settings { get; } = new HashSet<string>(
+        Sections.SelectMany(s => s.Options.GetProperties()
+                .Where(p => p.SetMethod is { IsPublic: true })
+                .Select(p => $"{s.Section}:{p.Name}"))
+            .Append(InvitationsApi.LinkBaseSetting),
+        StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsKnown(string environmentVariable) =>
+        FrameworkVariables.Contains(environmentVariable) || Settings.Contains(environmentVariable.Replace("__", ":", StringComparison.Ordinal));
+}
