@@ -4,6 +4,7 @@
 #   pg_start <dir>          create a cluster in <dir>, start it on 127.0.0.1 and a free port, export
 #                           COPRODUCE_TEST_POSTGRES (Npgsql connection string), PG_TEST_PORT, PG_TEST_VERSION
 #   pg_stop <dir>           stop that server and delete <dir>
+#   pg_run_with_server      also starts a second server that fault tests may stop and start (see there)
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the 'postgres' user.
 
 # The bin directory of the highest installed version, e.g. /usr/lib/postgresql/16/bin; empty if none.
@@ -92,7 +93,7 @@ pg_start() {
     return 1
   fi
 
-  local port attempt started=""
+  local port attempt started="" options=""
   for attempt in $(seq 1 20); do
     port=$((20000 + RANDOM % 25001))
     if _pg_port_in_use "$port"; then
@@ -100,9 +101,8 @@ pg_start() {
     fi
     # Another process can still take the port between the check and the bind; then start fails and
     # we try another one. Many test classes hold their own connection pools, hence max_connections.
-    if _pg_as_owner "$dir" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" \
-        start >/dev/null 2>&1; then
+    options="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500"
+    if _pg_as_owner "$dir" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null 2>&1; then
       started=yes
       break
     fi
@@ -126,7 +126,8 @@ pg_start() {
 
   PG_TEST_PORT=$port
   PG_TEST_VERSION=$("$bin/postgres" --version | awk '{print $3}')
-  export PG_TEST_PORT PG_TEST_VERSION
+  PG_TEST_OPTIONS=$options
+  export PG_TEST_PORT PG_TEST_VERSION PG_TEST_OPTIONS
   export COPRODUCE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
 }
 
@@ -164,8 +165,20 @@ pg_run_with_server() {
   trap 'exit 130' INT
   trap 'exit 143' TERM
 
+  # The fault server: tests stop and start it (the cluster test restarts PostgreSQL mid-run), which the
+  # shared server must never see while other test assemblies run on it. A test restarts it with
+  #   [runuser -u postgres --] $COPRODUCE_TEST_PG_BIN/pg_ctl -D $COPRODUCE_TEST_POSTGRES_FAULT_DATA -m immediate -w stop
+  #   [runuser -u postgres --] $COPRODUCE_TEST_PG_BIN/pg_ctl -D ... -l <log> -w -o "$COPRODUCE_TEST_POSTGRES_FAULT_OPTIONS" start
+  # (as 'postgres' when root, from a folder that user can enter).
+  pg_start "$_pg_run_work/pg-fault"
+  COPRODUCE_TEST_POSTGRES_FAULT=$COPRODUCE_TEST_POSTGRES
+  COPRODUCE_TEST_POSTGRES_FAULT_DATA="$_pg_run_work/pg-fault/data"
+  COPRODUCE_TEST_POSTGRES_FAULT_OPTIONS=$PG_TEST_OPTIONS
+  COPRODUCE_TEST_PG_BIN=$(pg_bin_dir)
+  export COPRODUCE_TEST_POSTGRES_FAULT COPRODUCE_TEST_POSTGRES_FAULT_DATA COPRODUCE_TEST_POSTGRES_FAULT_OPTIONS COPRODUCE_TEST_PG_BIN
+
   pg_start "$_pg_run_work/pg"
-  echo "$label: PostgreSQL $PG_TEST_VERSION on 127.0.0.1:$PG_TEST_PORT (COPRODUCE_TEST_POSTGRES)"
+  echo "$label: PostgreSQL $PG_TEST_VERSION on 127.0.0.1:$PG_TEST_PORT (COPRODUCE_TEST_POSTGRES); fault server in COPRODUCE_TEST_POSTGRES_FAULT"
 
   # In the background plus 'wait' because bash runs a trap only once a foreground command has
   # finished, while 'wait' returns as soon as a signal arrives.
@@ -184,5 +197,6 @@ _pg_run_cleanup() {
     wait "$_pg_run_pid" 2>/dev/null || true
   fi
   pg_stop "$_pg_run_work/pg" || true
+  pg_stop "$_pg_run_work/pg-fault" || true
   rm -rf -- "$_pg_run_work"
 }

@@ -1,16 +1,22 @@
 using System.Text.Json;
 using CoProduce.Grains.Common;
+using CoProduce.Runtime.State;
+using CoProduce.Runtime.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CoProduce.Gateway.Api;
 
 /// <summary>
-/// Turns refusals into RFC 9457 problem details: domain refusals by kind, unreadable requests as 400.
+/// Turns refusals into RFC 9457 problem details: domain refusals by kind, unreadable requests as 400, and
+/// an unreachable database or a write that lost a race with another node as 503 with Retry-After.
 /// Anything else stays a 500 for the default handler, because it is a bug, not bad input.
 /// </summary>
 internal sealed class ApiErrorHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    /// <summary>A database restart or a node failing over takes seconds; clients wait this long before retrying.</summary>
+    private const string RetryAfterSeconds = "1";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -18,6 +24,10 @@ internal sealed class ApiErrorHandler(IProblemDetailsService problems) : IExcept
             DomainException domain => FromDomain(domain),
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", ReadableCause(bad)),
             JsonException json => Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this endpoint.", json.Message),
+            InconsistentStateException => Problem(StatusCodes.Status503ServiceUnavailable, "Busy: please try again.",
+                "Another node changed this at the same moment; nothing was changed by this request, so it is safe to send again."),
+            _ when StorageFailures.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "The database cannot be reached just now.",
+                "Storage is unavailable or restarting. The request may not have been carried out: send it again (with the same Idempotency-Key for a create)."),
             _ => null,
         };
         if (problem is null)
@@ -26,6 +36,11 @@ internal sealed class ApiErrorHandler(IProblemDetailsService problems) : IExcept
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

@@ -72,6 +72,12 @@ public sealed partial class AgendaGrain
             throw DomainException.Invalid("dots", $"You have {S.DotsPerPerson} dots to place; these add up to {total}.");
         }
 
+        if (S.Dots.GetValueOrDefault(actor.PersonId) is { } placed ? SameDots(placed, allocation) : allocation.Count == 0)
+        {
+            // The same dots sent again (a retry whose first answer was lost): nothing changes, nothing is journalled twice.
+            return new MyRanking(allocation, []);
+        }
+
         var ballots = new Dictionary<Guid, Dictionary<Guid, int>>(S.Dots) { [actor.PersonId] = allocation };
         if (allocation.Count == 0)
         {
@@ -82,6 +88,9 @@ public sealed partial class AgendaGrain
         await Commit(S with { Dots = ballots });
         return new MyRanking(allocation, []);
     }
+
+    private static bool SameDots(Dictionary<Guid, int> placed, Dictionary<Guid, int> allocation) =>
+        placed.Count == allocation.Count && placed.All(d => allocation.GetValueOrDefault(d.Key) == d.Value);
 
     public async Task<MyRanking> SubmitRanking(Actor actor, IReadOnlyList<Guid> order)
     {
@@ -98,6 +107,12 @@ public sealed partial class AgendaGrain
         }
 
         List<Guid> ordering = [.. order];
+        if (S.Orders.GetValueOrDefault(actor.PersonId) is { } submitted ? submitted.SequenceEqual(ordering) : ordering.Count == 0)
+        {
+            // The same order sent again: nothing changes, nothing is journalled twice.
+            return new MyRanking(new Dictionary<Guid, int>(), ordering);
+        }
+
         var ballots = new Dictionary<Guid, List<Guid>>(S.Orders) { [actor.PersonId] = ordering };
         if (ordering.Count == 0)
         {

@@ -26,6 +26,23 @@ internal static class BallotRules
         };
     }
 
+    /// <summary>Whether two cleaned ballots say the same thing, collections compared by content.</summary>
+    public static bool Same(Ballot a, Ballot b) =>
+        a.Position == b.Position
+        && a.Reason == b.Reason
+        && a.Choice == b.Choice
+        && (a.Ranking ?? []).SequenceEqual(b.Ranking ?? [])
+        && SameEntries(a.Dots, b.Dots)
+        && SameEntries(a.Scores, b.Scores)
+        && SameEntries(a.Availability, b.Availability);
+
+    private static bool SameEntries<T>(IReadOnlyDictionary<Guid, T>? a, IReadOnlyDictionary<Guid, T>? b)
+    {
+        a ??= new Dictionary<Guid, T>();
+        b ??= new Dictionary<Guid, T>();
+        return a.Count == b.Count && a.All(entry => b.TryGetValue(entry.Key, out var other) && EqualityComparer<T>.Default.Equals(entry.Value, other));
+    }
+
     private static Ballot Consent(Ballot ballot)
     {
         var position = ballot.Position ?? throw Missing("position");

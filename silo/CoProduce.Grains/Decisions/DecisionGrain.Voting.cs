@@ -19,6 +19,13 @@ public sealed partial class DecisionGrain
 
         // Anonymous: the ballot is filed under a keyed hash and neither the state nor the journal says who cast it.
         var key = anonymity.For(actor.PersonId, S.VoterKeySecret);
+        if (S.Ballots.TryGetValue(key, out var current) && IsRepeat(current, cleaned, livedExperience, actor))
+        {
+            // The same vote sent again, typically a retry whose first answer was lost: it stands as
+            // first cast and is recorded once, so a vote is never counted or journalled twice.
+            return new MyBallot(true, current.Ballot, current.CastAt);
+        }
+
         var stored = S.Anonymous
             ? new StoredBallot(cleaned, livedExperience, null, null, now)
             : new StoredBallot(cleaned, livedExperience, actor.PersonId, actor.SupportedBy, now);
@@ -37,6 +44,11 @@ public sealed partial class DecisionGrain
             ? new MyBallot(true, mine.Ballot, mine.CastAt)
             : new MyBallot(false, null, null);
     }
+
+    private bool IsRepeat(StoredBallot current, Ballot ballot, bool livedExperience, Actor actor) =>
+        BallotRules.Same(current.Ballot, ballot)
+        && current.LivedExperience == livedExperience
+        && current.SupportedBy == (S.Anonymous ? null : actor.SupportedBy);
 
     private void EnsureVotingOpen(DateTimeOffset now)
     {

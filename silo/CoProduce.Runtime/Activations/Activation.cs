@@ -78,7 +78,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     {
         lock (_lock)
         {
-            if (_status != ActivationStatus.Valid || _executing || _work.Count != 0 || _pending.Count != 0 || !CanAdmit(interleaving))
+            if (_status != ActivationStatus.Valid || IsStale || _executing || _work.Count != 0 || _pending.Count != 0 || !CanAdmit(interleaving))
             {
                 return false;
             }
@@ -139,7 +139,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
 
             request.Target = this;
             var bypassQueue = request.Interleaving == Interleaving.Always || _pending.Count == 0;
-            if (_status == ActivationStatus.Valid && bypassQueue && CanAdmit(request.Interleaving))
+            if (_status == ActivationStatus.Valid && !IsStale && bypassQueue && CanAdmit(request.Interleaving))
             {
                 Admit(request.Interleaving);
                 _work.Enqueue(new WorkItem(StartRequest, request));
@@ -255,7 +255,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     {
         if (_status == ActivationStatus.Valid)
         {
-            while (_pending.Count > 0)
+            while (_pending.Count > 0 && !IsStale)
             {
                 var next = _pending.Peek();
                 if (next.IsAnswered)
@@ -283,7 +283,13 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
         return _work.Count > 0 && ClaimExecutor();
     }
 
-    private bool IsIdle => _running == 0 && _pending.Count == 0;
+    private bool IsIdle => _running == 0 && (_pending.Count == 0 || IsStale);
+
+    /// <summary>
+    /// The copy is known to be stale: no new request may start on it. Those waiting go to the next
+    /// activation once the ones in flight have finished.
+    /// </summary>
+    private bool IsStale => _deactivateWhenIdle == DeactivationReason.InconsistentState;
 
     private bool ClaimExecutor()
     {

@@ -1,6 +1,8 @@
 using System.Reflection;
 using CoProduce.Runtime.Activations;
 using CoProduce.Runtime.Events;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
 using CoProduce.Runtime.Telemetry;
 
 namespace CoProduce.Runtime.Dispatch;
@@ -14,9 +16,26 @@ internal abstract class DispatcherCore<TTask>(MethodInfo method, Interleaving in
     private string? _spanName;
 
     /// <summary>Starts the grain method; used when a queued request gets its turn.</summary>
-    public Task Invoke(object grain, object?[]? args) => invoker(grain, args);
+    public Task Invoke(object grain, object?[]? args) => Start(((Grain)grain).Activation, args);
+
+    /// <summary>Starts the grain method in the activation's turn, first checking its copy is current when multi-node.</summary>
+    private TTask Start(Activation activation, object?[]? args) =>
+        activation.Runtime.Options.MultiNode ? StartWhenFresh(activation, args) : invoker(activation.Instance, args);
+
+    protected Func<object, object?[]?, TTask> Invoker => invoker;
+
+    protected abstract TTask StartWhenFresh(Activation activation, object?[]? args);
 
     protected abstract TTask Faulted(Exception exception);
+
+    /// <summary>
+    /// Multi-node, for a call from outside the grains: a call that met a stale copy changed nothing in
+    /// that grain, so it runs again on the fresh activation that replaces the stale one.
+    /// </summary>
+    protected static bool MayRetry(GrainProxy proxy, TTask first) =>
+        !first.IsCompletedSuccessfully && proxy.Runtime.Options.MultiNode && SynchronizationContext.Current is not Activation;
+
+    protected static bool IsStale(Exception exception) => exception is InconsistentStateException;
 
     protected abstract Request CreateRequest(object?[]? args, Activation? caller, GrainRuntime runtime);
 
@@ -47,7 +66,7 @@ internal abstract class DispatcherCore<TTask>(MethodInfo method, Interleaving in
             SynchronizationContext.SetSynchronizationContext(activation);
             try
             {
-                task = invoker(activation.Instance, args);
+                task = Start(activation, args);
             }
             catch (Exception e)
             {
@@ -84,7 +103,34 @@ internal abstract class DispatcherCore<TTask>(MethodInfo method, Interleaving in
 internal class TaskDispatcher<T>(MethodInfo method, Interleaving interleaving, Func<object, object?[]?, Task<T>> invoker)
     : DispatcherCore<Task<T>>(method, interleaving, invoker)
 {
-    public override object Call(GrainProxy proxy, object?[]? args) => CallCore(proxy, args);
+    public override object Call(GrainProxy proxy, object?[]? args) => CallRetrying(proxy, args);
+
+    protected Task<T> CallRetrying(GrainProxy proxy, object?[]? args)
+    {
+        var first = CallCore(proxy, args);
+        return MayRetry(proxy, first) ? RetryAsync(first) : first;
+
+        async Task<T> RetryAsync(Task<T> attempt)
+        {
+            for (var retries = 0; ; retries++)
+            {
+                try
+                {
+                    return await attempt;
+                }
+                catch (Exception e) when (IsStale(e) && retries < proxy.Runtime.Options.StaleRetries)
+                {
+                    attempt = CallCore(proxy, args);
+                }
+            }
+        }
+    }
+
+    protected override async Task<T> StartWhenFresh(Activation activation, object?[]? args)
+    {
+        await activation.EnsureFreshAsync();
+        return await Invoker(activation.Instance, args);
+    }
 
     protected override Task<T> Faulted(Exception exception) => Task.FromException<T>(exception);
 
@@ -114,14 +160,42 @@ internal class TaskDispatcher<T>(MethodInfo method, Interleaving interleaving, F
 internal sealed class ValueTaskDispatcher<T>(MethodInfo method, Interleaving interleaving, Func<object, object?[]?, Task<T>> invoker)
     : TaskDispatcher<T>(method, interleaving, invoker)
 {
-    public override object Call(GrainProxy proxy, object?[]? args) => new ValueTask<T>(CallCore(proxy, args));
+    public override object Call(GrainProxy proxy, object?[]? args) => new ValueTask<T>(CallRetrying(proxy, args));
 }
 
 /// <summary>Dispatches a method returning Task.</summary>
 internal class VoidTaskDispatcher(MethodInfo method, Interleaving interleaving, Func<object, object?[]?, Task> invoker)
     : DispatcherCore<Task>(method, interleaving, invoker)
 {
-    public override object Call(GrainProxy proxy, object?[]? args) => CallCore(proxy, args);
+    public override object Call(GrainProxy proxy, object?[]? args) => CallRetrying(proxy, args);
+
+    protected Task CallRetrying(GrainProxy proxy, object?[]? args)
+    {
+        var first = CallCore(proxy, args);
+        return MayRetry(proxy, first) ? RetryAsync(first) : first;
+
+        async Task RetryAsync(Task attempt)
+        {
+            for (var retries = 0; ; retries++)
+            {
+                try
+                {
+                    await attempt;
+                    return;
+                }
+                catch (Exception e) when (IsStale(e) && retries < proxy.Runtime.Options.StaleRetries)
+                {
+                    attempt = CallCore(proxy, args);
+                }
+            }
+        }
+    }
+
+    protected override async Task StartWhenFresh(Activation activation, object?[]? args)
+    {
+        await activation.EnsureFreshAsync();
+        await Invoker(activation.Instance, args);
+    }
 
     protected override Task Faulted(Exception exception) => Task.FromException(exception);
 
@@ -148,5 +222,5 @@ internal class VoidTaskDispatcher(MethodInfo method, Interleaving interleaving, 
 internal sealed class VoidValueTaskDispatcher(MethodInfo method, Interleaving interleaving, Func<object, object?[]?, Task> invoker)
     : VoidTaskDispatcher(method, interleaving, invoker)
 {
-    public override object Call(GrainProxy proxy, object?[]? args) => new ValueTask(CallCore(proxy, args));
+    public override object Call(GrainProxy proxy, object?[]? args) => new ValueTask(CallRetrying(proxy, args));
 }

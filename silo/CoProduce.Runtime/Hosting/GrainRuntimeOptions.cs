@@ -19,4 +19,15 @@ public sealed class GrainRuntimeOptions
 
     /// <summary>How long a graceful shutdown waits for activations to finish and deactivate.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Other nodes write the same storage (gateways and silo workers on one PostgreSQL). Then every call
+    /// first checks that the activation's copy is the stored version, and a call from outside the grains
+    /// that meets a stale copy (before it starts or at its write) runs again on a fresh activation, up
+    /// to <see cref="StaleRetries"/> times. Off for a single node, where Orleans' semantics hold as they are.
+    /// </summary>
+    public bool MultiNode { get; set; }
+
+    /// <summary>How often a call from outside the grains is run again after meeting a stale copy (multi-node only).</summary>
+    public int StaleRetries { get; set; } = 5;
 }

@@ -4,4 +4,7 @@ namespace CoProduce.Runtime.State;
 internal interface IStateFacet
 {
     Task ReadStateAsync(CancellationToken cancellationToken);
+
+    /// <summary>False when storage holds a version this copy has not seen (another node wrote it).</summary>
+    Task<bool> IsCurrentAsync(CancellationToken cancellationToken);
 }

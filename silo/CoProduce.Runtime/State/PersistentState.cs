@@ -12,6 +12,7 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
     private readonly JsonSerializerOptions _json = activation.Runtime.Json;
     private readonly WriteCoalescer _coalescer = new();
     private Exception? _failedWrite;
+    private long _writesStarted;
 
     public TState State { get; set; } = Fresh();
 
@@ -29,6 +30,30 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
             ? JsonSerializer.Deserialize<TState>(json, _json) ?? Fresh()
             : Fresh();
     }
+
+    public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)
+    {
+        if (_coalescer.InFlight is { } inFlight)
+        {
+            // Our own write in flight would move the stored version ahead of Etag; let it land first.
+            await inFlight;
+        }
+
+        if (_coalescer.Poison is not null)
+        {
+            return false;
+        }
+
+        var known = Version(Etag);
+        var started = Volatile.Read(ref _writesStarted);
+        var stored = Version(await _storage.ReadEtagAsync(key, cancellationToken));
+
+        // A write of ours that started while we read may already be counted in storage.
+        return stored >= known && stored <= known + (Volatile.Read(ref _writesStarted) - started);
+    }
+
+    private static long Version(string? etag) =>
+        etag is null ? 0 : long.Parse(etag, System.Globalization.CultureInfo.InvariantCulture);
 
     public Task WriteStateAsync(CancellationToken cancellationToken = default) => StoreAsync(clear: false, cancellationToken);
 
@@ -55,15 +80,16 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
         // events always travel in the same write.
         var batch = events.Prepare();
         var json = clear ? null : JsonSerializer.Serialize(State, _json);
+        Interlocked.Increment(ref _writesStarted);
         try
         {
             Etag = await _storage.WriteStateAsync(key, json, Etag, batch, cancellationToken);
         }
         catch (Exception e)
         {
-            // Whatever the reason (a stale ETag, the database gone), memory now holds a change its caller
-            // is told failed: nothing more is written from it until the state is read again, and the
-            // activation goes when idle so the next call starts from what is stored.
+            // Whatever the reason (a stale ETag, the database gone, or a commit whose answer was lost),
+            // memory now holds a change its caller is told failed: nothing more is written from it until
+            // the state is read again, and the activation goes when idle so the next call reads afresh.
             events.WriteFailed();
             _failedWrite = e;
             activation.RequestDeactivationOnIdle(DeactivationReason.InconsistentState);

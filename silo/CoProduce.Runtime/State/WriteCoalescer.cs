@@ -13,6 +13,9 @@ internal sealed class WriteCoalescer
     /// <summary>Set once a write failed: nothing more may be written from this copy of the state.</summary>
     public Exception? Poison { get; private set; }
 
+    /// <summary>The write in flight now (it completes when that write does, never faulted), or null.</summary>
+    public Task? InFlight { get; private set; }
+
     public Task Join(Func<Task> write, Action onPoisoned)
     {
         if (Poison is not null)
@@ -36,6 +39,7 @@ internal sealed class WriteCoalescer
         while (_next is { } batch)
         {
             _next = null;
+            InFlight = batch.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             try
             {
                 await write();
@@ -53,5 +57,6 @@ internal sealed class WriteCoalescer
         }
 
         _writing = false;
+        InFlight = null;
     }
 }

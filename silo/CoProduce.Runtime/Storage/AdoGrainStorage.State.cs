@@ -22,6 +22,16 @@ public sealed partial class AdoGrainStorage
         return new StoredState(json, FormatEtag(version), _dialect.ReadTimestamp(reader, 2));
     }
 
+    public async Task<string?> ReadEtagAsync(StateKey key, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, StorageSql.ReadVersion);
+        AddKey(command, key);
+        return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull
+            ? FormatEtag(Convert.ToInt64(version, CultureInfo.InvariantCulture))
+            : null;
+    }
+
     public async Task<string> WriteStateAsync(
         StateKey key, string? json, string? expectedEtag, IReadOnlyList<JournalAppend> events, CancellationToken cancellationToken)
     {

@@ -13,6 +13,8 @@ public abstract class DelegatingGrainStorage(IGrainStorage inner) : IGrainStorag
 
     public virtual Task<StoredState?> ReadStateAsync(StateKey key, CancellationToken cancellationToken) => inner.ReadStateAsync(key, cancellationToken);
 
+    public virtual Task<string?> ReadEtagAsync(StateKey key, CancellationToken cancellationToken) => inner.ReadEtagAsync(key, cancellationToken);
+
     public virtual Task<string> WriteStateAsync(StateKey key, string? json, string? expectedEtag, IReadOnlyList<JournalAppend> events, CancellationToken cancellationToken) =>
         inner.WriteStateAsync(key, json, expectedEtag, events, cancellationToken);
 

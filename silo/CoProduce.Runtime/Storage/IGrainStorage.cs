@@ -20,6 +20,10 @@ public interface IGrainStorage
     /// <summary>The stored state, or null when no row exists.</summary>
     Task<StoredState?> ReadStateAsync(StateKey key, CancellationToken cancellationToken);
 
+    /// <summary>The stored version of a state as an ETag (null when no row exists), without its payload.</summary>
+    async Task<string?> ReadEtagAsync(StateKey key, CancellationToken cancellationToken) =>
+        (await ReadStateAsync(key, cancellationToken))?.Etag;
+
     /// <summary>
     /// Writes <paramref name="json"/> (null clears it, leaving a tombstone) when the stored version equals
     /// <paramref name="expectedEtag"/> (null: no row yet), and appends <paramref name="events"/> to the

@@ -14,6 +14,11 @@ internal static class StorageSql
         WHERE grain_type = @type AND grain_key = @key AND state_name = @name
         """;
 
+    public const string ReadVersion = """
+        SELECT version FROM cp_grain_state
+        WHERE grain_type = @type AND grain_key = @key AND state_name = @name
+        """;
+
     // DO NOTHING rather than an error: a lost insert race is an expected outcome, reported as 0 rows, and
     // on PostgreSQL an error would also poison the surrounding transaction.
     public const string InsertState = """

@@ -1,5 +1,6 @@
 using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Invitations;
+using CoProduce.Grains.Common;
 using CoProduce.Runtime.Hosting;
 using CoProduce.Runtime.Reminders;
 using CoProduce.Runtime.Storage;
@@ -34,7 +35,8 @@ public static class KnownSettings
         Sections.SelectMany(s => s.Options.GetProperties()
                 .Where(p => p.SetMethod is { IsPublic: true })
                 .Select(p => $"{s.Section}:{p.Name}"))
-            .Append(InvitationsApi.LinkBaseSetting),
+            .Append(InvitationsApi.LinkBaseSetting)
+            .Append(AnonymityKey.Setting),
         StringComparer.OrdinalIgnoreCase);
 
     public static bool IsKnown(string environmentVariable) =>

@@ -144,6 +144,21 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     }
 
     [Fact]
+    public async Task TheSameDotsOrOrderSentAgainAreJournalledOnce()
+    {
+        await using var app = new GatewayApplication(database);
+        var project = await AgendaProject.Create(app);
+        var (a, b, _, _) = await Four(project);
+        await project.OpenRanking("DotVote", 5).Expect(HttpStatusCode.OK);
+        await project.PlaceDots(project.Contributor, (a, 2), (b, 1)).Expect(HttpStatusCode.OK);
+        var again = await (await project.PlaceDots(project.Contributor, (b, 1), (a, 2)).Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(2, again.GetProperty("dots").GetProperty(a.ToString()).GetInt32());
+        Assert.Single(await project.Journal(), e => e.Type == "DotsPlaced");
+        await project.PlaceDots(project.Contributor, (a, 3)).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, (await project.Journal()).Count(e => e.Type == "DotsPlaced"));
+    }
+
+    [Fact]
     public async Task AnOrderMustNameDistinctItemsStillOnTheAgenda()
     {
         await using var app = new GatewayApplication(database);

@@ -44,6 +44,25 @@ public abstract class DecisionVotingApiTests(ITestDatabase database)
     }
 
     [Fact]
+    public async Task TheSameVoteSentAgainIsCountedAndJournalledOnce()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await DecisionProject.Create(app);
+        var decision = await world.Decide("Consent");
+        var contributor = world.People.Contributor;
+        var first = await (await world.Vote(decision, contributor, new { position = "Disagree", reason = "Too far" }).Expect(HttpStatusCode.OK)).Json();
+
+        // A retry whose first answer was lost: the vote stands as first cast.
+        var again = await (await world.Vote(decision, contributor, new { position = "Disagree", reason = "Too far" }).Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(first.GetProperty("castAt").GetDateTimeOffset(), again.GetProperty("castAt").GetDateTimeOffset());
+        Assert.Equal(1, (await world.Read(decision)).GetProperty("voters").GetInt32());
+        Assert.Single(await Scenario.Journal(app, "decision", DecisionProject.Id(decision)), e => e.Type == "VoteCast");
+
+        await world.Vote(decision, contributor, new { position = "Disagree", reason = "Too far by bus" }).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, (await Scenario.Journal(app, "decision", DecisionProject.Id(decision))).Count(e => e.Type == "VoteCast"));
+    }
+
+    [Fact]
     public async Task ATieIsReportedAsATie()
     {
         await using var app = new GatewayApplication(database);

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+
+namespace CoProduce.Testing.Processes;
+
+/// <summary>
+/// A .NET program of this repository run in its own process (<c>dotnet its.dll</c>), as it ships: its
+/// output is kept (the last lines, for failure messages) and watched, so a test waits for a line it
+/// prints rather than for time to pass.
+/// </summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private const int KeptLines = 200;
+
+    private readonly Process _process;
+    private readonly Queue<string> _lines = new();
+    private readonly List<(string Marker, TaskCompletionSource Seen)> _watches = [];
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private NodeProcess(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Completes when the process ends, however it ends.</summary>
+    public Task Exited => _exited.Task;
+
+    /// <summary>Starts <paramref name="assemblyPath"/> with <c>dotnet</c> in the assembly's folder, so its appsettings.json apply.</summary>
+    public static NodeProcess Start(string name, string assemblyPath, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        if (!File.Exists(assemblyPath))
+        {
+            throw new FileNotFoundException($"{name}: {assemblyPath} is not built; build the solution first.", assemblyPath);
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(assemblyPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var node = new NodeProcess(name, process);
+        process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => node.OnLine(e.Data);
+        process.Exited += (_, _) => node.OnExited();
+        if (!process.Start())
+        {
+            throw new InvalidOperationException($"{name}: could not start dotnet {assemblyPath}.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return node;
+    }
+
+    /// <summary>Waits until the process prints a line containing <paramref name="marker"/> (or has printed one).</summary>
+    public async Task WaitForOutputAsync(string marker, TimeSpan timeout)
+    {
+        TaskCompletionSource seen;
+        lock (_lines)
+        {
+            if (_lines.Any(line => line.Contains(marker, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _watches.Add((marker, seen));
+        }
+
+        var first = await Task.WhenAny(seen.Task, _exited.Task).WaitAsync(timeout).ConfigureAwait(false);
+        if (first != seen.Task && !seen.Task.IsCompleted)
+        {
+            throw new InvalidOperationException($"{Name} exited before printing '{marker}'.\n{RecentOutput()}");
+        }
+    }
+
+    /// <summary>The last lines the process printed, for a failure message.</summary>
+    public string RecentOutput()
+    {
+        lock (_lines)
+        {
+            return $"--- last output of {Name} ---\n{string.Join('\n', _lines)}";
+        }
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to finish anything, as when a machine dies.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lines)
+        {
+            _lines.Enqueue(line);
+            if (_lines.Count > KeptLines)
+            {
+                _lines.Dequeue();
+            }
+
+            for (var i = _watches.Count - 1; i >= 0; i--)
+            {
+                if (line.Contains(_watches[i].Marker, StringComparison.Ordinal))
+                {
+                    _watches[i].Seen.TrySetResult();
+                    _watches.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    private void OnExited() => _exited.TrySetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync().ConfigureAwait(false);
+        _process.Dispose();
+    }
+}
