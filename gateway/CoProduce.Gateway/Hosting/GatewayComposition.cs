@@ -7,6 +7,7 @@ using CoProduce.Gateway.Feedback;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Invitations;
+using CoProduce.Gateway.Live;
 using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
 using CoProduce.Gateway.People;
@@ -25,6 +26,7 @@ public static class GatewayComposition
         builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
         builder.AddGatewayConventions();
         builder.AddGatewayAuth();
+        builder.AddGatewayLive();
         return builder;
     }
 
@@ -45,6 +47,7 @@ public static class GatewayComposition
         app.MapFeedback();
         app.MapMeasures();
         app.MapSurveys();
+        app.MapLive();
         return app;
     }
 }
