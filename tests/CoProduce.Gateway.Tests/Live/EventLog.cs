@@ -1,4 +1,3 @@
-using CoProduce.Client.Live;
 using CoProduce.Live;
 
 namespace CoProduce.Gateway.Tests.Live;
@@ -9,8 +8,6 @@ public sealed class EventLog
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
     private readonly List<LiveMessage> _messages = [];
     private readonly List<(Func<LiveMessage, bool> Match, TaskCompletionSource<LiveMessage> Seen)> _waits = [];
-
-    public EventLog(LiveSession session) => session.Received += Add;
 
     public IReadOnlyList<LiveMessage> Messages
     {
@@ -63,7 +60,7 @@ public sealed class EventLog
         }
     }
 
-    private void Add(LiveMessage message)
+    public void Add(LiveMessage message)
     {
         lock (_messages)
         {

@@ -12,7 +12,7 @@ public abstract class LiveJoinTests(ITestDatabase database)
     {
         await using var world = await LiveWorld.Create(database);
         var contributor = await world.Join(world.People.Contributor);
-        var log = new EventLog(contributor);
+        var log = world.Log(contributor);
         Assert.Equal(LiveRole.Contributor, contributor.Joined!.Role);
         Assert.Contains(contributor.Joined.Snapshot.Present, p => p.PersonId == world.People.Contributor);
 
@@ -34,7 +34,7 @@ public abstract class LiveJoinTests(ITestDatabase database)
     {
         await using var world = await LiveWorld.Create(database);
         var facilitator = await world.Join(world.People.Facilitator);
-        var log = new EventLog(facilitator);
+        var log = world.Log(facilitator);
         var supporter = await world.Join(world.People.Supporter, actingWith: world.People.Contributor);
 
         Assert.Equal(LiveRole.Supporter, supporter.Joined!.Role);
@@ -50,8 +50,8 @@ public abstract class LiveJoinTests(ITestDatabase database)
         await using var world = await LiveWorld.Create(database);
         var facilitator = await world.Join(world.People.Facilitator);
         var contributor = await world.Join(world.People.SecondContributor);
-        var facilitatorLog = new EventLog(facilitator);
-        var contributorLog = new EventLog(contributor);
+        var facilitatorLog = world.Log(facilitator);
+        var contributorLog = world.Log(contributor);
         await world.Join(world.People.Contributor, accessNeeds: ["Breaks every 30 minutes", "Easy read papers"]);
 
         var seenByFacilitator = await facilitatorLog.Next<PersonJoined>(p => p.PersonId == world.People.Contributor);
@@ -71,7 +71,7 @@ public abstract class LiveJoinTests(ITestDatabase database)
     {
         await using var world = await LiveWorld.Create(database);
         var facilitator = await world.Join(world.People.Facilitator);
-        var log = new EventLog(facilitator);
+        var log = world.Log(facilitator);
         var outsiders = new[] { world.People.Stranger, world.People.FinanceStaff, world.People.OtherOrganisationAdmin };
         foreach (var outsider in outsiders)
         {

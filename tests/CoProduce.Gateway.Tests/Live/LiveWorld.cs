@@ -15,6 +15,7 @@ namespace CoProduce.Gateway.Tests.Live;
 public sealed class LiveWorld : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
+    private readonly Dictionary<LiveSession, EventLog> _logs = [];
 
     private LiveWorld(GatewayApplication app, AgendaProject people, Uri address)
     {
@@ -52,10 +53,25 @@ public sealed class LiveWorld : IAsyncDisposable
     public async Task<LiveSession> Join(Uri address, Guid person, Guid? actingWith = null, IReadOnlyList<string>? accessNeeds = null, long? after = null)
     {
         var token = App.TokenFor(person);
+        var log = new EventLog();
         var session = await LiveSession.ConnectAsync(
-            address, _ => ValueTask.FromResult(token), new JoinRequest(ProjectId, after, actingWith, accessNeeds), QuickRetry);
+            address, _ => ValueTask.FromResult(token), new JoinRequest(ProjectId, after, actingWith, accessNeeds), QuickRetry, log.Add);
         _owned.Add(session);
+        lock (_logs)
+        {
+            _logs[session] = log;
+        }
+
         return session;
+    }
+
+    /// <summary>Everything <paramref name="session"/> received since it connected.</summary>
+    public EventLog Log(LiveSession session)
+    {
+        lock (_logs)
+        {
+            return _logs[session];
+        }
     }
 
     /// <summary>A connected hub connection that has not joined anything, as <paramref name="person"/>.</summary>

@@ -63,12 +63,16 @@ public sealed class LiveSession : IAsyncDisposable
     /// <summary>Each event, once, in order.</summary>
     public event Action<LiveMessage>? Received;
 
-    /// <summary>Opens a connection to <paramref name="gateway"/>'s hub and joins the session.</summary>
+    /// <summary>
+    /// Opens a connection to <paramref name="gateway"/>'s hub and joins the session; <paramref name="received"/>
+    /// is subscribed first, so it sees the events a resumed join catches up on.
+    /// </summary>
     public static async Task<LiveSession> ConnectAsync(
         Uri gateway,
         Func<CancellationToken, ValueTask<string>> accessToken,
         JoinRequest join,
         IRetryPolicy? retry = null,
+        Action<LiveMessage>? received = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gateway);
@@ -81,6 +85,7 @@ public sealed class LiveSession : IAsyncDisposable
             NullLoggerFactory.Instance,
             retry ?? new KeepRetrying());
         var session = new LiveSession(connection, join);
+        session.Received += received;
         try
         {
             await connection.StartAsync(cancellationToken);
