@@ -7,6 +7,7 @@ using CoProduce.Gateway.Feedback;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Invitations;
+using CoProduce.Gateway.Live;
 using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
 using CoProduce.Gateway.People;
@@ -26,6 +27,7 @@ public static class GatewayComposition
         builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
         builder.AddGatewayConventions();
         builder.AddGatewayAuth();
+        builder.AddGatewayLive();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class GatewayComposition
         app.MapMeasures();
         app.MapSurveys();
         app.MapPowerBalance();
+        app.MapLive();
         return app;
     }
 }

@@ -119,6 +119,10 @@ public interface IDecisionGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<DecisionBalance?> Balance();
 
+    /// <summary>The decision as everyone in the project's live session sees it (results hidden until close when so set); null if it does not exist.</summary>
+    [ReadOnly]
+    Task<DecisionView?> LiveView();
+
     /// <summary>Casts or replaces the caller's vote (contributors and facilitators) until the decision closes.</summary>
     Task<MyBallot> Vote(Actor actor, Guid projectId, Ballot ballot);
 

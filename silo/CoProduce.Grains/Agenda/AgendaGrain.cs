@@ -28,6 +28,8 @@ public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentS
         return Current();
     }
 
+    public Task<AgendaView> LiveView() => Task.FromResult(Current().Value);
+
     public async Task<AgendaItem> GetItem(Actor actor, Guid itemId)
     {
         await EnsureCanSee(actor);
