@@ -11,6 +11,7 @@ using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
 using CoProduce.Gateway.People;
 using CoProduce.Gateway.Projects;
+using CoProduce.Gateway.Recognition;
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
 
@@ -45,6 +46,7 @@ public static class GatewayComposition
         app.MapFeedback();
         app.MapMeasures();
         app.MapSurveys();
+        app.MapRecognition();
         return app;
     }
 }
