@@ -12,6 +12,7 @@ using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
 using CoProduce.Gateway.People;
 using CoProduce.Gateway.Projects;
+using CoProduce.Gateway.Recognition;
 using CoProduce.Gateway.Reports;
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
@@ -50,6 +51,7 @@ public static class GatewayComposition
         app.MapSurveys();
         app.MapPowerBalance();
         app.MapLive();
+        app.MapRecognition();
         return app;
     }
 }

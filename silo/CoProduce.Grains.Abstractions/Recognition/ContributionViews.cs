@@ -1,0 +1,58 @@
+using CoProduce.Grains.Projects;
+
+namespace CoProduce.Grains.Recognition;
+
+/// <summary>A session the person attended, as a facilitator recorded it.</summary>
+public sealed record SessionAttended(Guid SessionId, string Title, DateOnly HeldOn, decimal Hours);
+
+/// <summary>An agenda item the person proposed (withdrawn ones stay on record).</summary>
+public sealed record ItemProposed(Guid ItemId, string Title, bool Withdrawn, DateTimeOffset ProposedAt);
+
+/// <summary>
+/// How the person took part in one decision: voted in it (only where the vote was not anonymous),
+/// gave a reason with their vote, proposed it, or wrote its outcome. A decision is listed when any is true.
+/// </summary>
+public sealed record DecisionShaped(Guid DecisionId, string Title, bool Voted, bool GaveReason, bool Proposed, bool WroteOutcome);
+
+/// <summary>A survey the person answered (only surveys that are not anonymous).</summary>
+public sealed record SurveyAnswered(Guid SurveyId, string Title);
+
+/// <summary>A measure of success the person proposed, or endorsed or objected to.</summary>
+public sealed record MeasureShaped(Guid MeasureId, string Name, bool Proposed, bool Answered);
+
+/// <summary>"You said, we did" feedback the person signed off or challenged.</summary>
+public sealed record FeedbackAnswered(Guid FeedbackId, Guid DecisionId, bool SignedOff);
+
+/// <summary>Everything the person did in one project, as far as the platform knows.</summary>
+public sealed record ProjectContribution(
+    Guid ProjectId,
+    string ProjectName,
+    Guid OrganisationId,
+    Guid? NetworkId,
+    ProjectRole Role,
+    DateTimeOffset JoinedAt,
+    IReadOnlyList<SessionAttended> Sessions,
+    decimal Hours,
+    IReadOnlyList<ItemProposed> ItemsProposed,
+    IReadOnlyList<DecisionShaped> Decisions,
+    IReadOnlyList<SurveyAnswered> Surveys,
+    IReadOnlyList<MeasureShaped> Measures,
+    IReadOnlyList<FeedbackAnswered> Feedback);
+
+/// <summary>Totals over the projects in a record.</summary>
+public sealed record ContributionTotals(
+    int Projects,
+    int Sessions,
+    decimal Hours,
+    int ItemsProposed,
+    int DecisionsVotedIn,
+    int DecisionsShaped,
+    int SurveysAnswered,
+    int MeasuresShaped,
+    int FeedbackAnswered);
+
+/// <summary>
+/// A person's contributions, project by project, newest project first. Anonymous votes and survey
+/// answers are never attributed to anyone, so they do not appear here.
+/// </summary>
+public sealed record ContributionRecord(Guid PersonId, IReadOnlyList<ProjectContribution> Projects, ContributionTotals Totals);

@@ -1,0 +1,92 @@
+using CoProduce.Grains.Common;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Grains.Representation;
+
+/// <summary>A group or community a network names, so that people can say they speak for it in the same words.</summary>
+public sealed record NetworkGroup(Guid Id, string Name);
+
+/// <summary>A network's list of groups and communities.</summary>
+public sealed record NetworkGroups(Guid NetworkId, IReadOnlyList<NetworkGroup> Groups);
+
+/// <summary>A group someone speaks for: one of a network's groups.</summary>
+public sealed record GroupRef(Guid NetworkId, Guid GroupId);
+
+/// <summary>A group someone speaks for, with its name.</summary>
+public sealed record NamedGroup(Guid NetworkId, Guid GroupId, string Name);
+
+/// <summary>Who a person speaks for, in their own words and from their networks' lists.</summary>
+public sealed record SpeaksFor(Guid PersonId, string? InTheirWords, IReadOnlyList<NamedGroup> Groups);
+
+/// <summary>The groups and communities of a network, keyed by the network's id; its coordinators keep the list.</summary>
+public interface INetworkGroupsGrain : IGrainWithGuidKey
+{
+    /// <summary>The list, for the network's coordinators and its member organisations' staff, or anyone who speaks for one of its groups.</summary>
+    [ReadOnly]
+    Task<Versioned<NetworkGroups>> Get(Actor actor);
+
+    /// <summary>Adds a group (coordinators); a name already listed (ignoring case) is 409.</summary>
+    Task<Versioned<NetworkGroups>> Add(Actor actor, string name);
+
+    /// <summary>The group's name, or null when the network does not list it.</summary>
+    [ReadOnly]
+    Task<string?> NameOf(Guid groupId);
+}
+
+/// <summary>Who a person speaks for, keyed by the person's id; the person (or their supporter) says it.</summary>
+public interface ISpeaksForGrain : IGrainWithGuidKey
+{
+    /// <summary>The person's own statement.</summary>
+    [ReadOnly]
+    Task<Versioned<SpeaksFor>> Get(Actor actor);
+
+    /// <summary>Replaces the statement; groups must be listed by their networks. Empty words and no groups clears it.</summary>
+    Task<Versioned<SpeaksFor>> Set(Actor actor, string? inTheirWords, IReadOnlyList<GroupRef> groups);
+
+    /// <summary>The statement for a project's representation view; the caller has already been let in.</summary>
+    [ReadOnly]
+    Task<SpeaksFor> Peek();
+}
+
+/// <summary>Characteristics people may describe themselves by; every one is optional.</summary>
+public enum DiversityCharacteristic
+{
+    AgeGroup,
+    Gender,
+    TransHistory,
+    SexualOrientation,
+    Ethnicity,
+    Religion,
+    Disability,
+    LongTermCondition,
+    CaringRole,
+    FirstLanguage,
+}
+
+/// <summary>One self-described answer, in the person's own words (compared ignoring case and spacing).</summary>
+public sealed record DiversityAnswer(DiversityCharacteristic Characteristic, string Value);
+
+/// <summary>The person's diversity data and when they consented to give it.</summary>
+public sealed record DiversityData(Guid PersonId, IReadOnlyList<DiversityAnswer> Answers, DateTimeOffset ConsentedAt, Guid? SupportedBy);
+
+/// <summary>
+/// A person's optional, self-described diversity data, keyed by the person's id. It is given only with
+/// explicit consent, seen only by the person, used only in aggregates of at least five people, and
+/// deleted (not hidden) when consent is withdrawn. The journal records that data was given or deleted, never what it was.
+/// </summary>
+public interface IDiversityGrain : IGrainWithGuidKey
+{
+    /// <summary>The person's own data; 404 when they have given none.</summary>
+    [ReadOnly]
+    Task<DiversityData> Get(Actor actor);
+
+    /// <summary>Gives or replaces the data; <paramref name="consent"/> must be true.</summary>
+    Task<DiversityData> Give(Actor actor, bool consent, IReadOnlyList<DiversityAnswer> answers);
+
+    /// <summary>Withdraws consent and deletes the data; true when there was data to delete.</summary>
+    Task<bool> Withdraw(Actor actor);
+
+    /// <summary>The answers for aggregates only; empty without consent. Never shown per person.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<DiversityAnswer>> ForAggregate();
+}

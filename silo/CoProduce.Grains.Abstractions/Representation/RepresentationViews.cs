@@ -1,0 +1,70 @@
+using CoProduce.Grains.Common;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Grains.Representation;
+
+/// <summary>
+/// One cell of an aggregate: how many contributors gave <see cref="Label"/>. <see cref="NotGiven"/>
+/// marks the cell of those who gave no answer for the characteristic.
+/// </summary>
+public sealed record AggregateCell(string Label, int Count, bool NotGiven);
+
+/// <summary>
+/// How the contributors describe themselves on one characteristic. Only cells of at least the
+/// threshold are shown; when any cell is hidden, enough others are hidden with it that no hidden
+/// cell can be worked out from the total (<see cref="Suppressed"/> is then true).
+/// </summary>
+public sealed record CharacteristicAggregate(DiversityCharacteristic Characteristic, IReadOnlyList<AggregateCell> Cells, bool Suppressed);
+
+/// <summary>What a project aims for: at least <see cref="Minimum"/> contributors with a self-described value, or speaking for a network's group.</summary>
+public sealed record RepresentationTarget(DiversityCharacteristic? Characteristic, string? Value, GroupRef? Group, int Minimum);
+
+/// <summary>The project's targets as set by its facilitators.</summary>
+public sealed record RepresentationTargets(Guid ProjectId, IReadOnlyList<RepresentationTarget> Targets, Guid? SetBy, DateTimeOffset? SetAt);
+
+/// <summary>
+/// One target against who is there. <see cref="Present"/> is null when it could only be shown by
+/// revealing a group of fewer than the threshold; <see cref="Missing"/> is how many more are needed
+/// when that can be said, and null otherwise.
+/// </summary>
+public sealed record TargetGap(RepresentationTarget Target, string Label, bool Met, int? Present, int? Missing);
+
+/// <summary>A participant and who they say they speak for.</summary>
+public sealed record Voice(Guid PersonId, string DisplayName, Projects.ProjectRole Role, string? InTheirWords, IReadOnlyList<NamedGroup> Groups);
+
+/// <summary>
+/// A project's representation: the aggregates (suppressed below the threshold), the targets and who is
+/// missing, for the power-balance report as well as for facilitators.
+/// </summary>
+public sealed record RepresentationSummary(
+    Guid ProjectId,
+    int Threshold,
+    int Contributors,
+    int ContributorsGivingData,
+    IReadOnlyList<CharacteristicAggregate> Aggregates,
+    IReadOnlyList<TargetGap> Gaps);
+
+/// <summary>The representation view for facilitators: the summary plus who each participant speaks for.</summary>
+public sealed record RepresentationView(RepresentationSummary Summary, IReadOnlyList<Voice> Voices);
+
+/// <summary>A project's representation, keyed by the project's id: targets set by facilitators, and the suppressed aggregates and gaps.</summary>
+public interface IProjectRepresentationGrain : IGrainWithGuidKey
+{
+    /// <summary>The targets, for anyone who can see the project.</summary>
+    [ReadOnly]
+    Task<Versioned<RepresentationTargets>> Targets(Actor actor);
+
+    /// <summary>Replaces the targets (facilitators); after the first time, under the version last read.</summary>
+    Task<Versioned<RepresentationTargets>> SetTargets(Actor actor, IReadOnlyList<RepresentationTarget> targets, long? expectedVersion);
+
+    /// <summary>Aggregates, gaps and voices, for the project's facilitators; 404 for anyone who cannot see it, 403 for other participants.</summary>
+    [ReadOnly]
+    Task<RepresentationView> View(Actor actor);
+
+    /// <summary>
+    /// The suppressed aggregates and gaps against targets, for the power-balance report; the caller
+    /// (the report) has already been let in. Never holds a group of fewer than the threshold.
+    /// </summary>
+    [ReadOnly]
+    Task<RepresentationSummary> Summary();
+}
