@@ -222,6 +222,30 @@ export interface ConsentTally {
 /** How a person likes to be contacted. */
 export type ContactChannel = "Email" | "Phone" | "Text" | "Post" | "ThroughSupporter";
 
+/** A person's contributions, project by project, newest project first. Anonymous votes and survey
+answers are never attributed to anyone, so they do not appear here. */
+export interface ContributionRecord {
+  "personId": string;
+  "projects": Array<ProjectContribution>;
+  "totals": ContributionTotals;
+}
+
+/** Totals over the projects in a record. */
+export interface ContributionTotals {
+  "projects": number;
+  "sessions": number;
+  "hours": number;
+  "itemsProposed": number;
+  "decisionsVotedIn": number;
+  "decisionsShaped": number;
+  "surveysAnswered": number;
+  "measuresShaped": number;
+  "feedbackAnswered": number;
+}
+
+/** The ladder of co-production, lowest rung first: where a project's members say their work stands. */
+export type CoProductionLevel = "Coercion" | "Educating" | "Informing" | "Consultation" | "Engagement" | "CoDesign" | "CoProduction";
+
 /** A new network. */
 export interface CreateNetwork {
   /** The network's name, e.g. "Northshire User Network". */
@@ -248,6 +272,19 @@ export interface CreateProject {
   "networkId"?: null | string;
   /** What the project is about, in plain words, up to 4,000 characters. */
   "summary"?: null | string;
+}
+
+/** One name in a project's credits. */
+export interface Credit {
+  "name": string;
+  "role": ProjectRole;
+}
+
+/** The credits for a project's outputs: everyone who consented, by the name they chose, in name order. */
+export interface CreditsList {
+  "projectId": string;
+  "projectName": string;
+  "credits": Array<Credit>;
 }
 
 /** How a proposal is decided. */
@@ -310,6 +347,17 @@ export interface DecisionResults {
   "tie": boolean;
   "rounds": Array<RunoffRound>;
   "dissent": Array<Dissent>;
+}
+
+/** How the person took part in one decision: voted in it (only where the vote was not anonymous),
+gave a reason with their vote, proposed it, or wrote its outcome. A decision is listed when any is true. */
+export interface DecisionShaped {
+  "decisionId": string;
+  "title": string;
+  "voted": boolean;
+  "gaveReason": boolean;
+  "proposed": boolean;
+  "wroteOutcome": boolean;
 }
 
 /** Where a decision is in its life. */
@@ -401,6 +449,13 @@ export interface EndorsementRequest {
   "endorses": boolean;
   /** Why, in your words (optional, up to 4,000 characters). */
   "comment"?: null | string;
+}
+
+/** "You said, we did" feedback the person signed off or challenged. */
+export interface FeedbackAnswered {
+  "feedbackId": string;
+  "decisionId": string;
+  "signedOff": boolean;
 }
 
 /** A page of feedback entries, with the decisions overdue for feedback. */
@@ -524,6 +579,14 @@ export interface ItemOrder {
   "order": Array<string>;
 }
 
+/** An agenda item the person proposed (withdrawn ones stay on record). */
+export interface ItemProposed {
+  "itemId": string;
+  "title": string;
+  "withdrawn": boolean;
+  "proposedAt": string;
+}
+
 /** An agenda item's words, when proposing or editing it. */
 export interface ItemText {
   /** What the item is, in up to 200 characters. */
@@ -560,6 +623,19 @@ export interface Measure {
   "endorsements": Array<Endorsement>;
 }
 
+/** How a measure's value reads: a share (0 to 1), a number of days, or a rung of the co-production ladder (1 to 7). */
+export type MeasureKind = "Share" | "Days" | "Ladder";
+
+/** A measure in one period (a calendar month in UTC, "2026-11"): decimal? MeasurePoint.Value is
+decimal MeasurePoint.Total divided by int MeasurePoint.Count. Both parts are kept so that a network adds its
+projects up exactly (sum of totals over sum of counts) instead of averaging averages. */
+export interface MeasurePoint {
+  "period": string;
+  "total": number;
+  "count": number;
+  "value"?: null | number;
+}
+
 /** A measure of success, when proposing or editing it. */
 export interface MeasureRequest {
   /** What the measure is called, up to 200 characters. */
@@ -578,6 +654,14 @@ export interface MeasuresAgreement {
   "supportedBy": null | string;
   "at": string;
   "measures": Array<AgreedMeasure>;
+}
+
+/** A measure of success the person proposed, or endorsed or objected to. */
+export interface MeasureShaped {
+  "measureId": string;
+  "name": string;
+  "proposed": boolean;
+  "answered": boolean;
 }
 
 /** Whether the group has agreed its measures of success. */
@@ -737,6 +821,14 @@ export interface PageOfProjectSummary {
 }
 
 /** One page of a list. */
+export interface PageOfSessionRecord {
+  "items": Array<SessionRecord>;
+  "offset": number;
+  "limit": number;
+  "total": number;
+}
+
+/** One page of a list. */
 export interface PageOfSurveySummary {
   "items": Array<SurveySummary>;
   "offset": number;
@@ -774,6 +866,16 @@ export interface PoolMember {
   "consented": boolean;
 }
 
+/** The power-balance report: who set the agenda, who decided, whether people heard back, and how the group rates itself. */
+export interface PowerBalanceReport {
+  "scope": ReportScope;
+  "id": string;
+  "name": string;
+  "generatedAt": string;
+  "projects": Array<string>;
+  "sections": Array<ReportSectionResult>;
+}
+
 /** Pre-production: aims, scope, the organisation's commitment, budget, ground rules and access plan. */
 export interface PreProduction {
   "aims"?: Array<string>;
@@ -785,6 +887,23 @@ export interface PreProduction {
   "accessPlan"?: Array<AccessNeed>;
   /** How contributors are being recruited, and whom the project still wants to reach. */
   "recruitment"?: null | string;
+}
+
+/** Everything the person did in one project, as far as the platform knows. */
+export interface ProjectContribution {
+  "projectId": string;
+  "projectName": string;
+  "organisationId": string;
+  "networkId": null | string;
+  "role": ProjectRole;
+  "joinedAt": string;
+  "sessions": Array<SessionAttended>;
+  "hours": number;
+  "itemsProposed": Array<ItemProposed>;
+  "decisions": Array<DecisionShaped>;
+  "surveys": Array<SurveyAnswered>;
+  "measures": Array<MeasureShaped>;
+  "feedback": Array<FeedbackAnswered>;
 }
 
 /** A person's role in one project. */
@@ -891,6 +1010,16 @@ export interface RankingSettings {
   "dotsPerPerson"?: null | number;
 }
 
+/** Your consent to be recognised for one project. */
+export interface RecognitionConsentRequest {
+  /** The name to print in the credits and on the certificate, as you want it (up to 200 characters). */
+  "name": string;
+  /** Be named in the credits of the project's outputs. */
+  "credits": boolean;
+  /** Have a certificate of involvement for the project. */
+  "certificate": boolean;
+}
+
 /** An access need of one participant. */
 export interface RecordAccessNeed {
   /** The participant the need belongs to (yourself, unless you facilitate). */
@@ -910,6 +1039,35 @@ export interface RedeemedInvitation {
 /** A code to redeem. */
 export interface RedeemInvitation {
   "code": string;
+}
+
+/** One figure of the report, e.g. the share of agenda items proposed by people with lived experience:
+over the whole life of the project (decimal ReportMeasure.Total / int ReportMeasure.Count) and month by month. */
+export interface ReportMeasure {
+  "key": string;
+  "label": string;
+  "kind": MeasureKind;
+  "total": number;
+  "count": number;
+  "byMonth": Array<MeasurePoint>;
+  "value"?: null | number;
+}
+
+/** Whether a report covers one project or a network's projects. */
+export type ReportScope = "Project" | "Network";
+
+/** What one section of the report found. */
+export interface ReportSectionResult {
+  "key": string;
+  "title": string;
+  "measures": Array<ReportMeasure>;
+  "details": ReportTable;
+}
+
+/** Rows behind a section's measures (one per decision, say), as text, for people who want to check the figures. */
+export interface ReportTable {
+  "columns": Array<string>;
+  "rows": Array<Array<string>>;
 }
 
 /** One instant-runoff round: votes per option still standing, and who went out and why. */
@@ -942,12 +1100,69 @@ export interface ScopeText {
   "nonNegotiables": Array<string>;
 }
 
+/** One rating on the ladder, with who gave it and why. */
+export interface SelfAssessmentEntry {
+  "level": CoProductionLevel;
+  "note": null | string;
+  "recordedBy": string;
+  "supportedBy": null | string;
+  "livedExperience": boolean;
+  "recordedAt": string;
+}
+
+/** Where the project stands now on the ladder of co-production. */
+export interface SelfAssessmentRequest {
+  /** Coercion, Educating, Informing, Consultation, Engagement, CoDesign or CoProduction. */
+  "level": CoProductionLevel;
+  /** Why, in your own words (up to 4,000 characters). */
+  "note"?: null | string;
+}
+
+/** The project's current rating (the latest) and every rating before it, newest first. */
+export interface SelfAssessmentView {
+  "projectId": string;
+  "current": null | SelfAssessmentEntry;
+  "history": Array<SelfAssessmentEntry>;
+}
+
 /** The service's name, purpose, storage provider and links. */
 export interface ServiceInfo {
   "name": string;
   "purpose": string;
   "storage": string;
   "links": Record<string, string>;
+}
+
+/** A session the person attended, as a facilitator recorded it. */
+export interface SessionAttended {
+  "sessionId": string;
+  "title": string;
+  "heldOn": string;
+  "hours": number;
+}
+
+/** A recorded session. */
+export interface SessionRecord {
+  "id": string;
+  "title": string;
+  "heldOn": string;
+  "hours": number;
+  "attendees": Array<string>;
+  "recordedBy": string;
+  "supportedBy": null | string;
+  "recordedAt": string;
+}
+
+/** A session held, with who came and how long it lasted. */
+export interface SessionRequest {
+  /** What the session was, e.g. "Workshop 2: night-time calls". */
+  "title": string;
+  /** The day it was held (yyyy-MM-dd), not in the future. */
+  "heldOn": string;
+  /** How long it lasted, more than 0 and at most 24. */
+  "hours": number;
+  /** The person ids of those who came (1-200), each taking part in the project. */
+  "attendees": Array<string>;
 }
 
 /** A person's staff roles at an organisation. */
@@ -982,6 +1197,12 @@ export interface SupporterLink {
   "supporterId": string;
   "relationship": string;
   "linkedAt": string;
+}
+
+/** A survey the person answered (only surveys that are not anonymous). */
+export interface SurveyAnswered {
+  "surveyId": string;
+  "title": string;
 }
 
 /** One option of a choice question. */
@@ -1139,6 +1360,13 @@ export interface Operations {
     body: never;
     response: OwnProfileView;
   };
+  /** Your record of contributions: sessions and hours, agenda items proposed, decisions voted in and shaped, surveys, measures and feedback. */
+  "GET /api/me/contributions": {
+    path: never;
+    query: never;
+    body: never;
+    response: ContributionRecord;
+  };
   /** Feedback addressed to you, newest first, a page at a time. */
   "GET /api/me/feedback": {
     path: never;
@@ -1154,6 +1382,31 @@ export interface Operations {
     path: never;
     query: never;
     body: PersonProfile;
+    response: unknown;
+  };
+  /** Your consents to be named in credits and to have certificates, project by project. */
+  "GET /api/me/recognition": {
+    path: never;
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Consent to be named in a project's credits, to have its certificate, or both, under the name you choose. */
+  "PUT /api/me/recognition/{projectId}": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: RecognitionConsentRequest;
+    response: unknown;
+  };
+  /** Withdraw your consent for a project: you leave its credits and its certificate at once. */
+  "DELETE /api/me/recognition/{projectId}": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
     response: unknown;
   };
   /** Link a supporter or advocate who may then act with you (you only, not a supporter). */
@@ -1216,6 +1469,16 @@ export interface Operations {
     body: never;
     response: SharedProfile;
   };
+  /** A person's contributions in the network's projects, for its coordinators, while the person shares their profile with the network. */
+  "GET /api/networks/{networkId}/people/{personId}/contributions": {
+    path: {
+    "networkId": string;
+    "personId": string;
+  };
+    query: never;
+    body: never;
+    response: ContributionRecord;
+  };
   /** The shared pool of contributors, a page at a time (whoever may see the network). */
   "GET /api/networks/{networkId}/pool": {
     path: {
@@ -1236,6 +1499,27 @@ export interface Operations {
     query: never;
     body: AddNetworkPerson;
     response: NetworkView;
+  };
+  /** The power-balance report of the network's projects added together: overall and by month. The network's coordinators and its member organisations' staff. */
+  "GET /api/networks/{networkId}/power-balance": {
+    path: never;
+    query: never;
+    body: never;
+    response: PowerBalanceReport;
+  };
+  /** The power-balance report of the network's projects added together as CSV: one row per measure and month, and one for all time. The network's coordinators and its member organisations' staff. */
+  "GET /api/networks/{networkId}/power-balance.csv": {
+    path: never;
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The trends of the network's projects added together's power-balance report as an accessible SVG chart, one line per measure by month. The network's coordinators and its member organisations' staff. */
+  "GET /api/networks/{networkId}/power-balance.svg": {
+    path: never;
+    query: never;
+    body: never;
+    response: unknown;
   };
   /** Create an organisation; you become its first admin. */
   "POST /api/organisations": {
@@ -1284,6 +1568,16 @@ export interface Operations {
     query: never;
     body: never;
     response: SharedProfile;
+  };
+  /** A person's contributions in the organisation's projects, for its staff, while the person shares their profile with the organisation. */
+  "GET /api/organisations/{organisationId}/people/{personId}/contributions": {
+    path: {
+    "organisationId": string;
+    "personId": string;
+  };
+    query: never;
+    body: never;
+    response: ContributionRecord;
   };
   /** The projects you take part in, a page at a time, in the order you joined them. */
   "GET /api/projects": {
@@ -1510,6 +1804,25 @@ export interface Operations {
     query: never;
     body: never;
     response: ProjectView;
+  };
+  /** A printable certificate of involvement (HTML), for the person and the project's facilitators, only while the person consents. */
+  "GET /api/projects/{projectId}/certificates/{personId}": {
+    path: {
+    "projectId": string;
+    "personId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The credits for the project's outputs: everyone who consented, by the name they chose. Anyone who can see the project. */
+  "GET /api/projects/{projectId}/credits": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: CreditsList;
   };
   /** The project's decisions, newest first, a page at a time. Anyone who can see the project. */
   "GET /api/projects/{projectId}/decisions": {
@@ -1750,6 +2063,27 @@ export interface Operations {
     body: SetParticipantRole;
     response: ProjectView;
   };
+  /** The power-balance report of the project: overall and by month. Anyone who can see the project. */
+  "GET /api/projects/{projectId}/power-balance": {
+    path: never;
+    query: never;
+    body: never;
+    response: PowerBalanceReport;
+  };
+  /** The power-balance report of the project as CSV: one row per measure and month, and one for all time. Anyone who can see the project. */
+  "GET /api/projects/{projectId}/power-balance.csv": {
+    path: never;
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The trends of the project's power-balance report as an accessible SVG chart, one line per measure by month. Anyone who can see the project. */
+  "GET /api/projects/{projectId}/power-balance.svg": {
+    path: never;
+    query: never;
+    body: never;
+    response: unknown;
+  };
   /** Replace the aims, scope (negotiables and non-negotiables), commitment, ground rules and recruitment notes. Facilitators only. */
   "PUT /api/projects/{projectId}/pre-production": {
     path: {
@@ -1758,6 +2092,45 @@ export interface Operations {
     query: never;
     body: UpdatePreProduction;
     response: ProjectView;
+  };
+  /** The sessions recorded, newest first, a page at a time (facilitators). */
+  "GET /api/projects/{projectId}/recognition/sessions": {
+    path: {
+    "projectId": string;
+  };
+    query: {
+    "offset"?: number;
+    "limit"?: number;
+  };
+    body: never;
+    response: PageOfSessionRecord;
+  };
+  /** Record a session held, how long it lasted and who came (facilitators); it counts in each attendee's record. */
+  "POST /api/projects/{projectId}/recognition/sessions": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: SessionRequest;
+    response: SessionRecord;
+  };
+  /** Where the project stands on the ladder of co-production, and every rating before, newest first. Anyone who can see the project. */
+  "GET /api/projects/{projectId}/self-assessment": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: SelfAssessmentView;
+  };
+  /** Rate where the project stands now on the ladder of co-production. Contributors and facilitators; observers and other staff 403. */
+  "PUT /api/projects/{projectId}/self-assessment": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: SelfAssessmentRequest;
+    response: SelfAssessmentView;
   };
   /** Move the project to the next stage, back to any earlier one, or to Closed, saying why. Facilitators only. */
   "POST /api/projects/{projectId}/stage": {
