@@ -31,15 +31,7 @@ public static class FeedbackApi
                 return TypedResults.Ok(await Page(grains, overview, page));
             })
             .WithSummary("The project's feedback, newest first, with the closed decisions overdue for feedback. Anyone who can see the project.")
-            .WithDescription("Drafts are listed for facilitators only. overdue lists decisions closed more than overdueAfterDays ago without a published entry.");
-
-        group.MapPut("/settings", async (Guid projectId, FeedbackSettingsRequest request, HttpContext context, IGrainFactory grains) =>
-            {
-                var actor = await context.ActorAsync();
-                var overview = await grains.GetGrain<IProjectFeedbackGrain>(projectId).SetOverdueAfterDays(actor, request.OverdueAfterDays);
-                return TypedResults.Ok(await Page(grains, overview, PageRequest.From(null, null)));
-            })
-            .WithSummary("Set how many days after a decision closes its feedback is overdue (1-365; 28 until set). Facilitators.");
+            .WithDescription("Drafts are listed for facilitators only. overdue lists decisions closed more than overdueAfterDays ago (the organisation's setting, PUT /api/organisations/{id}/settings) without a published entry.");
 
         group.MapGet("/{feedbackId:guid}", async (Guid projectId, Guid feedbackId, HttpContext context, IGrainFactory grains) =>
                 Etags.Ok(context, await Entry(grains, feedbackId).Get(await context.ActorAsync(), projectId)))

@@ -26,16 +26,11 @@ public sealed record FeedbackRequest(
 [ApiExample("""{"signOff":false,"comment":"Midnight is still too early: most of my crises happen at 3am."}""")]
 public sealed record FeedbackResponseRequest(bool SignOff, string? Comment = null);
 
-/// <summary>The project's feedback deadline.</summary>
-/// <param name="OverdueAfterDays">Days (1-365) after a decision closes before its feedback is overdue; 28 until set.</param>
-[ApiExample("""{"overdueAfterDays":21}""")]
-public sealed record FeedbackSettingsRequest(int OverdueAfterDays);
-
 /// <summary>A page of feedback entries, with the decisions overdue for feedback.</summary>
 /// <param name="Items">The entries on this page, newest first.</param>
 /// <param name="Offset">Where the page starts.</param>
 /// <param name="Limit">The page size asked for.</param>
 /// <param name="Total">How many entries there are.</param>
 /// <param name="Overdue">Decisions closed more than overdueAfterDays ago without a published entry.</param>
-/// <param name="OverdueAfterDays">The project's feedback deadline in days.</param>
+/// <param name="OverdueAfterDays">The feedback deadline in days: the organisation's setting.</param>
 public sealed record FeedbackPage(IReadOnlyList<FeedbackView> Items, int Offset, int Limit, int Total, IReadOnlyList<Guid> Overdue, int OverdueAfterDays);

@@ -44,6 +44,21 @@ public static class OrganisationsApi
             })
             .WithSummary("Give a person staff roles (Admin, Facilitator, Finance); an empty list removes them. Admins only.");
 
+        group.MapGet("/{organisationId:guid}/settings", async (Guid organisationId, HttpContext context, IGrainFactory grains) =>
+                Etags.Ok(context, await grains.GetGrain<IOrganisationGrain>(organisationId).GetSettings(await context.ActorAsync())))
+            .Produces<OrganisationSettings>()
+            .WithSummary("The organisation's settings for all its projects, with its ETag (staff of the organisation only).");
+
+        group.MapPut("/{organisationId:guid}/settings", async (Guid organisationId, OrganisationSettingsRequest request, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                var expected = Etags.IfMatch(context.Request);
+                return Etags.Ok(context, await grains.GetGrain<IOrganisationGrain>(organisationId).SetSettings(actor, request.ToSettings(), expected));
+            })
+            .Produces<OrganisationSettings>()
+            .WithSummary("Replace the organisation's settings. Admins only.")
+            .WithDescription("feedbackOverdueAfterDays (1-365, 28 until set): days after a decision closes before its feedback is flagged overdue, in every project of the organisation. If-Match is optional; a stale one is 412.");
+
         return group;
     }
 }

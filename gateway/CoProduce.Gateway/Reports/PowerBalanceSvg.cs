@@ -12,12 +12,14 @@ namespace CoProduce.Gateway.Reports;
 /// </summary>
 public static class PowerBalanceSvg
 {
-    private const double Left = 80;
+    private const double Left = 150;
+    private const int LegendCharacters = 34;
+    private const double LegendLine = 14;
     private const double PlotWidth = 540;
     private const double LegendWidth = 300;
     private const double PanelTop = 36;
     private const double PlotHeight = 170;
-    private const double PanelHeight = PanelTop + PlotHeight + 56;
+    private const double PlotBottomMargin = 56;
     private const double Header = 70;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
@@ -32,14 +34,11 @@ public static class PowerBalanceSvg
         var measures = report.Sections.SelectMany(s => s.Measures).ToList();
         var months = measures.SelectMany(m => m.ByMonth).Select(p => p.Period).Distinct().Order(StringComparer.Ordinal).ToList();
         var kinds = Enum.GetValues<MeasureKind>().Where(k => measures.Any(m => m.Kind == k)).ToList();
-        var height = Header + (Math.Max(1, kinds.Count) * PanelHeight);
         var width = Left + PlotWidth + LegendWidth;
         var title = $"Power balance over time: {report.Name}";
         var root = new XElement(
             Svg + "svg",
             new XAttribute("width", Number(width)),
-            new XAttribute("height", Number(height)),
-            new XAttribute("viewBox", $"0 0 {Number(width)} {Number(height)}"),
             new XAttribute("role", "img"),
             new XAttribute("aria-labelledby", "pb-title pb-desc"),
             new XAttribute("font-family", "Arial, Helvetica, sans-serif"),
@@ -51,18 +50,24 @@ public static class PowerBalanceSvg
             Text(Left, 52, months.Count == 0 ? "No figures yet." : $"By month, {months[0]} to {months[^1]}. One line per measure."));
 
         var index = 0;
-        for (var k = 0; k < kinds.Count; k++)
+        var top = Header;
+        foreach (var kind in kinds)
         {
-            var top = Header + (k * PanelHeight);
-            var inPanel = measures.Where(m => m.Kind == kinds[k]).ToList();
-            root.Add(Panel(kinds[k], inPanel, months, top, index));
+            var inPanel = measures.Where(m => m.Kind == kind).ToList();
+            var (panel, panelHeight) = Panel(kind, inPanel, months, top, index);
+            root.Add(panel);
             index += inPanel.Count;
+            top += panelHeight;
         }
+
+        var height = Math.Max(top, Header + PanelTop + PlotHeight + PlotBottomMargin);
+        root.Add(new XAttribute("height", Number(height)), new XAttribute("viewBox", $"0 0 {Number(width)} {Number(height)}"));
 
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + "\n" + root.ToString(SaveOptions.None);
     }
 
-    private static XElement Panel(MeasureKind kind, List<ReportMeasure> measures, List<string> months, double top, int firstSeries)
+    /// <summary>One panel and the height it takes: the plot, or its legend when that is longer.</summary>
+    private static (XElement Panel, double Height) Panel(MeasureKind kind, List<ReportMeasure> measures, List<string> months, double top, int firstSeries)
     {
         var (heading, axis, min, max, ticks) = Scale(kind, measures);
         var plotTop = top + PanelTop;
@@ -92,10 +97,11 @@ public static class PowerBalanceSvg
 
         panel.Add(axes);
         panel.Add(Text(Left + (PlotWidth / 2), bottom + 42, "Month", ("text-anchor", "middle")));
-        var axisX = Left - 58;
+        var axisX = Left - 128;
         var axisY = plotTop + (PlotHeight / 2);
         panel.Add(Text(axisX, axisY, axis, ("text-anchor", "middle"), ("transform", $"rotate(-90 {Number(axisX)} {Number(axisY)})")));
 
+        var legendY = plotTop + 8;
         for (var s = 0; s < measures.Count; s++)
         {
             var measure = measures[s];
@@ -143,8 +149,7 @@ public static class PowerBalanceSvg
 
             panel.Add(series);
 
-            // The legend: a sample of the line and the measure's name.
-            var legendY = plotTop + 8 + (s * 36);
+            // The legend: a sample of the line and the measure's name, wrapped; the next entry goes below it.
             var legendX = Left + PlotWidth + 20;
             var sample = Line(legendX, legendY, legendX + 30, legendY, colour, 2.5);
             if (dash.Length > 0)
@@ -152,10 +157,12 @@ public static class PowerBalanceSvg
                 sample.Add(new XAttribute("stroke-dasharray", dash));
             }
 
-            panel.Add(new XElement(Svg + "g", new XAttribute("aria-hidden", "true"), sample, Wrapped(legendX + 38, legendY + 4, measure.Label, 34)));
+            var label = Wrapped(legendX + 38, legendY + 4, measure.Label, LegendCharacters);
+            panel.Add(new XElement(Svg + "g", new XAttribute("aria-hidden", "true"), sample, label));
+            legendY += (label.Elements().Count() * LegendLine) + 10;
         }
 
-        return panel;
+        return (panel, Math.Max(PanelTop + PlotHeight + PlotBottomMargin, legendY - top) + 10);
     }
 
     private static (string Heading, string Axis, decimal Min, decimal Max, IReadOnlyList<(decimal Value, string Label)> Ticks) Scale(MeasureKind kind, IReadOnlyList<ReportMeasure> measures)

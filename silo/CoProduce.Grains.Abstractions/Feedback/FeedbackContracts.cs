@@ -68,10 +68,10 @@ public interface IFeedbackGrain : IGrainWithGuidKey
 /// <summary>A project's feedback entries and which closed decisions are overdue for feedback.</summary>
 /// <param name="Ids">Entry ids, newest first: all for facilitators, published ones for everyone else.</param>
 /// <param name="Overdue">Decisions closed more than <paramref name="OverdueAfterDays"/> days ago with no published entry.</param>
-/// <param name="OverdueAfterDays">How many days after a decision closes its feedback is due.</param>
+/// <param name="OverdueAfterDays">How many days after a decision closes its feedback is due: the organisation's setting.</param>
 public sealed record FeedbackOverview(IReadOnlyList<Guid> Ids, IReadOnlyList<Guid> Overdue, int OverdueAfterDays);
 
-/// <summary>The feedback of one project, keyed by the project's id, with the project's overdue setting.</summary>
+/// <summary>The feedback of one project, keyed by the project's id; overdue by its organisation's setting.</summary>
 public interface IProjectFeedbackGrain : IGrainWithGuidKey
 {
     /// <summary>Adds an entry just created (called by the feedback grain).</summary>
@@ -87,9 +87,6 @@ public interface IProjectFeedbackGrain : IGrainWithGuidKey
     /// <summary>The entries and the overdue decisions, for anyone who can see the project; 404 otherwise.</summary>
     [ReadOnly]
     Task<FeedbackOverview> Overview(Actor actor);
-
-    /// <summary>Sets how many days (1-365, default 28) after closing a decision's feedback is due (facilitators).</summary>
-    Task<FeedbackOverview> SetOverdueAfterDays(Actor actor, int days);
 }
 
 /// <summary>Where a person has been addressed: one entry of a project.</summary>

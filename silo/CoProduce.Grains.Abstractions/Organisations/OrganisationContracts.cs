@@ -31,6 +31,16 @@ public sealed record OrganisationView(
     IReadOnlyList<Guid> Networks,
     IReadOnlyList<Guid> Projects);
 
+/// <summary>What an organisation sets once for all its projects.</summary>
+/// <param name="FeedbackOverdueAfterDays">Days (1-365) after a decision closes before its "you said, we did" feedback is overdue.</param>
+public sealed record OrganisationSettings(int FeedbackOverdueAfterDays)
+{
+    public const int DefaultFeedbackOverdueAfterDays = 28;
+    public const int MaxFeedbackOverdueAfterDays = 365;
+
+    public static OrganisationSettings Default { get; } = new(DefaultFeedbackOverdueAfterDays);
+}
+
 /// <summary>An organisation: a local authority, NHS trust, charity or user-led organisation, and its staff roles.</summary>
 public interface IOrganisationGrain : IGrainWithGuidKey
 {
@@ -46,6 +56,17 @@ public interface IOrganisationGrain : IGrainWithGuidKey
     /// <summary>The person's roles here; empty when none (and when the organisation does not exist).</summary>
     [ReadOnly]
     Task<IReadOnlySet<OrganisationRole>> RolesOf(Guid personId);
+
+    /// <summary>The organisation's settings, for its staff; 404 for anyone else.</summary>
+    [ReadOnly]
+    Task<Versioned<OrganisationSettings>> GetSettings(Actor actor);
+
+    /// <summary>Replaces the settings (admins only), if still at <paramref name="expectedVersion"/> when one is given.</summary>
+    Task<Versioned<OrganisationSettings>> SetSettings(Actor actor, OrganisationSettings settings, long? expectedVersion);
+
+    /// <summary>The settings with no access check, for the grains that apply them; the defaults when the organisation does not exist.</summary>
+    [ReadOnly]
+    Task<OrganisationSettings> Settings();
 
     /// <summary>Records that the organisation joined a network (called by the network grain).</summary>
     Task JoinedNetwork(Guid networkId);

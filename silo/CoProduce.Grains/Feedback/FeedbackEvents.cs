@@ -6,5 +6,3 @@ public sealed record FeedbackPublished(Guid FeedbackId, Guid ProjectId, Guid Dec
 
 /// <summary>An addressee signed the entry off or challenged it.</summary>
 public sealed record FeedbackResponded(Guid FeedbackId, Guid ProjectId, FeedbackResponse Response);
-
-public sealed record OverdueAfterDaysSet(Guid ProjectId, int Days, Guid By, Guid? SupportedBy);

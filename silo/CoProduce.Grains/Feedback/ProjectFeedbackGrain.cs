@@ -1,5 +1,6 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions;
+using CoProduce.Grains.Organisations;
 using CoProduce.Grains.Projects;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
@@ -13,29 +14,21 @@ public sealed record ProjectFeedbackState
 
     /// <summary>Entries said to be published, with their decision; an entry is counted only once it says so itself.</summary>
     public Dictionary<Guid, Guid> Published { get; init; } = [];
-
-    /// <summary>Days after a decision closes before its feedback is overdue; null means the default.</summary>
-    public int? OverdueAfterDays { get; init; }
 }
 
 /// <summary>
-/// A project's feedback entries, keyed by the project's id. It also keeps the project's overdue setting
-/// (default <see cref="DefaultOverdueAfterDays"/> days, facilitators may change it) and works out which
-/// closed decisions have gone that long without a published entry.
+/// A project's feedback entries, keyed by the project's id. It works out which closed decisions have gone
+/// longer than the organisation's setting (<see cref="OrganisationSettings.FeedbackOverdueAfterDays"/>,
+/// the same for all its projects) without a published entry.
 /// </summary>
 public sealed class ProjectFeedbackGrain(
     [PersistentState("feedback")] IPersistentState<ProjectFeedbackState> state,
     TimeProvider time) : Grain, IProjectFeedbackGrain
 {
-    public const int DefaultOverdueAfterDays = 28;
-    public const int MaxOverdueAfterDays = 365;
-
     // Bounds the stored list; a project with more entries than this is far outside normal use.
     private const int MaxEntries = 5000;
 
     private Guid ProjectId => GetPrimaryKey();
-
-    private int Days => state.State.OverdueAfterDays ?? DefaultOverdueAfterDays;
 
     public async Task Add(Guid feedbackId)
     {
@@ -81,36 +74,21 @@ public sealed class ProjectFeedbackGrain(
         var published = entries.Where(e => e?.Status == FeedbackStatus.Published).Select(e => e!.Id).ToHashSet();
         var answered = claimed.Where(p => published.Contains(p.Key)).Select(p => p.Value).ToHashSet();
 
-        var dueBefore = time.GetUtcNow() - TimeSpan.FromDays(Days);
+        var days = await OverdueAfterDays();
+        var dueBefore = time.GetUtcNow() - TimeSpan.FromDays(days);
         List<Guid> overdue = [.. decisions
             .Where(d => d.ClosedAt is { } closed && closed < dueBefore && !answered.Contains(d.Id))
             .Select(d => d.Id)];
         List<Guid> ids = [.. Enumerable.Reverse(state.State.Ids).Where(id => access.CanFacilitate || published.Contains(id))];
-        return new FeedbackOverview(ids, overdue, Days);
+        return new FeedbackOverview(ids, overdue, days);
     }
 
-    public async Task<FeedbackOverview> SetOverdueAfterDays(Actor actor, int days)
+    /// <summary>The project's organisation's setting, read on every call so that a change counts at once.</summary>
+    private async Task<int> OverdueAfterDays()
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
-        if (!access.CanSee)
-        {
-            throw DomainException.NotFound("The project");
-        }
-
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can do this.");
-        }
-
-        if (days is < 1 or > MaxOverdueAfterDays)
-        {
-            throw DomainException.Invalid("overdueAfterDays", $"overdueAfterDays must be between 1 and {MaxOverdueAfterDays}.");
-        }
-
-        RaiseEvent(new OverdueAfterDaysSet(ProjectId, days, actor.PersonId, actor.SupportedBy));
-        state.State = state.State with { OverdueAfterDays = days };
-        await state.WriteStateAsync();
-        return await Overview(actor);
+        var header = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).Header();
+        var settings = header is null ? OrganisationSettings.Default : await GrainFactory.GetGrain<IOrganisationGrain>(header.OrganisationId).Settings();
+        return settings.FeedbackOverdueAfterDays;
     }
 
     /// <summary>When the decision closed; null while open, or when a listed decision was never stored.</summary>

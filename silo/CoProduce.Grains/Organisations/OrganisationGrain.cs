@@ -89,6 +89,44 @@ public sealed class OrganisationGrain([PersistentState("organisation")] IPersist
         return View();
     }
 
+    public Task<Versioned<OrganisationSettings>> GetSettings(Actor actor)
+    {
+        EnsureMember(actor);
+        return Task.FromResult(new Versioned<OrganisationSettings>(S.Settings ?? OrganisationSettings.Default, S.Version));
+    }
+
+    public async Task<Versioned<OrganisationSettings>> SetSettings(Actor actor, OrganisationSettings settings, long? expectedVersion)
+    {
+        EnsureMember(actor);
+        if (!S.Members[actor.PersonId].Roles.Contains(OrganisationRole.Admin))
+        {
+            throw DomainException.Forbidden("Only the organisation's admins can change its settings.");
+        }
+
+        if (settings.FeedbackOverdueAfterDays is < 1 or > OrganisationSettings.MaxFeedbackOverdueAfterDays)
+        {
+            throw DomainException.Invalid(
+                "feedbackOverdueAfterDays", $"feedbackOverdueAfterDays must be between 1 and {OrganisationSettings.MaxFeedbackOverdueAfterDays}.");
+        }
+
+        if (expectedVersion is { } expected && expected != S.Version)
+        {
+            throw DomainException.Stale(S.Version);
+        }
+
+        if (settings == (S.Settings ?? OrganisationSettings.Default) && S.Settings is not null)
+        {
+            return new(settings, S.Version);
+        }
+
+        state.State = S with { Settings = settings, Version = S.Version + 1 };
+        RaiseEvent(new OrganisationSettingsChanged(this.GetPrimaryKey(), settings, actor.PersonId, actor.SupportedBy));
+        await state.WriteStateAsync();
+        return new(settings, S.Version);
+    }
+
+    public Task<OrganisationSettings> Settings() => Task.FromResult(S.Settings ?? OrganisationSettings.Default);
+
     public Task<IReadOnlySet<OrganisationRole>> RolesOf(Guid personId) =>
         Task.FromResult<IReadOnlySet<OrganisationRole>>(
             S.Members.TryGetValue(personId, out var member) ? member.Roles : new HashSet<OrganisationRole>());

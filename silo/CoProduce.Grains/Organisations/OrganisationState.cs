@@ -12,6 +12,9 @@ public sealed record OrganisationState
 
     public List<Guid> Projects { get; init; } = [];
 
+    /// <summary>Null until an admin sets them: the defaults apply.</summary>
+    public OrganisationSettings? Settings { get; init; }
+
     public long Version { get; init; }
 }
 

@@ -20,6 +20,8 @@ public sealed class AgendaProject(GatewayApplication app)
 {
     public Guid ProjectId { get; } = Guid.NewGuid();
 
+    public Guid OrganisationId { get; } = Guid.NewGuid();
+
     /// <summary>The organisation's admin, who started the project and so facilitates it.</summary>
     public Guid Facilitator { get; } = Guid.NewGuid();
 
@@ -145,7 +147,7 @@ public sealed class AgendaProject(GatewayApplication app)
 
     private async Task SetUp()
     {
-        var organisationId = Guid.NewGuid();
+        var organisationId = OrganisationId;
         var organisation = Grains.GetGrain<IOrganisationGrain>(organisationId);
         var admin = new Actor(Facilitator);
         await organisation.Create(admin, "Northshire County Council", OrganisationKind.LocalAuthority, "Priya");

@@ -86,7 +86,7 @@ public abstract class FeedbackApiTests(ITestDatabase database)
             await world.As(outsider).GetAsync(world.Url).Expect(HttpStatusCode.NotFound);
             await world.Respond(id, outsider, true).Expect(HttpStatusCode.NotFound);
             await world.Publish(id, outsider).Expect(HttpStatusCode.NotFound);
-            await world.As(outsider).PutJson($"{world.Url}/settings", new { overdueAfterDays = 3 }).Expect(HttpStatusCode.NotFound);
+            await world.As(outsider).PutJson($"/api/organisations/{people.OrganisationId}/settings", new { feedbackOverdueAfterDays = 3 }).Expect(HttpStatusCode.NotFound);
         }
 
         await world.As(people.Facilitator).GetAsync($"/api/projects/{Guid.NewGuid()}/feedback/{id}").Expect(HttpStatusCode.NotFound);

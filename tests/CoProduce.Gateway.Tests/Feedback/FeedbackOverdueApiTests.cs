@@ -25,13 +25,17 @@ public abstract class FeedbackOverdueApiTests(ITestDatabase database)
         clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal([decisionId], FeedbackProject.Guids((await world.List(people.Observer)).GetProperty("overdue")));
 
-        // The deadline is the project's: facilitators move it, nobody else.
-        await world.As(people.Contributor).PutJson($"{world.Url}/settings", new { overdueAfterDays = 40 }).Expect(HttpStatusCode.Forbidden);
-        await world.As(people.Facilitator).PutJson($"{world.Url}/settings", new { overdueAfterDays = 0 }).Expect(HttpStatusCode.BadRequest);
-        var later = await (await world.As(people.Facilitator).PutJson($"{world.Url}/settings", new { overdueAfterDays = 40 }).Expect(HttpStatusCode.OK)).Json();
+        // The deadline is the organisation's, for all its projects: its admins move it, nobody else.
+        var settings = $"/api/organisations/{people.OrganisationId}/settings";
+        await world.As(people.StaffFacilitator).PutJson(settings, new { feedbackOverdueAfterDays = 40 }).Expect(HttpStatusCode.Forbidden);
+        await world.As(people.Contributor).PutJson(settings, new { feedbackOverdueAfterDays = 40 }).Expect(HttpStatusCode.NotFound);
+        await world.As(people.Facilitator).PutJson(settings, new { feedbackOverdueAfterDays = 0 }).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal([decisionId], FeedbackProject.Guids((await world.List()).GetProperty("overdue")));
+        await world.As(people.Facilitator).PutJson(settings, new { feedbackOverdueAfterDays = 40 }).Expect(HttpStatusCode.OK);
+        var later = await world.List(people.Contributor);
         Assert.Equal(40, later.GetProperty("overdueAfterDays").GetInt32());
         Assert.Empty(FeedbackProject.Guids(later.GetProperty("overdue")));
-        await world.As(people.Facilitator).PutJson($"{world.Url}/settings", new { overdueAfterDays = 28 }).Expect(HttpStatusCode.OK);
+        await world.As(people.Facilitator).PutJson(settings, new { feedbackOverdueAfterDays = 28 }).Expect(HttpStatusCode.OK);
 
         // A draft does not count; a published entry does.
         var draft = FeedbackProject.Id(await (await world.Draft(decision).Expect(HttpStatusCode.Created)).Json());
