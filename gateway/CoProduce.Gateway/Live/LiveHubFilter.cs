@@ -46,7 +46,15 @@ internal sealed partial class LiveHubFilter(LiveOptions options, TimeProvider ti
             LogBusy(logger, invocationContext.HubMethodName, e);
             throw new HubException($"{LiveErrors.Unavailable}: the session is busy; try again.");
         }
+        catch (Exception e) when (e is not HubException)
+        {
+            LogFailed(logger, invocationContext.HubMethodName, e);
+            throw;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Live hub call {Method} failed")]
+    private static partial void LogFailed(ILogger logger, string method, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live hub call {Method} met a busy or stale grain")]
     private static partial void LogBusy(ILogger logger, string method, Exception exception);

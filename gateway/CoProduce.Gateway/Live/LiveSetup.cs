@@ -13,6 +13,8 @@ public static class LiveSetup
         builder.Services.AddSingleton<LiveHubFilter>();
         builder.Services.AddSingleton<LiveFeeds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeeds>());
+        // SignalR logs every refused call as an error; LiveHubFilter logs what is not a refusal instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.None);
         builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = options.MaximumMessageBytes;

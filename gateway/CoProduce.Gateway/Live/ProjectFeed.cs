@@ -167,6 +167,7 @@ internal sealed partial class ProjectFeed
         _delivered = message.Sequence;
         await _hub.Clients.Group(LiveGroups.For(_projectId, facilitator: true)).Event(message);
         await _hub.Clients.Group(LiveGroups.For(_projectId, facilitator: false)).Event(LiveViews.For(message, facilitator: false));
+        LiveTelemetry.Pushed(message);
     }
 
     private abstract record Work;

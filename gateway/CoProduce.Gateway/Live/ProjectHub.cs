@@ -42,8 +42,15 @@ internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds) 
         }
     }
 
+    public override Task OnConnectedAsync()
+    {
+        LiveTelemetry.Connected(+1);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        LiveTelemetry.Connected(-1);
         foreach (var member in LiveConnection.Of(Context).RemoveAll())
         {
             await Depart(member);

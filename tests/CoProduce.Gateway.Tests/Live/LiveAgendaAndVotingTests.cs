@@ -118,6 +118,33 @@ public abstract class LiveAgendaAndVotingTests(ITestDatabase database)
         Assert.Equal(0, (await decisions.Read(decision)).GetProperty("voters").GetInt32());
     }
 
+    [Fact]
+    public async Task TheTypedHttpClientAndTheHubTellTheSameStory()
+    {
+        await using var world = await LiveWorld.Create(database);
+        var facilitatorHttp = world.Http(world.People.Facilitator);
+        var log = world.Log(await world.Join(world.People.Observer));
+        var contributor = await world.Join(world.People.Contributor);
+
+        var decision = await facilitatorHttp.CreateDecisionAsync(world.ProjectId, new Client.Http.DecisionDraft(
+            "Where should we meet?", "ChooseOne", DateTimeOffset.UtcNow.AddDays(2), ["Library", "Cafe"]));
+        var opened = await log.Next<DecisionOpened>(d => d.DecisionId == decision.Id);
+        Assert.Equal(decision.Options, opened.Options);
+
+        await contributor.Hub.Vote(new VoteRequest(world.ProjectId, decision.Id, new LiveBallot(Choice: decision.Options[1].Id)));
+        await world.Http(world.People.SecondContributor).VoteAsync(world.ProjectId, decision.Id, new LiveBallot(Choice: decision.Options[1].Id));
+        var tally = await log.Next<TallyChanged>(t => t.Voters == 2);
+        var read = (await facilitatorHttp.GetDecisionAsync(world.ProjectId, decision.Id)).Results!;
+        Assert.Equal(tally.Tally!.Options, read.Options);
+        Assert.Equal(tally.Tally.Winners, read.Winners);
+
+        var item = await world.Http(world.People.Contributor).ProposeItemAsync(world.ProjectId, "Transport costs");
+        await log.Next<AgendaItemProposed>(p => p.Item.Id == item.Id);
+        var stale = await Assert.ThrowsAsync<Client.Http.CoProduceApiException>(
+            () => facilitatorHttp.EditItemAsync(world.ProjectId, item.Id, "Transport", null, item.Version + 5));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
+    }
+
     private static async Task<Client.Live.LiveError?> Attempt(Func<Task> call)
     {
         try

@@ -65,6 +65,15 @@ public sealed class LiveWorld : IAsyncDisposable
         return session;
     }
 
+    /// <summary>The SDK's typed HTTP client, signed in as <paramref name="person"/>, over the same Kestrel server.</summary>
+    public Client.Http.CoProduceHttpClient Http(Guid person)
+    {
+        var token = App.TokenFor(person);
+        var http = new HttpClient { BaseAddress = Address };
+        _owned.Add(new Disposing(http));
+        return new Client.Http.CoProduceHttpClient(http, _ => ValueTask.FromResult(token));
+    }
+
     /// <summary>Everything <paramref name="session"/> received since it connected.</summary>
     public EventLog Log(LiveSession session)
     {
@@ -97,5 +106,14 @@ public sealed class LiveWorld : IAsyncDisposable
         }
 
         await App.DisposeAsync();
+    }
+
+    private sealed class Disposing(IDisposable inner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            inner.Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 }
