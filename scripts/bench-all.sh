@@ -5,12 +5,14 @@ set -euo pipefail
 quick=""
 report=""
 load_only=""
+live_only=""
 scenario="all"
 while (($# > 0)); do
   case "$1" in
     --quick) quick="--quick" ;;
     --report) report="$2"; shift ;;
     --load-only) load_only="yes" ;;
+    --live-only) live_only="yes" ;;
     --scenario) scenario="$2"; shift ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
@@ -22,12 +24,23 @@ trap 'rm -rf -- "$parts"' EXIT
 seconds=10
 [[ -n "$quick" ]] && seconds=4
 
-if [[ -z "$load_only" ]]; then
+if [[ -n "$live_only" ]]; then
+  printf '| figure | candidate | baseline | ratio | target | met |\n|---|---|---|---|---|---|\n' > "$parts/runtime.md"
+  : > "$parts/load.md"
+elif [[ -z "$load_only" ]]; then
   dotnet run -c Release --project bench/CoProduce.Benchmarks -- $quick --report "$parts/runtime.md"
 else
   printf '| figure | candidate | baseline | ratio | target | met |\n|---|---|---|---|---|---|\n' > "$parts/runtime.md"
 fi
-dotnet run -c Release --project bench/CoProduce.LoadBench -- --seconds "$seconds" --scenario "$scenario" --report "$parts/load.md"
+if [[ -z "$live_only" ]]; then
+  dotnet run -c Release --project bench/CoProduce.LoadBench -- --seconds "$seconds" --scenario "$scenario" --report "$parts/load.md"
+fi
+# The live hub (issue 5): a vote's tally to 100, 1,000 and 2,000 clients, and memory per idle connection.
+if [[ -z "$load_only" ]]; then
+  dotnet run -c Release --project bench/CoProduce.LiveBench -- $quick --report "$parts/live.md"
+else
+  : > "$parts/live.md"
+fi
 
 {
   echo "# Performance report"
@@ -36,6 +49,7 @@ dotnet run -c Release --project bench/CoProduce.LoadBench -- --seconds "$seconds
   echo
   cat "$parts/runtime.md"
   tail -n +3 "$parts/load.md"
+  tail -n +3 "$parts/live.md"
 } > "$parts/all.md"
 cat "$parts/all.md"
 if [[ -n "$report" ]]; then

@@ -1,0 +1,37 @@
+using System.Runtime;
+
+namespace CoProduce.LiveBench.Hosting;
+
+/// <summary>
+/// <c>GET /bench/memory</c>, mapped only by the bench's own hosts and only when CoProduce:Bench:MemoryProbe
+/// is true: a full blocking compacting collection, then the managed heap size. The bench reads the
+/// process's resident set from /proc itself.
+/// </summary>
+public static class MemoryProbe
+{
+    public const string Setting = "CoProduce:Bench:MemoryProbe";
+    public const string Path = "/bench/memory";
+
+    public static WebApplication MapMemoryProbe(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>(Setting))
+        {
+            app.MapGet(Path, () =>
+            {
+                for (var i = 0; i < 2; i++)
+                {
+                    GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                    GC.WaitForPendingFinalizers();
+                }
+
+                return new MemoryReading(GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().HeapSizeBytes);
+            });
+        }
+
+        return app;
+    }
+}
+
+/// <summary>Live objects after a full collection, and the heap's size including fragmentation.</summary>
+public sealed record MemoryReading(long LiveBytes, long HeapBytes);

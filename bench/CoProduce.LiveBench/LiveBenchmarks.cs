@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using CoProduce.LiveBench.Measure;
+using CoProduce.LiveBench.Sessions;
+
+namespace CoProduce.LiveBench;
+
+/// <summary>
+/// Issue 5's benchmark. The gateway and a bare SignalR hub each run in their own process; this process
+/// connects the same number of clients to each (100, 1,000, 2,000), and times one push to all of them,
+/// alternating between the two, several times per size. Memory is read with no connections and with the
+/// largest number idle.
+/// </summary>
+public static class LiveBenchmarks
+{
+    public const string ServerVariable = "COPRODUCE_TEST_POSTGRES";
+    private const int TargetSize = 1000;
+    private const double LatencyTarget = 1.3;
+    private const double MemoryTargetKb = 30;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var repetitions = Option(args, "--repetitions", quick ? 8 : 30);
+        var sizes = (args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault() ?? "100,1000,2000")
+            .Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Order().ToArray();
+        var reportPath = args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault();
+        var postgres = Environment.GetEnvironmentVariable(ServerVariable)
+            ?? throw new InvalidOperationException($"{ServerVariable} is not set; run scripts/bench.sh, which starts PostgreSQL.");
+        ThreadPool.SetMinThreads(Math.Max(Environment.ProcessorCount * 4, 16), Environment.ProcessorCount * 4);
+
+        Log($"live bench: sizes {string.Join(", ", sizes)}, {repetitions} repetitions each");
+        await using var gateway = new Contender(await GatewayTarget.StartAsync(postgres, sizes[^1]));
+        var bareTarget = await BareHubTarget.StartAsync();
+        await using var bare = new Contender(bareTarget);
+        Log("servers started, project seated");
+
+        foreach (var contender in new[] { gateway, bare })
+        {
+            await contender.WarmUpAsync(20);
+            await contender.ReadIdleAsync();
+            Log($"{contender.Target.Name}: idle RSS {Mb(contender.Idle!.RssBytes)}, heap {Mb(contender.Idle.HeapBytes)}");
+        }
+
+        var rows = new List<string>();
+        foreach (var size in sizes)
+        {
+            await gateway.GrowToAsync(size);
+            await bare.GrowToAsync(size);
+            Log($"{size:N0} clients joined on each server");
+            if (size == sizes[^1])
+            {
+                foreach (var contender in new[] { gateway, bare })
+                {
+                    await contender.ReadLoadedAsync();
+                    Log($"{contender.Target.Name}: with {contender.Loaded!.Connections:N0} connections RSS {Mb(contender.Loaded.RssBytes)}, heap {Mb(contender.Loaded.HeapBytes)}");
+                }
+            }
+
+            // Warm-up pushes, not counted; the gateway's tally event sets the size of the bare broadcast.
+            await gateway.PushAsync();
+            bareTarget.MessageBytes = gateway.Fleet.MarkedBytes;
+            await bare.PushAsync();
+            Log($"message on the wire: gateway {gateway.Fleet.MarkedBytes} bytes, bare hub {bare.Fleet.MarkedBytes} bytes");
+
+            var candidate = new Latencies();
+            var baseline = new Latencies();
+            for (var i = 0; i < repetitions; i++)
+            {
+                // Alternate which goes first, so neither always meets the other's leftovers.
+                var order = i % 2 == 0 ? new[] { (gateway, candidate), (bare, baseline) } : [(bare, baseline), (gateway, candidate)];
+                foreach (var (contender, latencies) in order)
+                {
+                    latencies.Add(await contender.PushAsync());
+                    await Task.Delay(150);
+                }
+            }
+
+            Log($"{size:N0} clients: gateway p50 {candidate.P50:0.0} ms p99 {candidate.P99:0.0} ms; bare hub p50 {baseline.P50:0.0} ms p99 {baseline.P99:0.0} ms");
+            rows.Add(LatencyRow(size, candidate, baseline, repetitions));
+        }
+
+        rows.Add(MemoryRow(gateway, bare));
+        var report = Report(rows);
+        Console.WriteLine(report);
+        if (reportPath is not null)
+        {
+            await File.WriteAllTextAsync(reportPath, report);
+        }
+
+        return 0;
+    }
+
+    private static string LatencyRow(int size, Latencies candidate, Latencies baseline, int repetitions)
+    {
+        var ratio = candidate.P99 / baseline.P99;
+        var target = size == TargetSize ? $"<= {LatencyTarget:0.00}x p99" : "(target at 1,000)";
+        var met = size == TargetSize ? (ratio <= LatencyTarget ? "yes" : "NO") : "-";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| live vote to every client's tally over WebSockets on PostgreSQL, {size:N0} clients in one session, {repetitions} votes (p50; p99) | p50 {candidate.P50:0.0} ms; p99 {candidate.P99:0.0} ms | p50 {baseline.P50:0.0} ms; p99 {baseline.P99:0.0} ms | {ratio:0.00} | {target} | {met} |");
+    }
+
+    private static string MemoryRow(Contender gateway, Contender bare)
+    {
+        var (rss, heap) = gateway.Loaded!.PerConnectionKb(gateway.Idle!);
+        var (bareRss, bareHeap) = bare.Loaded!.PerConnectionKb(bare.Idle!);
+        var met = rss <= MemoryTargetKb && heap <= MemoryTargetKb;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| live hub memory per idle joined connection, 0 to {gateway.Loaded.Connections:N0} connections (RSS; GC heap after full GC) | {rss:0.0} KB; heap {heap:0.0} KB | {bareRss:0.0} KB; heap {bareHeap:0.0} KB | {rss / bareRss:0.00} | <= {MemoryTargetKb:0} KB per connection | {(met ? "yes" : "NO")} |");
+    }
+
+    private static string Report(IEnumerable<string> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| figure | candidate | baseline | ratio | target | met |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            text.AppendLine(row);
+        }
+
+        return text.ToString();
+    }
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.0} MB");
+
+    private static void Log(string line) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var value = args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return value is not null && int.TryParse(value, CultureInfo.InvariantCulture, out var parsed) ? parsed : fallback;
+    }
+}
