@@ -1,4 +1,5 @@
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Payments.Payouts;
 using CoProduce.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,6 +15,7 @@ public static class GrainsSiloBuilderExtensions
 
         // Read now, so a missing key stops start-up with the setting's name rather than failing a vote.
         silo.Services.TryAddSingleton(AnonymityKey.FromConfiguration(silo.Configuration));
+        silo.Services.AddCoProducePayments(silo.Configuration);
         return silo.AddGrains(typeof(GrainsSiloBuilderExtensions).Assembly);
     }
 }

@@ -9,6 +9,7 @@ using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Invitations;
 using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
+using CoProduce.Gateway.Payments;
 using CoProduce.Gateway.People;
 using CoProduce.Gateway.Projects;
 using CoProduce.Grains;
@@ -45,6 +46,9 @@ public static class GatewayComposition
         app.MapFeedback();
         app.MapMeasures();
         app.MapSurveys();
+        app.MapPayers();
+        app.MapClaims();
+        app.MapMyPayments();
         return app;
     }
 }
