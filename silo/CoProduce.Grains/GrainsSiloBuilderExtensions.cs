@@ -1,5 +1,6 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Reports;
+using CoProduce.Grains.Payments.Payouts;
 using CoProduce.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddPowerBalanceSections();
         // Agenda and decision events reach live sessions through this observer, on every node.
         silo.Services.AddHostedService<Live.LiveRelayService>();
+        silo.Services.AddCoProducePayments(silo.Configuration);
         return silo.AddGrains(typeof(GrainsSiloBuilderExtensions).Assembly);
     }
 }

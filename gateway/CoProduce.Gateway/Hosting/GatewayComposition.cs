@@ -10,6 +10,7 @@ using CoProduce.Gateway.Invitations;
 using CoProduce.Gateway.Live;
 using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
+using CoProduce.Gateway.Payments;
 using CoProduce.Gateway.People;
 using CoProduce.Gateway.Projects;
 using CoProduce.Gateway.Recognition;
@@ -52,6 +53,9 @@ public static class GatewayComposition
         app.MapPowerBalance();
         app.MapLive();
         app.MapRecognition();
+        app.MapPayers();
+        app.MapClaims();
+        app.MapMyPayments();
         return app;
     }
 }

@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         var target = StorageTarget.From(options);
         services.AddSingleton(options);
         services.AddSingleton<IGrainStorage>(provider => new MeasuredGrainStorage(target.CreateStorage(provider.GetService<TimeProvider>())));
+        services.AddSingleton(_ => target.CreateDatabase());
         return services;
     }
 }

@@ -57,6 +57,10 @@ internal sealed record StorageTarget(string Provider, string ConnectionString, s
         return AdoGrainStorage.ForSqliteConnectionString(ConnectionString, timeProvider);
     }
 
+    /// <summary>A connection source for features with their own tables, on the same database.</summary>
+    public RelationalDatabase CreateDatabase() =>
+        new(Provider == StorageOptions.PostgreSqlProvider ? new PostgresDialect(ConnectionString) : new SqliteDialect(ConnectionString));
+
     private static StorageTarget ForSqlite(StorageOptions options)
     {
         var connectionKey = StorageOptions.Key(nameof(StorageOptions.ConnectionString));

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using CoProduce.Gateway.Api;
+using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Payments;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Gateway.Payments;
+
+/// <summary>Claims for time and expenses: made on a project, decided by finance, followed by the contributor.</summary>
+public static class ClaimsApi
+{
+    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder app)
+    {
+        var projects = app.MapGroup("/api/projects/{projectId:guid}").WithTags("Payments").RequireAuthorization();
+
+        projects.MapPost("/claims", async (Guid projectId, ClaimRequest request, HttpContext context, IGrainFactory grains) =>
+            {
+                var id = Guid.NewGuid();
+                var claim = await grains.GetGrain<IClaimGrain>(id).Submit(await context.ActorAsync(), projectId, request.ToSpec());
+                return TypedResults.Created($"/api/claims/{id}", claim);
+            })
+            .WithIdempotency()
+            .WithSummary("Claim for time and/or expenses: the contributor, a supporter acting with them, or a facilitator naming the contributor.")
+            .WithDescription("Priced from the payer's rate card. A fee waits (AwaitingChoice) until the contributor has chosen what to do with fees from that payer. "
+                + "Refused with 400: zero or negative amounts, another currency, amounts over the policy's caps, a person who is not a contributor here.");
+
+        projects.MapGet("/claims", async (Guid projectId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+            {
+                var page = PageRequest.From(offset, limit);
+                var slice = await grains.GetGrain<IProjectPaymentsGrain>(projectId).Claims(await context.ActorAsync(), page.Offset, page.Limit);
+                return TypedResults.Ok(new Page<ClaimView>(slice.Items, page.Offset, page.Limit, slice.Total));
+            })
+            .WithSummary("The project's claims, newest first. Facilitators.");
+
+        projects.MapGet("/payments/timeliness", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<IProjectPaymentsGrain>(projectId).Timeliness(await context.ActorAsync())))
+            .WithSummary("How promptly the project's contributors were paid against each payer's promise (for the power-balance report).");
+
+        var claims = app.MapGroup("/api/claims/{claimId:guid}").WithTags("Payments").RequireAuthorization();
+
+        claims.MapGet("/", async (Guid claimId, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Get(await context.ActorAsync())))
+            .WithSummary("A claim with its status, late flag and any limit warning: its contributor, the project's facilitators, the payer's staff.");
+
+        claims.MapPost("/approve", async (Guid claimId, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Approve(await context.ActorAsync())))
+            .WithSummary("Approve (the payer's finance staff). When paying would cross the contributor's weekly limit the claim is HeldAtLimit with a warning; only they decide.")
+            .WithDescription("A claim already decided is 409: of two approvals at once, one wins.");
+
+        claims.MapPost("/reject", async (Guid claimId, RejectRequest request, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Reject(await context.ActorAsync(), request.Reason)))
+            .WithSummary("Reject with a reason the contributor sees (the payer's finance staff).");
+
+        claims.MapPost("/limit", async (Guid claimId, LimitDecisionRequest request, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).DecideAtLimit(await context.ActorAsync(), request.Action, request.PayWeek, request.Charity)))
+            .WithSummary("The contributor's decision on a claim held at their weekly limit: Defer, Reduce, Decline, Donate or Confirm (pay in full anyway).");
+
+        return app;
+    }
+}
+
+/// <summary>The contributor's own payments: choices, weekly limit, claims and statements.</summary>
+public static class MyPaymentsApi
+{
+    public static RouteGroupBuilder MapMyPayments(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/me").WithTags("Payments").RequireAuthorization();
+
+        group.MapGet("/payments", async (HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).Get(actor));
+            })
+            .WithSummary("Your payment choices per organisation or network, and your weekly limit.");
+
+        group.MapPut("/payments/choices", async (ChoiceRequest request, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).Choose(
+                    actor, new PayerRef(request.PayerKind, request.PayerId), request.Choice, request.Percent, request.Charity));
+            })
+            .WithSummary("Choose what happens to your fees from one organisation or network: Accept, AcceptLess, Decline, Donate or Vouchers.")
+            .WithDescription("Claims waiting for this choice go forward with it; a change applies to claims made from then on.");
+
+        group.MapPut("/payments/limit", async (LimitRequest request, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).SetLimit(actor, request.ToLimit()));
+            })
+            .WithSummary("Record a weekly earnings limit on fees (summed across every payer) and any permission you hold; weeklyLimit null removes it.");
+
+        group.MapGet("/claims", async (int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+            {
+                var page = PageRequest.From(offset, limit);
+                var actor = await context.ActorAsync();
+                var slice = await grains.GetGrain<IPayeeGrain>(actor.PersonId).Claims(actor, page.Offset, page.Limit);
+                return TypedResults.Ok(new Page<ClaimView>(slice.Items, page.Offset, page.Limit, slice.Total));
+            })
+            .WithSummary("Your claims with every status, newest first.");
+
+        group.MapGet("/statement.csv", async (HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                var claims = await grains.GetGrain<IPayeeGrain>(actor.PersonId).Statement(actor);
+                return TypedResults.Text(Statements.Csv(claims), "text/csv; charset=utf-8");
+            })
+            .WithSummary("Your statement as CSV: every claim, what was paid, to whom and when.");
+
+        group.MapGet("/statement.html", async (HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                var claims = await grains.GetGrain<IPayeeGrain>(actor.PersonId).Statement(actor);
+                return TypedResults.Text(Statements.Html(actor.PersonId, claims), "text/html; charset=utf-8");
+            })
+            .WithSummary("Your statement as a printable page.");
+
+        return group;
+    }
+}
+
+/// <summary>Statements per contributor, as CSV and as a printable HTML page.</summary>
+internal static class Statements
+{
+    public static string Csv(IReadOnlyList<ClaimView> claims)
+    {
+        var text = new StringBuilder("claim_id,activity_date,payer,project_id,role,activity,fee,fee_paid_to,fee_to_pay,expenses,currency,status,paid_at,late\n");
+        foreach (var c in claims)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{c.Id:D},{c.ActivityDate:yyyy-MM-dd},{c.Payer.Key},{c.ProjectId:D},")
+                .Append(Grains.Payments.Payouts.Csv.Field(c.Role)).Append(',').Append(Grains.Payments.Payouts.Csv.Field(c.Activity)).Append(',')
+                .Append(CultureInfo.InvariantCulture, $"{c.Fee:0.00},{PaidTo(c)},{c.FeeToPay:0.00},{c.ExpensesTotal:0.00},{c.Currency},{c.Status},")
+                .Append(c.PaidAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "").Append(',')
+                .Append(c.Late ? "yes" : "no").Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    public static string Html(Guid personId, IReadOnlyList<ClaimView> claims)
+    {
+        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        var html = new StringBuilder("""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Payment statement</title>
+            <style>body{font-family:sans-serif;font-size:16px;margin:2em}table{border-collapse:collapse;width:100%}
+            th,td{border:1px solid #444;padding:.4em;text-align:left}td.n{text-align:right}@media print{body{margin:0}}</style></head><body>
+            """);
+        html.Append(CultureInfo.InvariantCulture, $"<h1>Payment statement</h1><p>For person {E(personId.ToString("D"))}. {claims.Count} claims.</p>");
+        html.Append("<table><thead><tr><th>Date</th><th>Paid by</th><th>Role and activity</th><th>Fee</th><th>Fee paid to</th><th>Expenses</th><th>Status</th><th>Paid on</th></tr></thead><tbody>");
+        foreach (var c in claims)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{c.ActivityDate:d MMMM yyyy}</td><td>{E(c.Payer.Kind.ToString())}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{E(c.Role)} {E(c.Activity)}</td><td class=\"n\">{c.FeeToPay:0.00} {E(c.Currency)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{E(PaidTo(c))}</td><td class=\"n\">{c.ExpensesTotal:0.00} {E(c.Currency)}</td><td>{E(c.Status.ToString())}{(c.Late ? " (late)" : "")}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{c.PaidAt:d MMMM yyyy}</td></tr>");
+        }
+
+        var paid = claims.Where(c => c.Status == ClaimStatus.Paid).GroupBy(c => c.Currency);
+        html.Append("</tbody></table>");
+        foreach (var total in paid)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>Paid in total: {total.Sum(c => c.FeeToPay + c.ExpensesTotal):0.00} {E(total.Key)}</p>");
+        }
+
+        return html.Append("</body></html>").ToString();
+    }
+
+    private static string PaidTo(ClaimView c) => c.FeePayee switch
+    {
+        FeePayee.Charity => $"charity: {c.Charity}",
+        FeePayee.Vouchers => "vouchers",
+        FeePayee.Person => "you",
+        _ => "nobody (no fee)",
+    };
+}

@@ -1,0 +1,75 @@
+using CoProduce.Gateway.Api;
+using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Payments;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Gateway.Payments;
+
+/// <summary>A payer's rate card and expenses policy, its finance queue, payout runs and ledger.</summary>
+public static class PayersApi
+{
+    /// <summary>Maps /api/payments/{payerKind}/{payerId}: payerKind is Organisation or Network.</summary>
+    public static RouteGroupBuilder MapPayers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/payments/{payerKind}/{payerId:guid}").WithTags("Payments").RequireAuthorization();
+
+        group.MapGet("/policy", async (string payerKind, Guid payerId, HttpContext context, IGrainFactory grains) =>
+                Etags.Ok(context, await Payer(grains, payerKind, payerId).GetPolicy(await context.ActorAsync())))
+            .Produces<PaymentPolicyView>()
+            .WithSummary("The rate card and expenses policy. The payer's staff (a network's coordinators).");
+
+        group.MapPut("/policy", async (string payerKind, Guid payerId, PaymentPolicy policy, HttpContext context, IGrainFactory grains) =>
+                Etags.Ok(context, await Payer(grains, payerKind, payerId).SetPolicy(await context.ActorAsync(), policy, Etags.IfMatch(context.Request))))
+            .Produces<PaymentPolicyView>()
+            .WithSummary("Set the rate card (role, activity, unit, amount, effective-from) and expenses policy (caps, receipts) and the promised payment time.")
+            .WithDescription("Organisation admins and finance staff; network coordinators. If-Match is required once a policy exists.");
+
+        group.MapGet("/claims", async (string payerKind, Guid payerId, ClaimStatus? status, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+            {
+                var page = PageRequest.From(offset, limit);
+                var slice = await Payer(grains, payerKind, payerId).Claims(await context.ActorAsync(), status, page.Offset, page.Limit);
+                return TypedResults.Ok(new Page<ClaimView>(slice.Items, page.Offset, page.Limit, slice.Total));
+            })
+            .WithSummary("The payer's claims (filter by status, e.g. Submitted for the approval queue), newest first. Finance staff.");
+
+        group.MapPost("/runs", async (string payerKind, Guid payerId, HttpContext context, IGrainFactory grains) =>
+            {
+                var run = await Payer(grains, payerKind, payerId).StartRun(await context.ActorAsync());
+                return TypedResults.Accepted($"/api/payments/{payerKind}/{payerId}/runs/{run.Id}", run);
+            })
+            .WithSummary("Start a payout run now: every approved, due claim of this payer is paid once. 202; follow the run's progress at its address.");
+
+        group.MapGet("/runs", async (string payerKind, Guid payerId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+            {
+                var page = PageRequest.From(offset, limit);
+                var slice = await Payer(grains, payerKind, payerId).Runs(await context.ActorAsync(), page.Offset, page.Limit);
+                return TypedResults.Ok(new Page<PayoutRunView>(slice.Items, page.Offset, page.Limit, slice.Total));
+            })
+            .WithSummary("Payout runs, newest first, with progress and outcome. Finance staff.");
+
+        group.MapGet("/runs/{runId:guid}", async (string payerKind, Guid payerId, Guid runId, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await Payer(grains, payerKind, payerId).Run(await context.ActorAsync(), runId)))
+            .WithSummary("One payout run: status, attempts, rows written, amount, the export file and the last error. Finance staff.");
+
+        group.MapGet("/balances", async (string payerKind, Guid payerId, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await Payer(grains, payerKind, payerId).Balances(await context.ActorAsync())))
+            .WithSummary("Account balances derived from the ledger (debits minus credits). Finance staff.");
+
+        group.MapGet("/ledger", async (string payerKind, Guid payerId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+            {
+                var page = PageRequest.From(offset, limit);
+                var slice = await Payer(grains, payerKind, payerId).Ledger(await context.ActorAsync(), page.Offset, page.Limit);
+                return TypedResults.Ok(new Page<LedgerEntryView>(slice.Items, page.Offset, page.Limit, slice.Total));
+            })
+            .WithSummary("The ledger, newest first. Finance staff.");
+
+        group.MapPost("/ledger/{entryId:long}/reverse", async (string payerKind, Guid payerId, long entryId, ReverseRequest request, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await Payer(grains, payerKind, payerId).Reverse(await context.ActorAsync(), entryId, request.Reason)))
+            .WithSummary("Correct an entry by appending its reversal, with a reason. Finance staff; an entry is reversed at most once (409).");
+
+        return group;
+    }
+
+    private static IPayerGrain Payer(IGrainFactory grains, string payerKind, Guid payerId) =>
+        grains.GetGrain<IPayerGrain>(PayerRoute.Parse(payerKind, payerId).Key);
+}

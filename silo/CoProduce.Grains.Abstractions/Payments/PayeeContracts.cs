@@ -1,0 +1,63 @@
+using CoProduce.Grains.Common;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Grains.Payments;
+
+/// <summary>What a contributor wants done with their fees from one payer.</summary>
+public enum PaymentChoiceKind
+{
+    /// <summary>Paid in full.</summary>
+    Accept,
+
+    /// <summary>Paid a share (<see cref="PaymentChoice.Percent"/>, 1-99) of each fee.</summary>
+    AcceptLess,
+
+    /// <summary>No fee is paid; expenses still are.</summary>
+    Decline,
+
+    /// <summary>The fee goes to the named charity.</summary>
+    Donate,
+
+    /// <summary>The fee is paid as vouchers.</summary>
+    Vouchers,
+}
+
+/// <summary>A choice for one payer, and when it was made (it applies to claims made from then on).</summary>
+public sealed record PaymentChoice(PayerRef Payer, PaymentChoiceKind Choice, int? Percent, string? Charity, DateTimeOffset ChosenAt);
+
+/// <summary>
+/// A benefits-aware weekly limit on fees (expenses never count), summed across every payer, with a note of any
+/// permission the person holds (e.g. Permitted Work).
+/// </summary>
+public sealed record WeeklyLimit(decimal Amount, string Currency, string? PermissionNote);
+
+public sealed record PayeePreferences(Guid PersonId, IReadOnlyList<PaymentChoice> Choices, WeeklyLimit? Limit);
+
+/// <summary>One contributor's payment preferences: a choice per payer, and a weekly earnings limit.</summary>
+public interface IPayeeGrain : IGrainWithGuidKey
+{
+    /// <summary>The preferences (the person or a linked supporter).</summary>
+    Task<PayeePreferences> Get(Actor actor);
+
+    /// <summary>
+    /// Records the person's choice for one payer (the person or a linked supporter). Claims waiting for a choice
+    /// from that payer go forward with it; later claims use it; claims made earlier keep the choice they had.
+    /// </summary>
+    Task<PayeePreferences> Choose(Actor actor, PayerRef payer, PaymentChoiceKind choice, int? percent, string? charity);
+
+    /// <summary>Records, changes or (null) removes the weekly limit (the person or a linked supporter).</summary>
+    Task<PayeePreferences> SetLimit(Actor actor, WeeklyLimit? limit);
+
+    /// <summary>The choice for a payer, or null while the person has not chosen.</summary>
+    [ReadOnly]
+    Task<PaymentChoice?> ChoiceFor(PayerRef payer);
+
+    [ReadOnly]
+    Task<WeeklyLimit?> Limit();
+
+    /// <summary>Every claim made for the person, with its status, newest first (the person or a linked supporter).</summary>
+    Task<Slice<ClaimView>> Claims(Actor actor, int offset, int limit);
+
+    /// <summary>The person's statement: every claim, oldest first, with what was paid, to whom and when.</summary>
+    Task<IReadOnlyList<ClaimView>> Statement(Actor actor);
+}

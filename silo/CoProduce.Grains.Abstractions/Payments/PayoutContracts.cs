@@ -1,0 +1,66 @@
+namespace CoProduce.Grains.Payments;
+
+public enum PayoutRunStatus
+{
+    Running,
+    Completed,
+    Failed,
+}
+
+/// <summary>One payout run: which payer (all when null), its progress and outcome.</summary>
+public sealed record PayoutRunView(
+    Guid Id,
+    PayerRef? Payer,
+    string Trigger,
+    PayoutRunStatus Status,
+    int Attempts,
+    int ClaimsPaid,
+    int EntriesWritten,
+    decimal AmountPaid,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Export,
+    string? LastError);
+
+/// <summary>How promptly one project's contributors were paid: the payment-timeliness figures of the power-balance report.</summary>
+public sealed record PaymentTimeliness(
+    Guid ProjectId,
+    int Claims,
+    int Paid,
+    int PaidOnTime,
+    int PaidLate,
+    int UnpaidOverdue,
+    double? AverageDaysToPayment,
+    double? LongestDaysToPayment);
+
+/// <summary>A derived balance of one ledger account.</summary>
+public sealed record AccountBalance(string Account, string Currency, decimal Debits, decimal Credits, decimal Balance);
+
+/// <summary>One ledger row: a movement from one account to another, never edited.</summary>
+public sealed record LedgerEntryView(
+    long Id,
+    string Kind,
+    Guid? ClaimId,
+    string? Line,
+    string DebitAccount,
+    string CreditAccount,
+    decimal Amount,
+    string Currency,
+    Guid? RunId,
+    long? Reverses,
+    string? Memo,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A project's claims and payment timeliness: the hook the power-balance report reads.</summary>
+public interface IProjectPaymentsGrain : CoProduce.Runtime.Grains.IGrainWithGuidKey
+{
+    /// <summary>The project's claims, newest first (its facilitators).</summary>
+    Task<Slice<ClaimView>> Claims(CoProduce.Grains.Common.Actor actor, int offset, int limit);
+
+    /// <summary>Payment timeliness for anyone who can see the project.</summary>
+    Task<PaymentTimeliness> Timeliness(CoProduce.Grains.Common.Actor actor);
+
+    /// <summary>Payment timeliness without a caller check, for reports composed inside the silo.</summary>
+    [CoProduce.Runtime.Grains.ReadOnly]
+    Task<PaymentTimeliness> TimelinessFigures();
+}

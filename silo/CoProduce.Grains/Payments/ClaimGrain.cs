@@ -1,0 +1,166 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Payments.Storage;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Grains.Payments;
+
+/// <summary>
+/// One claim, keyed by its id. Its row lives in cp_pay_claims (the payout batch reads claims set-wise), so the
+/// grain keeps no state of its own: it checks who may act, prices the claim and calls the store, whose
+/// conditional writes make one of two concurrent decisions win on any number of nodes.
+/// </summary>
+public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, IClaimGrain
+{
+    private Guid Id => GetPrimaryKey();
+
+    public async Task<ClaimView> Submit(Actor actor, Guid projectId, ClaimSpec spec)
+    {
+        var project = GrainFactory.GetGrain<IProjectGrain>(projectId);
+        var access = await project.AccessOf(actor.PersonId);
+        if (!access.CanSee)
+        {
+            throw DomainException.NotFound("The project");
+        }
+
+        var personId = spec.PersonId ?? actor.PersonId;
+        if (personId != actor.PersonId && !access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("A claim is made by the contributor, a supporter acting with them, or a facilitator of the project.");
+        }
+
+        if (await project.RoleOf(personId) != ProjectRole.Contributor)
+        {
+            throw DomainException.Invalid("personId", "Claims are made only for contributors of this project, and this person is not one.");
+        }
+
+        if (!Enum.IsDefined(spec.Payer))
+        {
+            throw DomainException.Invalid("payer", "payer must be Organisation or Network.");
+        }
+
+        var view = (await project.Get(actor)).Value;
+        var payer = spec.Payer == PayerKind.Organisation
+            ? new PayerRef(PayerKind.Organisation, view.OrganisationId)
+            : new PayerRef(PayerKind.Network, view.NetworkId ?? throw DomainException.Invalid("payer", "This project is not run in a network, so its organisation pays."));
+        var policy = await GrainFactory.GetGrain<IPayerGrain>(payer.Key).Policy()
+            ?? throw DomainException.Conflict($"The {payer.Kind.ToString().ToLowerInvariant()} has no rate card yet; ask its finance staff to set one.");
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var priced = ClaimRules.Price(spec, policy, today);
+        var choice = await GrainFactory.GetGrain<IPayeeGrain>(personId).ChoiceFor(payer);
+        var (due, payee, charity) = PaymentChoices.Apply(choice, priced.FeeMinor);
+        var row = new ClaimRow
+        {
+            Id = Id,
+            ProjectId = projectId,
+            PersonId = personId,
+            Payer = payer,
+            Currency = policy.Currency,
+            ActivityDate = spec.ActivityDate,
+            PayWeek = ClaimRules.WeekOf(spec.InAdvance ? today : spec.ActivityDate),
+            Role = priced.Role,
+            Activity = priced.Activity,
+            Unit = priced.Unit,
+            Quantity = priced.Quantity,
+            RateMinor = priced.RateMinor,
+            FeeMinor = priced.FeeMinor,
+            FeeDueMinor = due,
+            FeePayee = payee,
+            Charity = charity,
+            Choice = priced.FeeMinor > 0 ? choice?.Choice : null,
+            Expenses = priced.Expenses,
+            ExpensesMinor = priced.ExpensesMinor,
+            InAdvance = spec.InAdvance,
+            Note = priced.Note,
+
+            // Nothing is assumed: a fee waits until the contributor has said what they want done with it.
+            Status = priced.FeeMinor > 0 && choice is null ? ClaimStatus.AwaitingChoice : ClaimStatus.Submitted,
+            EnteredBy = actor.SupportedBy ?? actor.PersonId,
+            SupportedBy = actor.SupportedBy,
+            SubmittedMs = now.ToUnixTimeMilliseconds(),
+            DueByMs = now.AddDays(policy.PromisedPaymentDays).ToUnixTimeMilliseconds(),
+            Version = 1,
+        };
+        if (!await store.InsertClaimAsync(row, CancellationToken.None))
+        {
+            throw DomainException.Conflict("This claim already exists.");
+        }
+
+        return ClaimViews.From(row, now);
+    }
+
+    public async Task<ClaimView> Get(Actor actor)
+    {
+        var (row, _) = await Visible(actor);
+        return ClaimViews.From(row, time.GetUtcNow());
+    }
+
+    public async Task<ClaimView> Approve(Actor actor)
+    {
+        var row = await EnsureFinance(actor);
+        var limit = await GrainFactory.GetGrain<IPayeeGrain>(row.PersonId).Limit();
+        var decided = await store.ApproveAsync(Id, row.PersonId, actor.PersonId, limit, Now(), CancellationToken.None);
+        return ClaimViews.From(decided, time.GetUtcNow());
+    }
+
+    public async Task<ClaimView> Reject(Actor actor, string reason)
+    {
+        var why = Text.Required(reason, "reason", Text.ParagraphLength);
+        var row = await EnsureFinance(actor);
+        var decided = await store.RejectAsync(Id, row.PersonId, actor.PersonId, why, Now(), CancellationToken.None);
+        return ClaimViews.From(decided, time.GetUtcNow());
+    }
+
+    public async Task<ClaimView> DecideAtLimit(Actor actor, LimitAction action, DateOnly? payWeek, string? charity)
+    {
+        var (row, _) = await Visible(actor);
+        if (row.PersonId != actor.PersonId)
+        {
+            throw DomainException.Forbidden("Only the contributor (or a supporter acting with them) decides what happens at their weekly limit.");
+        }
+
+        if (!Enum.IsDefined(action))
+        {
+            throw DomainException.Invalid("action", "action must be Defer, Reduce, Decline, Donate or Confirm.");
+        }
+
+        var named = action == LimitAction.Donate ? Text.Required(charity, "charity") : null;
+        var week = payWeek is { } w ? ClaimRules.WeekOf(w) : (DateOnly?)null;
+        var limit = await GrainFactory.GetGrain<IPayeeGrain>(row.PersonId).Limit();
+        var decided = await store.DecideAtLimitAsync(Id, row.PersonId, action, week, named, limit, Now(), CancellationToken.None);
+        return ClaimViews.From(decided, time.GetUtcNow());
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private async Task<ClaimRow> EnsureFinance(Actor actor)
+    {
+        var (row, payer) = await Visible(actor);
+        if (!payer.CanApprove)
+        {
+            throw DomainException.Forbidden("Only the paying organisation's finance staff (a network's coordinators) approve or reject claims.");
+        }
+
+        if (row.PersonId == actor.PersonId)
+        {
+            throw DomainException.Forbidden("Nobody approves or rejects their own claim.");
+        }
+
+        return row;
+    }
+
+    /// <summary>The claim, if the actor may see it: its contributor, the project's facilitators, or the payer's staff.</summary>
+    private async Task<(ClaimRow Row, PayerAccess Payer)> Visible(Actor actor)
+    {
+        var row = await store.GetClaimAsync(Id, CancellationToken.None) ?? throw DomainException.NotFound("The claim");
+        var payer = await GrainFactory.GetGrain<IPayerGrain>(row.Payer.Key).AccessOf(actor.PersonId);
+        if (row.PersonId == actor.PersonId || payer.IsStaff)
+        {
+            return (row, payer);
+        }
+
+        var project = await GrainFactory.GetGrain<IProjectGrain>(row.ProjectId).AccessOf(actor.PersonId);
+        return project.CanFacilitate ? (row, payer) : throw DomainException.NotFound("The claim");
+    }
+}

@@ -1,0 +1,21 @@
+namespace CoProduce.Grains.Payments;
+
+public sealed record PayerState
+{
+    public PaymentPolicy? Policy { get; init; }
+
+    public Guid? UpdatedBy { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    public long Version { get; init; }
+}
+
+public sealed record PayeeState
+{
+    public List<PaymentChoice> Choices { get; init; } = [];
+
+    public WeeklyLimit? Limit { get; init; }
+
+    public long Version { get; init; }
+}

@@ -1,0 +1,31 @@
+namespace CoProduce.Grains.Payments.Payouts;
+
+/// <summary>Settings of section <c>CoProduce:Payments</c>: payout runs and the bank file they write.</summary>
+public sealed record PaymentsOptions
+{
+    public const string SectionName = "CoProduce:Payments";
+
+    /// <summary>Quartz cron expression (UTC) of the scheduled payout run for every payer; default 02:00 daily.</summary>
+    public string Schedule { get; init; } = "0 0 2 * * ?";
+
+    /// <summary>Ledger rows written per multi-row INSERT (and per transaction).</summary>
+    public int ChunkSize { get; init; } = 1000;
+
+    /// <summary>Due claims read per keyset page.</summary>
+    public int PageSize { get; init; } = 10_000;
+
+    /// <summary>How often a run is tried in all when the database or the provider fails transiently.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>The wait before the first retry; it doubles with each further attempt.</summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where the bank bulk-payment CSV files go (relative to the working directory).</summary>
+    public string ExportDirectory { get; init; } = "payouts";
+
+    /// <summary>PostgreSQL: how often each node checks in to the clustered scheduler (failed nodes' runs are recovered after this).</summary>
+    public TimeSpan ClusterCheckinInterval { get; init; } = TimeSpan.FromSeconds(7.5);
+
+    /// <summary>Fault injection for tests only: a run stops making progress after this many chunks, until its process ends.</summary>
+    public int? HaltAfterChunks { get; init; }
+}

@@ -1,0 +1,22 @@
+using CoProduce.Grains.Payments.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoProduce.Grains.Payments.Payouts;
+
+/// <summary>Registers the payments tables, payout runs on Quartz and the bank CSV provider.</summary>
+public static class PaymentsServiceCollectionExtensions
+{
+    public static IServiceCollection AddCoProducePayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(PaymentsOptions.SectionName).Get<PaymentsOptions>() ?? new PaymentsOptions();
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<PaymentStore>();
+        services.TryAddSingleton<IPaymentProvider, BankCsvProvider>();
+        services.TryAddSingleton<PayoutBatch>();
+        services.TryAddSingleton<PayoutScheduler>();
+        services.AddHostedService<PaymentsHostedService>();
+        return services;
+    }
+}
