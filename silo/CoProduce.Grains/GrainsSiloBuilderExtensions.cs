@@ -1,6 +1,6 @@
 using CoProduce.Grains.Common;
-using CoProduce.Grains.Reports;
 using CoProduce.Grains.Payments.Payouts;
+using CoProduce.Grains.Reports;
 using CoProduce.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

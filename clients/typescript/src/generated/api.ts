@@ -11,6 +11,15 @@ export interface AccessNeed {
   "recordedBy": string;
 }
 
+/** A derived balance of one ledger account. */
+export interface AccountBalance {
+  "account": string;
+  "currency": string;
+  "debits": number;
+  "credits": number;
+  "balance": number;
+}
+
 /** An action that follows from the project's decisions. */
 export interface ActionRequest {
   /** What will be done, up to 200 characters. */
@@ -189,6 +198,84 @@ export interface ChangeStage {
   "stage": ProjectStage;
   /** Why the project moves, kept in its stage history. */
   "reason": string;
+}
+
+/** The contributor's choice for fees from one organisation or network. */
+export interface ChoiceRequest {
+  /** Organisation or Network. */
+  "payerKind": PayerKind;
+  /** Its id. */
+  "payerId": string;
+  /** Accept, AcceptLess, Decline, Donate or Vouchers. */
+  "choice": PaymentChoiceKind;
+  /** AcceptLess: the share of each fee to take, 1-99. */
+  "percent"?: null | number;
+  /** Donate: the charity's name. */
+  "charity"?: null | string;
+}
+
+/** A claim for time and/or expenses on one activity of the project. */
+export interface ClaimRequest {
+  /** The day of the activity (for expenses in advance: the day it will happen). */
+  "activityDate": string;
+  /** The payer's currency, such as GBP; any other is refused. */
+  "currency": string;
+  /** Organisation (the project's, the default) or Network (when the project is run in one). */
+  "payer"?: PayerKind;
+  /** The contributor the claim is for; the caller when left out (facilitators name the contributor). */
+  "personId"?: null | string;
+  /** The role on the rate card, such as "Expert by experience". */
+  "role"?: null | string;
+  /** The activity on the rate card, such as "Meeting". */
+  "activity"?: null | string;
+  /** Hours, sessions or days, by the rate's unit (up to two decimal places). */
+  "quantity"?: null | number;
+  /** Up to 50 expenses with receipt details. */
+  "expenses"?: null | Array<ExpenseLine>;
+  /** Pay the expenses before the activity, so nobody is out of pocket. */
+  "inAdvance"?: boolean;
+  /** Anything the finance team should know. */
+  "note"?: null | string;
+}
+
+/** Where a claim stands. Paid is shown once the payout is in the ledger. */
+export type ClaimStatus = "AwaitingChoice" | "Submitted" | "HeldAtLimit" | "Approved" | "Rejected" | "Paid";
+
+export interface ClaimView {
+  "id": string;
+  "projectId": string;
+  "personId": string;
+  "payer": PayerRef;
+  "currency": string;
+  "activityDate": string;
+  "payWeek": string;
+  "role": null | string;
+  "activity": null | string;
+  "unit": null | RateUnit;
+  "quantity": null | number;
+  "rate": null | number;
+  "fee": number;
+  "feeToPay": number;
+  "feePayee": FeePayee;
+  "charity": null | string;
+  "choice": null | PaymentChoiceKind;
+  "expenses": Array<ExpenseLine>;
+  "expensesTotal": number;
+  "inAdvance": boolean;
+  "note": null | string;
+  "status": ClaimStatus;
+  "enteredBy": string;
+  "supportedBy": null | string;
+  "submittedAt": string;
+  "dueBy": string;
+  "late": boolean;
+  "decidedBy": null | string;
+  "decidedAt": null | string;
+  "rejectionReason": null | string;
+  "limitWarning": null | LimitWarning;
+  "limitConfirmed": boolean;
+  "paidAt": null | string;
+  "paidInRun": null | string;
 }
 
 /** Ways a person may want information and meetings adapted. */
@@ -451,6 +538,24 @@ export interface EndorsementRequest {
   "comment"?: null | string;
 }
 
+/** Kinds of expense the policy can reimburse. */
+export type ExpenseCategory = "Travel" | "SupportWorker" | "Childcare" | "Meals";
+
+/** One expense: what kind, how much, what for, and its receipt. */
+export interface ExpenseLine {
+  "category": ExpenseCategory;
+  "amount": number;
+  "description": string;
+  "receipt"?: null | Receipt;
+}
+
+/** How one kind of expense is reimbursed: up to a cap per claim, with or without a receipt. */
+export interface ExpenseRule {
+  "category": ExpenseCategory;
+  "capPerClaim": number;
+  "receiptRequired": boolean;
+}
+
 /** "You said, we did" feedback the person signed off or challenged. */
 export interface FeedbackAnswered {
   "feedbackId": string;
@@ -470,7 +575,7 @@ export interface FeedbackPage {
   "total": number;
   /** Decisions closed more than overdueAfterDays ago without a published entry. */
   "overdue": Array<string>;
-  /** The project's feedback deadline in days. */
+  /** The feedback deadline in days: the organisation's setting. */
   "overdueAfterDays": number;
 }
 
@@ -505,12 +610,6 @@ export interface FeedbackResponseRequest {
   "comment"?: null | string;
 }
 
-/** The project's feedback deadline. */
-export interface FeedbackSettingsRequest {
-  /** Days (1-365) after a decision closes before its feedback is overdue; 28 until set. */
-  "overdueAfterDays": number;
-}
-
 /** Where a feedback entry is. */
 export type FeedbackStatus = "Draft" | "Published";
 
@@ -531,6 +630,9 @@ export interface FeedbackView {
   "publishedBy": null | string;
   "publishedAt": null | string;
 }
+
+/** Who receives the fee of a claim. */
+export type FeePayee = "None" | "Person" | "Charity" | "Vouchers";
 
 /** A consent to give. */
 export interface GiveConsent {
@@ -595,6 +697,55 @@ export interface ItemText {
   "description"?: null | string;
   /** The item in Easy Read, up to 4,000 characters. */
   "easyReadSummary"?: null | string;
+}
+
+/** One ledger row: a movement from one account to another, never edited. */
+export interface LedgerEntryView {
+  "id": number;
+  "kind": string;
+  "claimId": null | string;
+  "line": null | string;
+  "debitAccount": string;
+  "creditAccount": string;
+  "amount": number;
+  "currency": string;
+  "runId": null | string;
+  "reverses": null | number;
+  "memo": null | string;
+  "recordedAt": string;
+}
+
+/** What the contributor may do with a claim held at their weekly limit. */
+export type LimitAction = "Defer" | "Reduce" | "Decline" | "Donate" | "Confirm";
+
+/** What to do with a claim held at the contributor's weekly limit. */
+export interface LimitDecisionRequest {
+  /** Defer, Reduce, Decline, Donate or Confirm. */
+  "action": LimitAction;
+  /** Defer: a day in the later week to be paid in. */
+  "payWeek"?: null | string;
+  /** Donate: the charity's name. */
+  "charity"?: null | string;
+}
+
+/** A weekly earnings limit on fees (expenses never count); send null amount to remove it. */
+export interface LimitRequest {
+  /** The most fees to be paid in one week, across every payer; null removes the limit. */
+  "weeklyLimit": null | number;
+  /** Its currency, such as GBP. */
+  "currency": string;
+  /** Any permission held, e.g. Permitted Work agreed with the Jobcentre. */
+  "permissionNote"?: null | string;
+}
+
+/** What the contributor and the finance approver are told before a payment would cross the weekly limit. */
+export interface LimitWarning {
+  "week": string;
+  "limit": number;
+  "alreadyCounted": number;
+  "thisFee": number;
+  "room": number;
+  "options": Array<LimitAction>;
 }
 
 /** A supporter or advocate to link. */
@@ -736,6 +887,18 @@ export interface OrganisationMember {
 /** Staff roles within an organisation. */
 export type OrganisationRole = "Admin" | "Facilitator" | "Finance";
 
+/** What an organisation sets once for all its projects. */
+export interface OrganisationSettings {
+  /** Days (1-365) after a decision closes before its "you said, we did" feedback is overdue. */
+  "feedbackOverdueAfterDays": number;
+}
+
+/** What the organisation sets once for all its projects. */
+export interface OrganisationSettingsRequest {
+  /** Days (1-365) after a decision closes before its "you said, we did" feedback is flagged overdue; 28 until set. */
+  "feedbackOverdueAfterDays": number;
+}
+
 export interface OrganisationView {
   "id": string;
   "name": string;
@@ -762,6 +925,14 @@ export interface OwnProfileView {
   "projects": Array<string>;
   "organisations": Array<string>;
   "networks": Array<string>;
+}
+
+/** One page of a list. */
+export interface PageOfClaimView {
+  "items": Array<ClaimView>;
+  "offset": number;
+  "limit": number;
+  "total": number;
 }
 
 /** One page of a list. */
@@ -797,8 +968,24 @@ export interface PageOfInvitationView {
 }
 
 /** One page of a list. */
+export interface PageOfLedgerEntryView {
+  "items": Array<LedgerEntryView>;
+  "offset": number;
+  "limit": number;
+  "total": number;
+}
+
+/** One page of a list. */
 export interface PageOfOrganisationMember {
   "items": Array<OrganisationMember>;
+  "offset": number;
+  "limit": number;
+  "total": number;
+}
+
+/** One page of a list. */
+export interface PageOfPayoutRunView {
+  "items": Array<PayoutRunView>;
   "offset": number;
   "limit": number;
   "total": number;
@@ -843,6 +1030,80 @@ export interface Participant {
   "livedExperience": boolean;
   "joinedAt": string;
   "invitedBy": null | string;
+}
+
+export interface PayeePreferences {
+  "personId": string;
+  "choices": Array<PaymentChoice>;
+  "limit": null | WeeklyLimit;
+}
+
+/** Who pays: an organisation or a regional network. */
+export type PayerKind = "Organisation" | "Network";
+
+/** One payer; its grain key is "Organisation:{id}" or "Network:{id}". */
+export interface PayerRef {
+  "kind": PayerKind;
+  "id": string;
+  "key"?: null | string;
+}
+
+/** A choice for one payer, and when it was made (it applies to claims made from then on). */
+export interface PaymentChoice {
+  "payer": PayerRef;
+  "choice": PaymentChoiceKind;
+  "percent": null | number;
+  "charity": null | string;
+  "chosenAt": string;
+}
+
+export type PaymentChoiceKind = "Accept" | "AcceptLess" | "Decline" | "Donate" | "Vouchers" | null;
+
+/** A payer's rate card and expenses policy: rates are data, kept here, never constants in code.
+int PaymentPolicy.PromisedPaymentDays is the payer's promise: a claim is paid within that many days of being made. */
+export interface PaymentPolicy {
+  "currency": string;
+  "rates": Array<Rate>;
+  "expenses": Array<ExpenseRule>;
+  "promisedPaymentDays": number;
+}
+
+/** A payer's policy with who last changed it. */
+export interface PaymentPolicyView {
+  "payer": PayerRef;
+  "policy": PaymentPolicy;
+  "updatedBy": null | string;
+  "updatedAt": null | string;
+}
+
+/** How promptly one project's contributors were paid: the payment-timeliness figures of the power-balance report. */
+export interface PaymentTimeliness {
+  "projectId": string;
+  "claims": number;
+  "paid": number;
+  "paidOnTime": number;
+  "paidLate": number;
+  "unpaidOverdue": number;
+  "averageDaysToPayment": null | number;
+  "longestDaysToPayment": null | number;
+}
+
+export type PayoutRunStatus = "Running" | "Completed" | "Failed";
+
+/** One payout run: which payer (all when null), its progress and outcome. */
+export interface PayoutRunView {
+  "id": string;
+  "payer": null | PayerRef;
+  "trigger": string;
+  "status": PayoutRunStatus;
+  "attempts": number;
+  "claimsPaid": number;
+  "entriesWritten": number;
+  "amountPaid": number;
+  "startedAt": string;
+  "finishedAt": null | string;
+  "export": null | string;
+  "lastError": null | string;
 }
 
 /** The "tell us once" profile, owned by the person. */
@@ -1010,6 +1271,25 @@ export interface RankingSettings {
   "dotsPerPerson"?: null | number;
 }
 
+/** One line of a rate card: a role doing an activity, paid per unit, from a date on. */
+export interface Rate {
+  "role": string;
+  "activity": string;
+  "unit": RateUnit;
+  "amount": number;
+  "effectiveFrom": string;
+}
+
+/** What a rate is paid per. */
+export type RateUnit = "Hour" | "Session" | "Day";
+
+/** Receipt details for one expense. */
+export interface Receipt {
+  "reference": string;
+  "issuedBy"?: null | string;
+  "date"?: null | string;
+}
+
 /** Your consent to be recognised for one project. */
 export interface RecognitionConsentRequest {
   /** The name to print in the credits and on the certificate, as you want it (up to 200 characters). */
@@ -1041,6 +1321,11 @@ export interface RedeemInvitation {
   "code": string;
 }
 
+/** Why a claim is rejected: the contributor sees it. */
+export interface RejectRequest {
+  "reason": string;
+}
+
 /** One figure of the report, e.g. the share of agenda items proposed by people with lived experience:
 over the whole life of the project (decimal ReportMeasure.Total / int ReportMeasure.Count) and month by month. */
 export interface ReportMeasure {
@@ -1068,6 +1353,11 @@ export interface ReportSectionResult {
 export interface ReportTable {
   "columns": Array<string>;
   "rows": Array<Array<string>>;
+}
+
+/** A correction: the entry is reversed by a new entry, never edited. */
+export interface ReverseRequest {
+  "reason": string;
 }
 
 /** One instant-runoff round: votes per option still standing, and who went out and why. */
@@ -1320,6 +1610,14 @@ export interface VoteRecord {
   "castAt": string;
 }
 
+/** A benefits-aware weekly limit on fees (expenses never count), summed across every payer, with a note of any
+permission the person holds (e.g. Permitted Work). */
+export interface WeeklyLimit {
+  "amount": number;
+  "currency": string;
+  "permissionNote": null | string;
+}
+
 /** Every operation of the HTTP API, keyed by method and path template. */
 export interface Operations {
   /** What this service is, which storage it runs on, and its main links. */
@@ -1328,6 +1626,42 @@ export interface Operations {
     query: never;
     body: never;
     response: ServiceInfo;
+  };
+  /** A claim with its status, late flag and any limit warning: its contributor, the project's facilitators, the payer's staff. */
+  "GET /api/claims/{claimId}": {
+    path: {
+    "claimId": string;
+  };
+    query: never;
+    body: never;
+    response: ClaimView;
+  };
+  /** Approve (the payer's finance staff). When paying would cross the contributor's weekly limit the claim is HeldAtLimit with a warning; only they decide. */
+  "POST /api/claims/{claimId}/approve": {
+    path: {
+    "claimId": string;
+  };
+    query: never;
+    body: never;
+    response: ClaimView;
+  };
+  /** The contributor's decision on a claim held at their weekly limit: Defer, Reduce, Decline, Donate or Confirm (pay in full anyway). */
+  "POST /api/claims/{claimId}/limit": {
+    path: {
+    "claimId": string;
+  };
+    query: never;
+    body: LimitDecisionRequest;
+    response: ClaimView;
+  };
+  /** Reject with a reason the contributor sees (the payer's finance staff). */
+  "POST /api/claims/{claimId}/reject": {
+    path: {
+    "claimId": string;
+  };
+    query: never;
+    body: RejectRequest;
+    response: ClaimView;
   };
   /** Redeem an invitation code (no sign-in needed): join the project and get a token. */
   "POST /api/invitations/redeem": {
@@ -1342,6 +1676,16 @@ export interface Operations {
     query: never;
     body: never;
     response: unknown;
+  };
+  /** Your claims with every status, newest first. */
+  "GET /api/me/claims": {
+    path: never;
+    query: {
+    "offset"?: number;
+    "limit"?: number;
+  };
+    body: never;
+    response: PageOfClaimView;
   };
   /** Consent to share your profile with an organisation or a network (kind: Organisation or Network). */
   "POST /api/me/consents": {
@@ -1377,6 +1721,27 @@ export interface Operations {
     body: never;
     response: PageOfFeedbackView;
   };
+  /** Your payment choices per organisation or network, and your weekly limit. */
+  "GET /api/me/payments": {
+    path: never;
+    query: never;
+    body: never;
+    response: PayeePreferences;
+  };
+  /** Choose what happens to your fees from one organisation or network: Accept, AcceptLess, Decline, Donate or Vouchers. */
+  "PUT /api/me/payments/choices": {
+    path: never;
+    query: never;
+    body: ChoiceRequest;
+    response: PayeePreferences;
+  };
+  /** Record a weekly earnings limit on fees (summed across every payer) and any permission you hold; weeklyLimit null removes it. */
+  "PUT /api/me/payments/limit": {
+    path: never;
+    query: never;
+    body: LimitRequest;
+    response: PayeePreferences;
+  };
   /** Save your profile: the first save needs no If-Match; later saves send If-Match with the ETag last read. */
   "PUT /api/me/profile": {
     path: never;
@@ -1405,6 +1770,20 @@ export interface Operations {
     path: {
     "projectId": string;
   };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Your statement as CSV: every claim, what was paid, to whom and when. */
+  "GET /api/me/statement.csv": {
+    path: never;
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Your statement as a printable page. */
+  "GET /api/me/statement.html": {
+    path: never;
     query: never;
     body: never;
     response: unknown;
@@ -1578,6 +1957,126 @@ export interface Operations {
     query: never;
     body: never;
     response: ContributionRecord;
+  };
+  /** The organisation's settings for all its projects, with its ETag (staff of the organisation only). */
+  "GET /api/organisations/{organisationId}/settings": {
+    path: {
+    "organisationId": string;
+  };
+    query: never;
+    body: never;
+    response: OrganisationSettings;
+  };
+  /** Replace the organisation's settings. Admins only. */
+  "PUT /api/organisations/{organisationId}/settings": {
+    path: {
+    "organisationId": string;
+  };
+    query: never;
+    body: OrganisationSettingsRequest;
+    response: OrganisationSettings;
+  };
+  /** Account balances derived from the ledger (debits minus credits). Finance staff. */
+  "GET /api/payments/{payerKind}/{payerId}/balances": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+  };
+    query: never;
+    body: never;
+    response: Array<AccountBalance>;
+  };
+  /** The payer's claims (filter by status, e.g. Submitted for the approval queue), newest first. Finance staff. */
+  "GET /api/payments/{payerKind}/{payerId}/claims": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+  };
+    query: {
+    "status"?: ClaimStatus;
+    "offset"?: number;
+    "limit"?: number;
+  };
+    body: never;
+    response: PageOfClaimView;
+  };
+  /** The ledger, newest first. Finance staff. */
+  "GET /api/payments/{payerKind}/{payerId}/ledger": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+  };
+    query: {
+    "offset"?: number;
+    "limit"?: number;
+  };
+    body: never;
+    response: PageOfLedgerEntryView;
+  };
+  /** Correct an entry by appending its reversal, with a reason. Finance staff; an entry is reversed at most once (409). */
+  "POST /api/payments/{payerKind}/{payerId}/ledger/{entryId}/reverse": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+    "entryId": number;
+  };
+    query: never;
+    body: ReverseRequest;
+    response: LedgerEntryView;
+  };
+  /** The rate card and expenses policy. The payer's staff (a network's coordinators). */
+  "GET /api/payments/{payerKind}/{payerId}/policy": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+  };
+    query: never;
+    body: never;
+    response: PaymentPolicyView;
+  };
+  /** Set the rate card (role, activity, unit, amount, effective-from) and expenses policy (caps, receipts) and the promised payment time. */
+  "PUT /api/payments/{payerKind}/{payerId}/policy": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+  };
+    query: never;
+    body: PaymentPolicy;
+    response: PaymentPolicyView;
+  };
+  /** Payout runs, newest first, with progress and outcome. Finance staff. */
+  "GET /api/payments/{payerKind}/{payerId}/runs": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+  };
+    query: {
+    "offset"?: number;
+    "limit"?: number;
+  };
+    body: never;
+    response: PageOfPayoutRunView;
+  };
+  /** Start a payout run now: every approved, due claim of this payer is paid once. 202; follow the run's progress at its address. */
+  "POST /api/payments/{payerKind}/{payerId}/runs": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+  };
+    query: never;
+    body: never;
+    response: PayoutRunView;
+  };
+  /** One payout run: status, attempts, rows written, amount, the export file and the last error. Finance staff. */
+  "GET /api/payments/{payerKind}/{payerId}/runs/{runId}": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+    "runId": string;
+  };
+    query: never;
+    body: never;
+    response: PayoutRunView;
   };
   /** The projects you take part in, a page at a time, in the order you joined them. */
   "GET /api/projects": {
@@ -1815,6 +2314,27 @@ export interface Operations {
     body: never;
     response: unknown;
   };
+  /** The project's claims, newest first. Facilitators. */
+  "GET /api/projects/{projectId}/claims": {
+    path: {
+    "projectId": string;
+  };
+    query: {
+    "offset"?: number;
+    "limit"?: number;
+  };
+    body: never;
+    response: PageOfClaimView;
+  };
+  /** Claim for time and/or expenses: the contributor, a supporter acting with them, or a facilitator naming the contributor. */
+  "POST /api/projects/{projectId}/claims": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: ClaimRequest;
+    response: ClaimView;
+  };
   /** The credits for the project's outputs: everyone who consented, by the name they chose. Anyone who can see the project. */
   "GET /api/projects/{projectId}/credits": {
     path: {
@@ -2003,15 +2523,6 @@ export interface Operations {
     body: FeedbackResponseRequest;
     response: FeedbackView;
   };
-  /** Set how many days after a decision closes its feedback is overdue (1-365; 28 until set). Facilitators. */
-  "PUT /api/projects/{projectId}/feedback/settings": {
-    path: {
-    "projectId": string;
-  };
-    query: never;
-    body: FeedbackSettingsRequest;
-    response: FeedbackPage;
-  };
   /** The project's invitations and what became of each, a page at a time (facilitators). Codes are never shown again. */
   "GET /api/projects/{projectId}/invitations": {
     path: {
@@ -2062,6 +2573,15 @@ export interface Operations {
     query: never;
     body: SetParticipantRole;
     response: ProjectView;
+  };
+  /** How promptly the project's contributors were paid against each payer's promise (for the power-balance report). */
+  "GET /api/projects/{projectId}/payments/timeliness": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: PaymentTimeliness;
   };
   /** The power-balance report of the project: overall and by month. Anyone who can see the project. */
   "GET /api/projects/{projectId}/power-balance": {
