@@ -23,8 +23,8 @@ public sealed class BareHubTarget(ServerProcess server) : ILiveTarget
     /// <summary>The size each broadcast should have on the wire, separator included.</summary>
     public int MessageBytes { get; set; } = 256;
 
-    public static async Task<BareHubTarget> StartAsync() =>
-        new(await ServerProcess.StartAsync(ServerProcess.BareHubMode, new Dictionary<string, string>()));
+    public static async Task<BareHubTarget> StartAsync(IReadOnlyDictionary<string, string> settings) =>
+        new(await ServerProcess.StartAsync(ServerProcess.BareHubMode, settings));
 
     public Task<LightClient> OpenAsync(int n, CancellationToken cancellationToken) => JoinAsync(cancellationToken);
 
