@@ -50,6 +50,24 @@ public static class LiveBenchmarks
             Log($"{contender.Target.Name}: idle RSS {Mb(contender.Idle!.RssBytes)}, heap {Mb(contender.Idle.HeapBytes)}");
         }
 
+        // --unjoined: only memory, with the clients connected but not joined (nothing is pushed to them).
+        var unjoined = args.Contains("--unjoined");
+        if (unjoined)
+        {
+            await gateway.GrowToAsync(0, join: false);
+            await bare.GrowToAsync(0, join: false);
+            await gateway.GrowToAsync(sizes[^1], join: false);
+            await bare.GrowToAsync(sizes[^1], join: false);
+            foreach (var contender in new[] { gateway, bare })
+            {
+                await contender.ReadLoadedAsync();
+                Log($"{contender.Target.Name}: with {contender.Loaded!.Connections:N0} connections, not joined, RSS {Mb(contender.Loaded.RssBytes)}, heap {Mb(contender.Loaded.HeapBytes)}");
+            }
+
+            Console.WriteLine(Report([MemoryRow(gateway, bare, people, settings).Replace("idle joined connection", "idle connection not joined", StringComparison.Ordinal)]));
+            return 0;
+        }
+
         var rows = new List<string>();
         foreach (var size in sizes)
         {

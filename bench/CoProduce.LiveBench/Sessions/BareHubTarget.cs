@@ -20,6 +20,8 @@ public sealed class BareHubTarget(ServerProcess server) : ILiveTarget
 
     public ServerProcess Server { get; } = server;
 
+    public bool JoinOnOpen { get; set; } = true;
+
     /// <summary>The size each broadcast should have on the wire, separator included.</summary>
     public int MessageBytes { get; set; } = 256;
 
@@ -37,7 +39,11 @@ public sealed class BareHubTarget(ServerProcess server) : ILiveTarget
     {
         var hub = new UriBuilder(new Uri(Server.Address, BareHubServer.Path)) { Scheme = "ws" }.Uri;
         var client = await LightClient.ConnectAsync(hub, cancellationToken);
-        await client.InvokeAsync("Join", JsonSerializer.Serialize(Group), cancellationToken);
+        if (JoinOnOpen)
+        {
+            await client.InvokeAsync("Join", JsonSerializer.Serialize(Group), cancellationToken);
+        }
+
         return client;
     }
 

@@ -34,6 +34,8 @@ public sealed class GatewayTarget : ILiveTarget
 
     public ServerProcess Server { get; }
 
+    public bool JoinOnOpen { get; set; } = true;
+
     /// <summary>
     /// Starts the gateway on a fresh database of <paramref name="postgres"/> and seats <paramref name="people"/>
     /// contributors; listening client n joins as contributor n modulo that number.
@@ -84,7 +86,11 @@ public sealed class GatewayTarget : ILiveTarget
             Query = $"{HubPaths.AccessTokenQuery}={Uri.EscapeDataString(token)}&{HubPaths.ProjectQuery}={_project:D}",
         }.Uri;
         var client = await LightClient.ConnectAsync(hub, cancellationToken);
-        await client.InvokeAsync(nameof(IProjectHub.Join), JsonSerializer.Serialize(new JoinRequest(_project), Json), cancellationToken);
+        if (JoinOnOpen)
+        {
+            await client.InvokeAsync(nameof(IProjectHub.Join), JsonSerializer.Serialize(new JoinRequest(_project), Json), cancellationToken);
+        }
+
         return client;
     }
 
