@@ -24,14 +24,22 @@ public static class LiveBenchmarks
         var repetitions = Option(args, "--repetitions", quick ? 8 : 30);
         var sizes = (args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault() ?? "100,1000,2000")
             .Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Order().ToArray();
+        // Connections per person: 1 seats a distinct person per client (each join is pushed to everyone
+        // present, so seating 2,000 takes minutes); the quick run seats one person per 10 connections.
+        var devices = Math.Max(1, Option(args, "--connections-per-person", quick ? 10 : 1));
+        var people = (sizes[^1] + devices - 1) / devices;
+
+        // Runtime settings for both server processes alike, e.g. --server-env DOTNET_gcServer=0.
+        var settings = args.Select((a, i) => a == "--server-env" && i + 1 < args.Length ? args[i + 1].Split('=', 2) : null)
+            .OfType<string[]>().ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
         var reportPath = args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault();
         var postgres = Environment.GetEnvironmentVariable(ServerVariable)
             ?? throw new InvalidOperationException($"{ServerVariable} is not set; run scripts/bench.sh, which starts PostgreSQL.");
         ThreadPool.SetMinThreads(Math.Max(Environment.ProcessorCount * 4, 16), Environment.ProcessorCount * 4);
 
-        Log($"live bench: sizes {string.Join(", ", sizes)}, {repetitions} repetitions each");
-        await using var gateway = new Contender(await GatewayTarget.StartAsync(postgres, sizes[^1]));
-        var bareTarget = await BareHubTarget.StartAsync();
+        Log($"live bench: sizes {string.Join(", ", sizes)}, {repetitions} repetitions each, {people:N0} people, server settings: {(settings.Count == 0 ? "as shipped" : string.Join(' ', settings.Select(kv => $"{kv.Key}={kv.Value}")))}");
+        await using var gateway = new Contender(await GatewayTarget.StartAsync(postgres, people, settings));
+        var bareTarget = await BareHubTarget.StartAsync(settings);
         await using var bare = new Contender(bareTarget);
         Log("servers started, project seated");
 
@@ -40,6 +48,24 @@ public static class LiveBenchmarks
             await contender.WarmUpAsync(20);
             await contender.ReadIdleAsync();
             Log($"{contender.Target.Name}: idle RSS {Mb(contender.Idle!.RssBytes)}, heap {Mb(contender.Idle.HeapBytes)}");
+        }
+
+        // --unjoined: only memory, with the clients connected but not joined (nothing is pushed to them).
+        var unjoined = args.Contains("--unjoined");
+        if (unjoined)
+        {
+            await gateway.GrowToAsync(0, join: false);
+            await bare.GrowToAsync(0, join: false);
+            await gateway.GrowToAsync(sizes[^1], join: false);
+            await bare.GrowToAsync(sizes[^1], join: false);
+            foreach (var contender in new[] { gateway, bare })
+            {
+                await contender.ReadLoadedAsync();
+                Log($"{contender.Target.Name}: with {contender.Loaded!.Connections:N0} connections, not joined, RSS {Mb(contender.Loaded.RssBytes)}, heap {Mb(contender.Loaded.HeapBytes)}");
+            }
+
+            Console.WriteLine(Report([MemoryRow(gateway, bare, people, settings).Replace("idle joined connection", "idle connection not joined", StringComparison.Ordinal)]));
+            return 0;
         }
 
         var rows = new List<string>();
@@ -77,10 +103,10 @@ public static class LiveBenchmarks
             }
 
             Log($"{size:N0} clients: gateway p50 {candidate.P50:0.0} ms p99 {candidate.P99:0.0} ms; bare hub p50 {baseline.P50:0.0} ms p99 {baseline.P99:0.0} ms");
-            rows.Add(LatencyRow(size, candidate, baseline, repetitions));
+            rows.Add(LatencyRow(size, Math.Min(size, people), candidate, baseline, repetitions));
         }
 
-        rows.Add(MemoryRow(gateway, bare));
+        rows.Add(MemoryRow(gateway, bare, people, settings));
         var report = Report(rows);
         Console.WriteLine(report);
         if (reportPath is not null)
@@ -91,22 +117,22 @@ public static class LiveBenchmarks
         return 0;
     }
 
-    private static string LatencyRow(int size, Latencies candidate, Latencies baseline, int repetitions)
+    private static string LatencyRow(int size, int people, Latencies candidate, Latencies baseline, int repetitions)
     {
         var ratio = candidate.P99 / baseline.P99;
         var target = size == TargetSize ? $"<= {LatencyTarget:0.00}x p99" : "(target at 1,000)";
         var met = size == TargetSize ? (ratio <= LatencyTarget ? "yes" : "NO") : "-";
         return string.Create(CultureInfo.InvariantCulture,
-            $"| live vote to every client's tally over WebSockets on PostgreSQL, {size:N0} clients in one session, {repetitions} votes (p50; p99) | p50 {candidate.P50:0.0} ms; p99 {candidate.P99:0.0} ms | p50 {baseline.P50:0.0} ms; p99 {baseline.P99:0.0} ms | {ratio:0.00} | {target} | {met} |");
+            $"| live vote to every client's tally over WebSockets on PostgreSQL, {size:N0} clients{(people < size ? $" ({people:N0} people)" : "")} in one session, {repetitions} votes (p50; p99) | p50 {candidate.P50:0.0} ms; p99 {candidate.P99:0.0} ms | p50 {baseline.P50:0.0} ms; p99 {baseline.P99:0.0} ms | {ratio:0.00} | {target} | {met} |");
     }
 
-    private static string MemoryRow(Contender gateway, Contender bare)
+    private static string MemoryRow(Contender gateway, Contender bare, int people, IReadOnlyDictionary<string, string> settings)
     {
         var (rss, heap) = gateway.Loaded!.PerConnectionKb(gateway.Idle!);
         var (bareRss, bareHeap) = bare.Loaded!.PerConnectionKb(bare.Idle!);
         var met = rss <= MemoryTargetKb && heap <= MemoryTargetKb;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| live hub memory per idle joined connection, 0 to {gateway.Loaded.Connections:N0} connections (RSS; GC heap after full GC) | {rss:0.0} KB; heap {heap:0.0} KB | {bareRss:0.0} KB; heap {bareHeap:0.0} KB | {rss / bareRss:0.00} | <= {MemoryTargetKb:0} KB per connection | {(met ? "yes" : "NO")} |");
+            $"| live hub memory per idle joined connection, 0 to {gateway.Loaded.Connections:N0} connections{(people + 1 < gateway.Loaded.Connections ? $" ({people + 1:N0} people)" : "")} (RSS; GC heap after full GC){string.Concat(settings.Select(kv => $", {kv.Key}={kv.Value}"))} | {rss:0.0} KB; heap {heap:0.0} KB | {bareRss:0.0} KB; heap {bareHeap:0.0} KB | {rss / bareRss:0.00} | <= {MemoryTargetKb:0} KB per connection | {(met ? "yes" : "NO")} |");
     }
 
     private static string Report(IEnumerable<string> rows)

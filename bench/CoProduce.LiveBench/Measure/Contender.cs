@@ -37,8 +37,9 @@ public sealed class Contender(ILiveTarget target) : IAsyncDisposable
 
     public async Task ReadLoadedAsync() => Loaded = await ReadAsync(Fleet.Count + (_actor is null ? 0 : 1));
 
-    public async Task GrowToAsync(int clients)
+    public async Task GrowToAsync(int clients, bool join = true)
     {
+        Target.JoinOnOpen = join;
         _actor ??= await Target.OpenActorAsync(CancellationToken.None);
         await Fleet.GrowToAsync(clients, (n, token) => Target.OpenAsync(n, token));
     }

@@ -20,11 +20,13 @@ public sealed class BareHubTarget(ServerProcess server) : ILiveTarget
 
     public ServerProcess Server { get; } = server;
 
+    public bool JoinOnOpen { get; set; } = true;
+
     /// <summary>The size each broadcast should have on the wire, separator included.</summary>
     public int MessageBytes { get; set; } = 256;
 
-    public static async Task<BareHubTarget> StartAsync() =>
-        new(await ServerProcess.StartAsync(ServerProcess.BareHubMode, new Dictionary<string, string>()));
+    public static async Task<BareHubTarget> StartAsync(IReadOnlyDictionary<string, string> settings) =>
+        new(await ServerProcess.StartAsync(ServerProcess.BareHubMode, settings));
 
     public Task<LightClient> OpenAsync(int n, CancellationToken cancellationToken) => JoinAsync(cancellationToken);
 
@@ -37,7 +39,11 @@ public sealed class BareHubTarget(ServerProcess server) : ILiveTarget
     {
         var hub = new UriBuilder(new Uri(Server.Address, BareHubServer.Path)) { Scheme = "ws" }.Uri;
         var client = await LightClient.ConnectAsync(hub, cancellationToken);
-        await client.InvokeAsync("Join", JsonSerializer.Serialize(Group), cancellationToken);
+        if (JoinOnOpen)
+        {
+            await client.InvokeAsync("Join", JsonSerializer.Serialize(Group), cancellationToken);
+        }
+
         return client;
     }
 

@@ -34,8 +34,13 @@ public sealed class GatewayTarget : ILiveTarget
 
     public ServerProcess Server { get; }
 
-    /// <summary>Starts the gateway on a fresh database of <paramref name="postgres"/> and seats <paramref name="people"/> contributors.</summary>
-    public static async Task<GatewayTarget> StartAsync(string postgres, int people)
+    public bool JoinOnOpen { get; set; } = true;
+
+    /// <summary>
+    /// Starts the gateway on a fresh database of <paramref name="postgres"/> and seats <paramref name="people"/>
+    /// contributors; listening client n joins as contributor n modulo that number.
+    /// </summary>
+    public static async Task<GatewayTarget> StartAsync(string postgres, int people, IReadOnlyDictionary<string, string> settings)
     {
         var databaseName = $"coproduce_live_{Guid.NewGuid():N}";
         await using (var admin = NpgsqlDataSource.Create(postgres))
@@ -45,7 +50,7 @@ public sealed class GatewayTarget : ILiveTarget
         }
 
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var server = await ServerProcess.StartAsync(ServerProcess.GatewayMode, new Dictionary<string, string>
+        var server = await ServerProcess.StartAsync(ServerProcess.GatewayMode, new Dictionary<string, string>(settings)
         {
             ["CoProduce__Storage__Provider"] = "PostgreSql",
             ["CoProduce__Storage__ConnectionString"] = new NpgsqlConnectionStringBuilder(postgres) { Database = databaseName, MaxPoolSize = 100 }.ConnectionString,
@@ -65,7 +70,7 @@ public sealed class GatewayTarget : ILiveTarget
         }
     }
 
-    public Task<LightClient> OpenAsync(int n, CancellationToken cancellationToken) => JoinAsync(_people[n + 1], cancellationToken);
+    public Task<LightClient> OpenAsync(int n, CancellationToken cancellationToken) => JoinAsync(_people[1 + (n % (_people.Count - 1))], cancellationToken);
 
     public Task<LightClient> OpenActorAsync(CancellationToken cancellationToken) => JoinAsync(_people[0], cancellationToken);
 
@@ -81,7 +86,11 @@ public sealed class GatewayTarget : ILiveTarget
             Query = $"{HubPaths.AccessTokenQuery}={Uri.EscapeDataString(token)}&{HubPaths.ProjectQuery}={_project:D}",
         }.Uri;
         var client = await LightClient.ConnectAsync(hub, cancellationToken);
-        await client.InvokeAsync(nameof(IProjectHub.Join), JsonSerializer.Serialize(new JoinRequest(_project), Json), cancellationToken);
+        if (JoinOnOpen)
+        {
+            await client.InvokeAsync(nameof(IProjectHub.Join), JsonSerializer.Serialize(new JoinRequest(_project), Json), cancellationToken);
+        }
+
         return client;
     }
 

@@ -10,6 +10,9 @@ public interface ILiveTarget : IAsyncDisposable
 
     ServerProcess Server { get; }
 
+    /// <summary>False to open clients connected but not joined to the session (to split memory between the two).</summary>
+    bool JoinOnOpen { get; set; }
+
     /// <summary>Opens the <paramref name="n"/>-th listening client and joins it to the session.</summary>
     Task<LightClient> OpenAsync(int n, CancellationToken cancellationToken);
 
