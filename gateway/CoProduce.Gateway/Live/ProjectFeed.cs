@@ -22,8 +22,8 @@ internal sealed partial class ProjectFeed
     private readonly IHubContext<ProjectHub, IProjectHubClient> _hub;
     private readonly IGrainEventStream _stream;
     private readonly ILogger _logger;
+    private readonly HashSet<string> _members = new(StringComparer.Ordinal);
     private long _delivered = -1;
-    private int _members;
 
     public ProjectFeed(Guid projectId, IHubContext<ProjectHub, IProjectHubClient> hub, IGrainEventStream stream, ILogger logger)
     {
@@ -86,7 +86,7 @@ internal sealed partial class ProjectFeed
 
     private async Task OnNudge(Nudge nudge)
     {
-        if (_members == 0 || nudge.Sequence <= _delivered)
+        if (_members.Count == 0 || nudge.Sequence <= _delivered)
         {
             return;
         }
@@ -102,7 +102,7 @@ internal sealed partial class ProjectFeed
 
     private async Task OnJoin(Join join)
     {
-        if (_members == 0)
+        if (_members.Count == 0)
         {
             _delivered = join.After;
         }
@@ -127,7 +127,7 @@ internal sealed partial class ProjectFeed
         }
 
         await _hub.Groups.AddToGroupAsync(join.ConnectionId, LiveGroups.For(_projectId, join.Facilitator));
-        _members++;
+        _members.Add(join.ConnectionId);
         join.Done.TrySetResult();
         await CatchUp();
     }
@@ -135,8 +135,8 @@ internal sealed partial class ProjectFeed
     private async Task OnLeave(Leave leave)
     {
         await _hub.Groups.RemoveFromGroupAsync(leave.ConnectionId, LiveGroups.For(_projectId, leave.Facilitator));
-        _members = Math.Max(0, _members - 1);
-        if (_members == 0)
+        _members.Remove(leave.ConnectionId);
+        if (_members.Count == 0)
         {
             _delivered = -1;
         }
@@ -147,7 +147,7 @@ internal sealed partial class ProjectFeed
     /// <summary>Sends the groups everything journalled after what they have.</summary>
     private async Task CatchUp()
     {
-        while (_members > 0)
+        while (_members.Count > 0)
         {
             var entries = await _stream.ReadAsync(_grain, _delivered, Batch);
             foreach (var entry in entries)

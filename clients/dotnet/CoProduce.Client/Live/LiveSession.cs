@@ -24,6 +24,7 @@ public sealed class LiveSession : IAsyncDisposable
     private readonly JoinRequest _join;
     private long? _last;
     private bool _rejoining;
+    private int _rejoins;
 
     private LiveSession(HubConnection connection, JoinRequest join)
     {
@@ -58,7 +59,7 @@ public sealed class LiveSession : IAsyncDisposable
     }
 
     /// <summary>How many times the session joined again after a reconnect.</summary>
-    public int Rejoins { get; private set; }
+    public int Rejoins => Volatile.Read(ref _rejoins);
 
     /// <summary>Each event, once, in order.</summary>
     public event Action<LiveMessage>? Received;
@@ -133,9 +134,25 @@ public sealed class LiveSession : IAsyncDisposable
         }
     }
 
+    /// <summary>A gap: join again from the last event handled; if that fails, the next reconnect does it.</summary>
+    private async Task AskAgainAsync()
+    {
+        try
+        {
+            await JoinAsync(LastSequence);
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or OperationCanceledException)
+        {
+            lock (_gate)
+            {
+                _rejoining = false;
+            }
+        }
+    }
+
     private async Task RejoinAsync()
     {
-        Rejoins++;
+        Interlocked.Increment(ref _rejoins);
         await JoinAsync(LastSequence);
     }
 
@@ -165,7 +182,7 @@ public sealed class LiveSession : IAsyncDisposable
 
         if (gap)
         {
-            _ = JoinAsync(LastSequence);
+            _ = AskAgainAsync();
             return;
         }
 
