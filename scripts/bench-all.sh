@@ -20,6 +20,7 @@ seconds=10
 
 dotnet run -c Release --project bench/CoProduce.Benchmarks -- $quick --report "$parts/runtime.md"
 dotnet run -c Release --project bench/CoProduce.LoadBench -- --seconds "$seconds" --report "$parts/load.md"
+dotnet run -c Release --project bench/CoProduce.PayoutBench -- $quick --report "$parts/payouts.md"
 
 {
   echo "# Performance report"
@@ -28,6 +29,7 @@ dotnet run -c Release --project bench/CoProduce.LoadBench -- --seconds "$seconds
   echo
   cat "$parts/runtime.md"
   tail -n +3 "$parts/load.md"
+  tail -n +3 "$parts/payouts.md"
 } > "$parts/all.md"
 cat "$parts/all.md"
 if [[ -n "$report" ]]; then
