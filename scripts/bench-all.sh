@@ -41,6 +41,12 @@ if [[ -z "$load_only" ]]; then
 else
   : > "$parts/live.md"
 fi
+# Payouts (issue 6): a batch of 10,000 approved claims against one INSERT ... SELECT of the same ledger rows.
+if [[ -z "$load_only" && -z "$live_only" ]]; then
+  dotnet run -c Release --project bench/CoProduce.PayoutBench -- $quick --report "$parts/payouts.md"
+else
+  : > "$parts/payouts.md"
+fi
 
 {
   echo "# Performance report"
@@ -50,6 +56,7 @@ fi
   cat "$parts/runtime.md"
   tail -n +3 "$parts/load.md"
   tail -n +3 "$parts/live.md"
+  tail -n +3 "$parts/payouts.md"
 } > "$parts/all.md"
 cat "$parts/all.md"
 if [[ -n "$report" ]]; then

@@ -6,6 +6,7 @@ using CoProduce.Grains.Evaluation;
 using CoProduce.Grains.Feedback;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
+using CoProduce.Grains.Payments;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 using CoProduce.Runtime.Grains;
@@ -44,7 +45,8 @@ public sealed record Tenant(
     Guid Action,
     Guid Feedback,
     Guid Measure,
-    Guid Survey)
+    Guid Survey,
+    Guid Claim)
 {
     /// <summary>The id this tenant has for a route parameter, by the parameter's name.</summary>
     public string IdFor(string parameter) => parameter.ToUpperInvariant() switch
@@ -63,6 +65,10 @@ public sealed record Tenant(
         "MEASUREID" => Measure.ToString(),
         "SURVEYID" => Survey.ToString(),
         "KIND" => "Organisation",
+        "PAYERKIND" => "Organisation",
+        "PAYERID" => Organisation.ToString(),
+        "CLAIMID" => Claim.ToString(),
+        "ENTRYID" => "1",
         "ID" => Organisation.ToString(),
         _ => Guid.NewGuid().ToString(),
     };
@@ -123,9 +129,19 @@ public sealed record Tenant(
             ],
             [decision],
             []));
+        // Payments: a rate card, the contributor's choice and a claim waiting for finance.
+        var payer = new PayerRef(PayerKind.Organisation, organisation);
+        await grains.GetGrain<IPayerGrain>(payer.Key).SetPolicy(asAdmin, new PaymentPolicy(
+            "GBP", [new Rate("Expert by experience", "Meeting", RateUnit.Hour, 25m, new DateOnly(2020, 1, 1))],
+            [new ExpenseRule(ExpenseCategory.Travel, 30m, false)], 14), null);
+        await grains.GetGrain<IPayeeGrain>(contributor).Choose(new Actor(contributor), payer, PaymentChoiceKind.Accept, null, null);
+        var claim = Guid.NewGuid();
+        await grains.GetGrain<IClaimGrain>(claim).Submit(new Actor(contributor), project, new ClaimSpec(
+            null, PayerKind.Organisation, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), "GBP", "Expert by experience", "Meeting", 2m,
+            [new ExpenseLine(ExpenseCategory.Travel, 4.5m, "Bus")], false, null));
         return new Tenant(
             admin, facilitator, contributor, observer, supporter, organisation, network, project,
             budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision, action, feedback,
-            measure.Id, survey);
+            measure.Id, survey, claim);
     }
 }

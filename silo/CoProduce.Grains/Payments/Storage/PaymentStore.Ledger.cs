@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Npgsql;
 
 namespace CoProduce.Grains.Payments.Storage;
 
@@ -22,6 +23,11 @@ public sealed partial class PaymentStore
         if (rows.Count == 0)
         {
             return 0;
+        }
+
+        if (connection is NpgsqlConnection postgres)
+        {
+            return await AppendPostgresAsync(postgres, transaction, rows, cancellationToken);
         }
 
         var sql = new StringBuilder(LedgerInsertPrefix.Length + (rows.Count * 120)).Append(LedgerInsertPrefix);
@@ -54,6 +60,34 @@ public sealed partial class PaymentStore
         }
 
         command.CommandText = sql.Append(" ON CONFLICT DO NOTHING").ToString();
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL: the same multi-row INSERT, its rows sent as one array per column (unnest) rather than fourteen
+    /// parameters per row, which is what keeps a 1,000-row chunk close to the cost of INSERT ... SELECT.
+    /// </summary>
+    private static async Task<int> AppendPostgresAsync(NpgsqlConnection connection, DbTransaction transaction, IReadOnlyList<LedgerRow> rows, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            {LedgerInsertPrefix[..LedgerInsertPrefix.LastIndexOf("VALUES", StringComparison.Ordinal)]}
+            SELECT * FROM unnest(@keys, @kinds, @claims, @lines, @payerKinds, @payerIds, @debits, @credits, @amounts, @currencies, @runs, @reverses, @memos, @recorded)
+            ON CONFLICT DO NOTHING
+            """, connection, (NpgsqlTransaction)transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("keys", [.. rows.Select(r => r.IdempotencyKey)]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("kinds", [.. rows.Select(r => r.Kind)]));
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("claims", [.. rows.Select(r => r.ClaimId is { } c ? Key(c) : null)]));
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("lines", [.. rows.Select(r => r.Line)]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("payerKinds", [.. rows.Select(r => r.Payer.Kind.ToString())]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("payerIds", [.. rows.Select(r => Key(r.Payer.Id))]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("debits", [.. rows.Select(r => r.DebitAccount)]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("credits", [.. rows.Select(r => r.CreditAccount)]));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("amounts", [.. rows.Select(r => r.AmountMinor)]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("currencies", [.. rows.Select(r => r.Currency)]));
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("runs", [.. rows.Select(r => r.RunId is { } run ? Key(run) : null)]));
+        command.Parameters.Add(new NpgsqlParameter<long?[]>("reverses", [.. rows.Select(r => r.Reverses)]));
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("memos", [.. rows.Select(r => r.Memo)]));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("recorded", [.. rows.Select(r => r.RecordedMs)]));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,0 +1,3 @@
+using CoProduce.PayoutBench;
+
+return await PayoutBenchmark.RunAsync(args);

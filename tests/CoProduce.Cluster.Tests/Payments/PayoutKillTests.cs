@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CoProduce.Gateway.Auth;
+using CoProduce.Testing;
+using CoProduce.Testing.Processes;
+using Npgsql;
+
+namespace CoProduce.Cluster.Tests.Payments;
+
+/// <summary>
+/// Issue 6's payout fault test, with real processes on PostgreSQL: a gateway pays a batch of approved claims in
+/// small chunks and is killed with SIGKILL in the middle of it; a second gateway starts, the clustered scheduler
+/// recovers the cut-short run, and a new run is asked for as well. Every approved claim must then be paid exactly
+/// once, in the ledger and in the bank files, and none lost.
+/// </summary>
+public sealed class PayoutKillTests : IAsyncDisposable
+{
+    private const int Claims = 240;
+    private const int ChunkSize = 20;
+    private const int ChunksBeforeKill = 3;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    private readonly PostgresDatabase _database = new();
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly string _anonymityKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly string _exports = Path.Combine(Path.GetTempPath(), $"coproduce-payout-kill-{Guid.NewGuid():N}");
+    private readonly List<GatewayProcess> _gateways = [];
+
+    [Fact]
+    public async Task APayoutBatchKilledMidwayAndRunAgainPaysEveryApprovedClaimExactlyOnce()
+    {
+        var tokens = new TokenService(new AuthOptions { SigningKey = _signingKey }, Convert.FromBase64String(_signingKey), TimeProvider.System);
+        var first = await StartGateway("gateway-halting", halt: true);
+        var (admin, finance, contributor) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        using var asAdmin = Client(first, tokens, admin);
+        using var asFinance = Client(first, tokens, finance);
+        using var asContributor = Client(first, tokens, contributor);
+
+        // An organisation with a finance officer and a rate card; a project with the contributor; approved claims.
+        var organisation = (await Ok(asAdmin.PostAsJsonAsync("/api/organisations", new { name = "Northshire", kind = "Charity", displayName = "Admin" }))).GetProperty("id").GetGuid();
+        await Ok(asAdmin.PutAsJsonAsync($"/api/organisations/{organisation}/members/{finance}", new { displayName = "Finance", roles = new[] { "Finance" } }));
+        var project = (await Ok(asAdmin.PostAsJsonAsync("/api/projects", new { organisationId = organisation, name = "Day services" }))).GetProperty("id").GetGuid();
+        await Ok(asAdmin.PutAsJsonAsync($"/api/projects/{project}/participants/{contributor}", new { role = "Contributor" }));
+        var payer = $"/api/payments/Organisation/{organisation}";
+        await Ok(asFinance.PutAsJsonAsync($"{payer}/policy", new
+        {
+            currency = "GBP",
+            rates = new[] { new { role = "Expert by experience", activity = "Meeting", unit = "Hour", amount = 25.00m, effectiveFrom = "2020-01-01" } },
+            expenses = Array.Empty<object>(),
+            promisedPaymentDays = 14,
+        }));
+        await Ok(asContributor.PutAsJsonAsync("/api/me/payments/choices", new { payerKind = "Organisation", payerId = organisation, choice = "Accept" }));
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var approved = new HashSet<Guid>();
+        for (var i = 0; i < Claims; i++)
+        {
+            var hours = 1 + (i % 4);
+            var claim = await Ok(asContributor.PostAsJsonAsync($"/api/projects/{project}/claims",
+                new { activityDate = yesterday, currency = "GBP", role = "Expert by experience", activity = "Meeting", quantity = hours }));
+            var id = claim.GetProperty("id").GetGuid();
+            await Ok(asFinance.PostAsync($"/api/claims/{id}/approve", null));
+            approved.Add(id);
+        }
+
+        // The batch stops after three chunks of twenty; it is killed there, with 60 claims paid and 180 not.
+        var started = await Ok(asFinance.PostAsync($"{payer}/runs", null), HttpStatusCode.Accepted);
+        var halted = started.GetProperty("id").GetGuid();
+        var progress = await WaitForRun(asFinance, payer, halted, run => run.GetProperty("entriesWritten").GetInt32() >= ChunkSize * ChunksBeforeKill);
+        Assert.Equal("Running", progress.GetProperty("status").GetString());
+        await first.Node.KillAsync();
+        Assert.Equal(ChunkSize * ChunksBeforeKill, await Scalar("SELECT COUNT(*) FROM cp_pay_ledger WHERE kind = 'Payout'"));
+
+        // A new node: the clustered scheduler recovers the cut-short run, and finance asks for a new run too.
+        var second = await StartGateway("gateway-after", halt: false);
+        using var again = Client(second, tokens, finance);
+        var rerun = (await Ok(again.PostAsync($"{payer}/runs", null), HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
+        var rerunDone = await WaitForRun(again, payer, rerun, run => run.GetProperty("status").GetString() != "Running");
+        var haltedDone = await WaitForRun(again, payer, halted, run => run.GetProperty("status").GetString() != "Running");
+        Assert.Equal("Completed", rerunDone.GetProperty("status").GetString());
+        Assert.Equal("Completed", haltedDone.GetProperty("status").GetString());
+        Assert.True(haltedDone.GetProperty("attempts").GetInt32() >= 2, "The cut-short run was not resumed.");
+
+        // Exactly once in the ledger: one payout row per approved claim, none twice, none missing.
+        Assert.Equal(Claims, await Scalar("SELECT COUNT(*) FROM cp_pay_ledger WHERE kind = 'Payout'"));
+        Assert.Equal(Claims, await Scalar("SELECT COUNT(DISTINCT claim_id) FROM cp_pay_ledger WHERE kind = 'Payout'"));
+        Assert.Equal(0, await Scalar("SELECT COUNT(*) FROM cp_pay_claims c WHERE c.status = 'Approved' AND NOT EXISTS (SELECT 1 FROM cp_pay_ledger l WHERE l.kind = 'Payout' AND l.claim_id = c.claim_id)"));
+        Assert.Equal(Claims, rerunDone.GetProperty("claimsPaid").GetInt32() + haltedDone.GetProperty("claimsPaid").GetInt32());
+
+        // Exactly once in the bank files: every approved claim on one line of one file.
+        var lines = Directory.GetFiles(_exports, "payout-*.csv").SelectMany(f => File.ReadAllLines(f).Skip(1)).ToList();
+        var paidClaims = lines.Select(l => Guid.Parse(l.Split(',')[1])).ToList();
+        Assert.Equal(Claims, paidClaims.Count);
+        Assert.True(approved.SetEquals(paidClaims), "The bank files do not list exactly the approved claims.");
+
+        var statement = await again.GetStringAsync("/api/me/statement.csv");
+        Assert.NotNull(statement);
+    }
+
+    private async Task<GatewayProcess> StartGateway(string name, bool halt)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["CoProduce__Storage__Provider"] = "PostgreSql",
+            ["CoProduce__Storage__ConnectionString"] = _database.ConnectionString,
+            ["CoProduce__Runtime__MultiNode"] = "true",
+            ["CoProduce__Auth__SigningKey"] = _signingKey,
+            ["CoProduce__Anonymity__Key"] = _anonymityKey,
+            ["CoProduce__Payments__ChunkSize"] = ChunkSize.ToString(CultureInfo.InvariantCulture),
+            ["CoProduce__Payments__ExportDirectory"] = _exports,
+            ["CoProduce__Payments__ClusterCheckinInterval"] = "00:00:01",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        if (halt)
+        {
+            settings["CoProduce__Payments__HaltAfterChunks"] = ChunksBeforeKill.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var gateway = await GatewayProcess.StartAsync(name, settings, Timeout);
+        _gateways.Add(gateway);
+        return gateway;
+    }
+
+    private static HttpClient Client(GatewayProcess gateway, TokenService tokens, Guid person)
+    {
+        var client = new HttpClient { BaseAddress = gateway.Address, Timeout = Timeout };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Issue(person));
+        return client;
+    }
+
+    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> call, HttpStatusCode? expected = null)
+    {
+        using var response = await call;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected is null ? response.IsSuccessStatusCode : response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Reads the run until <paramref name="done"/> holds; the run's own progress is the signal, there is no fixed wait.</summary>
+    private static async Task<JsonElement> WaitForRun(HttpClient client, string payer, Guid run, Func<JsonElement, bool> done)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            var view = await Ok(client.GetAsync(new Uri($"{payer}/runs/{run}", UriKind.Relative), deadline.Token));
+            if (done(view))
+            {
+                return view;
+            }
+
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    private async Task<long> Scalar(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var gateway in _gateways)
+        {
+            await gateway.DisposeAsync();
+        }
+
+        _database.Dispose();
+        if (Directory.Exists(_exports))
+        {
+            Directory.Delete(_exports, recursive: true);
+        }
+    }
+}
