@@ -12,6 +12,7 @@ using CoProduce.Gateway.Organisations;
 using CoProduce.Gateway.People;
 using CoProduce.Gateway.Projects;
 using CoProduce.Gateway.Recognition;
+using CoProduce.Gateway.Representation;
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
 
@@ -47,6 +48,7 @@ public static class GatewayComposition
         app.MapMeasures();
         app.MapSurveys();
         app.MapRecognition();
+        app.MapRepresentation();
         return app;
     }
 }
