@@ -4,10 +4,14 @@ set -euo pipefail
 
 quick=""
 report=""
+load_only=""
+scenario="all"
 while (($# > 0)); do
   case "$1" in
     --quick) quick="--quick" ;;
     --report) report="$2"; shift ;;
+    --load-only) load_only="yes" ;;
+    --scenario) scenario="$2"; shift ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -18,8 +22,12 @@ trap 'rm -rf -- "$parts"' EXIT
 seconds=10
 [[ -n "$quick" ]] && seconds=4
 
-dotnet run -c Release --project bench/CoProduce.Benchmarks -- $quick --report "$parts/runtime.md"
-dotnet run -c Release --project bench/CoProduce.LoadBench -- --seconds "$seconds" --report "$parts/load.md"
+if [[ -z "$load_only" ]]; then
+  dotnet run -c Release --project bench/CoProduce.Benchmarks -- $quick --report "$parts/runtime.md"
+else
+  printf '| figure | candidate | baseline | ratio | target | met |\n|---|---|---|---|---|---|\n' > "$parts/runtime.md"
+fi
+dotnet run -c Release --project bench/CoProduce.LoadBench -- --seconds "$seconds" --scenario "$scenario" --report "$parts/load.md"
 
 {
   echo "# Performance report"

@@ -5,6 +5,8 @@
 #   scripts/bench.sh                       full runs
 #   scripts/bench.sh --quick               short runs, for a first look
 #   scripts/bench.sh --report perf.md      also write the tables to perf.md
+#   scripts/bench.sh --load-only           only the HTTP load figures (no BenchmarkDotNet)
+#   scripts/bench.sh --scenario ranked     one load scenario: agenda (dots), ranked (ranked-choice votes) or all
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

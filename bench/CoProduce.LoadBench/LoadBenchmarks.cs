@@ -20,6 +20,14 @@ public static class LoadBenchmarks
     {
         var seconds = Option(args, "--seconds", 10);
         var participants = Option(args, "--participants", 200);
+        var voters = Option(args, "--voters", 1000);
+        var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? "all";
+        if (scenario is not ("all" or "agenda" or "ranked"))
+        {
+            Console.Error.WriteLine("--scenario is all, agenda or ranked");
+            return 2;
+        }
+
         var reportPath = args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault();
         var server = Environment.GetEnvironmentVariable(ServerVariable)
             ?? throw new InvalidOperationException($"{ServerVariable} is not set; run scripts/bench.sh, which starts PostgreSQL.");
@@ -44,19 +52,46 @@ public static class LoadBenchmarks
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         });
         await using var database = NpgsqlDataSource.Create(connectionString);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = participants * 2 }) { BaseAddress = host.Address };
-
-        var scenario = new AgendaDotsScenario(http, tokens, database, participants, items: 6, dotsPerPerson: 5);
-        await scenario.SetUpAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(participants, voters) * 2 }) { BaseAddress = host.Address };
+        var duration = TimeSpan.FromSeconds(seconds);
         var warmUp = TimeSpan.FromSeconds(Math.Max(2, seconds / 4));
-        await scenario.RunBaselineAsync(warmUp);
-        await scenario.RunGrainsAsync(warmUp);
-        var baseline = await scenario.RunBaselineAsync(TimeSpan.FromSeconds(seconds));
-        Console.WriteLine(baseline);
-        var grains = await scenario.RunGrainsAsync(TimeSpan.FromSeconds(seconds));
-        Console.WriteLine(grains);
+        var rows = new List<string>();
 
-        var report = Report(participants, baseline, grains);
+        if (scenario is "all" or "agenda")
+        {
+            var dots = new AgendaDotsScenario(http, tokens, database, participants, items: 6, dotsPerPerson: 5);
+            await dots.SetUpAsync();
+            await dots.RunBaselineAsync(warmUp);
+            await dots.RunGrainsAsync(warmUp);
+            var baseline = await dots.RunBaselineAsync(duration);
+            Console.WriteLine(baseline);
+            var grains = await dots.RunGrainsAsync(duration);
+            Console.WriteLine(grains);
+            var ratio = grains.PerSecond / baseline.PerSecond;
+            rows.Add(Row(
+                $"agenda dots over HTTP on PostgreSQL, {participants} concurrent participants (throughput; p99)",
+                grains, baseline, ">= 3.00x at equal or better p99", ratio >= 3 && grains.P99Ms <= baseline.P99Ms));
+        }
+
+        if (scenario is "all" or "ranked")
+        {
+            var ranked = new RankedVotesScenario(http, tokens, database, voters, options: 5);
+            await ranked.SetUpAsync();
+            await ranked.RunBaselineAsync(warmUp);
+            await ranked.RunGrainsAsync(warmUp);
+            var baseline = await ranked.RunBaselineAsync(duration);
+            Console.WriteLine(baseline);
+            var grains = await ranked.RunGrainsAsync(duration);
+            Console.WriteLine(grains);
+            var counted = await ranked.CountedVotersAsync();
+            Console.WriteLine($"ranked choice: the decision counts {counted:N0} voters of {voters:N0}");
+            var ratio = grains.PerSecond / baseline.PerSecond;
+            rows.Add(Row(
+                $"ranked-choice votes over HTTP on PostgreSQL, {voters:N0} concurrent voters on one decision (votes/s; p99)",
+                grains, baseline, ">= 3.00x throughput", ratio >= 3 && counted == voters));
+        }
+
+        var report = Report(rows);
         Console.WriteLine(report);
         if (reportPath is not null)
         {
@@ -66,17 +101,22 @@ public static class LoadBenchmarks
         return 0;
     }
 
-    private static string Report(int participants, LoadResult baseline, LoadResult grains)
+    private static string Report(IEnumerable<string> rows)
     {
-        var ratio = grains.PerSecond / baseline.PerSecond;
-        var met = ratio >= 3 && grains.P99Ms <= baseline.P99Ms;
         var text = new StringBuilder();
         text.AppendLine("| figure | candidate | baseline | ratio | target | met |");
         text.AppendLine("|---|---|---|---|---|---|");
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"| agenda dots over HTTP on PostgreSQL, {participants} concurrent participants (throughput; p99) | {grains.PerSecond:N0}/s; p99 {grains.P99Ms:0.0} ms | {baseline.PerSecond:N0}/s; p99 {baseline.P99Ms:0.0} ms | {ratio:0.00} | >= 3.00x at equal or better p99 | {(met ? "yes" : "NO")} |");
+        foreach (var row in rows)
+        {
+            text.AppendLine(row);
+        }
+
         return text.ToString();
     }
+
+    private static string Row(string figure, LoadResult grains, LoadResult baseline, string target, bool met) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"| {figure} | {grains.PerSecond:N0}/s; p99 {grains.P99Ms:0.0} ms | {baseline.PerSecond:N0}/s; p99 {baseline.P99Ms:0.0} ms | {grains.PerSecond / baseline.PerSecond:0.00} | {target} | {(met ? "yes" : "NO")} |");
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -1,5 +1,7 @@
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Reports;
 using CoProduce.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoProduce.Grains;
@@ -14,6 +16,10 @@ public static class GrainsSiloBuilderExtensions
 
         // Read now, so a missing key stops start-up with the setting's name rather than failing a vote.
         silo.Services.TryAddSingleton(AnonymityKey.FromConfiguration(silo.Configuration));
+        silo.Services.AddPowerBalanceSections();
+        silo.Services.AddSingleton<IReportSection, Representation.RepresentationSection>();
+        // Agenda and decision events reach live sessions through this observer, on every node.
+        silo.Services.AddHostedService<Live.LiveRelayService>();
         return silo.AddGrains(typeof(GrainsSiloBuilderExtensions).Assembly);
     }
 }

@@ -88,6 +88,29 @@ public abstract class MultiNodeTests(ITestDatabase database)
         Assert.Equal(2, await counter.Value());
         Assert.Equal(3, await counter.Increment());
     }
+
+    [Fact]
+    public async Task AReminderTickOnANodeWithAStaleCopyRunsOnTheStoredState()
+    {
+        var key = NewKey();
+        var probe = new TestProbe();
+        await using var firing = await TestSilo.StartAsync(database, probe, MultiNode);
+        await using var other = await TestSilo.StartAsync(database, probe, new Dictionary<string, string?>(MultiNode)
+        {
+            // Only the first node fires reminders.
+            ["CoProduce:Reminders:PollInterval"] = "01:00:00",
+        });
+        Assert.Equal(0, await firing.Grains.GetGrain<ITallyReminderGrain>(key).Value());
+
+        // The other node moves the stored tally past the firing node's copy, then sets one tick.
+        var elsewhere = other.Grains.GetGrain<ITallyReminderGrain>(key);
+        Assert.Equal(1, await elsewhere.Add());
+        await elsewhere.Remind(TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
+
+        // The only tick adds to the stored 1, not to the stale 0 (whose write would be refused and the tick lost).
+        Assert.Equal(2, (int)(await probe.WhenSignalled($"ticked:{key}"))!);
+        Assert.Equal(2, await elsewhere.Value());
+    }
 }
 
 public sealed class SqliteMultiNodeTests(SqliteDatabase database) : MultiNodeTests(database), IClassFixture<SqliteDatabase>;

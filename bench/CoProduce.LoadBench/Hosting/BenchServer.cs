@@ -18,6 +18,7 @@ public static class BenchServer
         app.UseGatewayConventions();
         app.MapCoProduceApi();
         app.MapBaselineDots(database);
+        app.MapBaselineRankedVotes(database);
         await app.RunAsync();
     }
 }

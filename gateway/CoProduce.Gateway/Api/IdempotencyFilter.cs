@@ -11,7 +11,8 @@ namespace CoProduce.Gateway.Api;
 /// <summary>
 /// Makes a create safe to retry: with an <c>Idempotency-Key</c> header, the first request runs and its
 /// response is kept; a retry with the same key and body gets that response again; the same key with a
-/// different body is refused (422), and a retry while the first is still running gets 409.
+/// different body is refused (422), and a retry while the first is still running gets 409. An attempt
+/// whose node died mid-request holds its key only for <see cref="IIdempotencyGrain.Lease"/>.
 /// </summary>
 internal sealed class IdempotencyFilter : IEndpointFilter
 {
@@ -52,18 +53,18 @@ internal sealed class IdempotencyFilter : IEndpointFilter
             var stored = Capture(http, result);
             if (stored.Status < 500)
             {
-                await grain.Complete(stored);
+                await grain.Complete(decision.Attempt, stored);
             }
             else
             {
-                await grain.Abandon();
+                await grain.Abandon(decision.Attempt);
             }
 
             return new StoredResult(stored);
         }
         catch
         {
-            await grain.Abandon();
+            await grain.Abandon(decision.Attempt);
             throw;
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using CoProduce.Live;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -16,12 +17,22 @@ internal sealed class BearerHandler(
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        string token;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            token = header["Bearer ".Length..].Trim();
+        }
+        else if (Request.Path.StartsWithSegments(HubPaths.Project) && Request.Query[HubPaths.AccessTokenQuery] is { Count: 1 } query)
+        {
+            // Browsers cannot set headers on a WebSocket request, so the hub (only) takes the token from the query.
+            token = query.ToString();
+        }
+        else
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var (principal, failure) = tokens.Validate(header["Bearer ".Length..].Trim());
+        var (principal, failure) = tokens.Validate(token);
         return Task.FromResult(principal is null
             ? AuthenticateResult.Fail(failure ?? "The token is not valid.")
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));

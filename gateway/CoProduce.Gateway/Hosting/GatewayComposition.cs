@@ -7,11 +7,13 @@ using CoProduce.Gateway.Feedback;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Invitations;
+using CoProduce.Gateway.Live;
 using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
 using CoProduce.Gateway.People;
 using CoProduce.Gateway.Projects;
 using CoProduce.Gateway.Recognition;
+using CoProduce.Gateway.Reports;
 using CoProduce.Gateway.Representation;
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
@@ -27,6 +29,7 @@ public static class GatewayComposition
         builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
         builder.AddGatewayConventions();
         builder.AddGatewayAuth();
+        builder.AddGatewayLive();
         return builder;
     }
 
@@ -47,6 +50,8 @@ public static class GatewayComposition
         app.MapFeedback();
         app.MapMeasures();
         app.MapSurveys();
+        app.MapPowerBalance();
+        app.MapLive();
         app.MapRecognition();
         app.MapRepresentation();
         return app;

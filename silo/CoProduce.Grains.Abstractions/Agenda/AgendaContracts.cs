@@ -81,6 +81,10 @@ public interface IAgendaGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<Versioned<AgendaView>> Get(Actor actor);
 
+    /// <summary>The agenda for the project's live session, which has already let its people in.</summary>
+    [ReadOnly]
+    Task<AgendaView> LiveView();
+
     /// <summary>One item, withdrawn or not, with its own version.</summary>
     [ReadOnly]
     Task<AgendaItem> GetItem(Actor actor, Guid itemId);

@@ -20,15 +20,27 @@ public enum IdempotencyOutcome
     Mismatch,
 }
 
-public sealed record IdempotencyDecision(IdempotencyOutcome Outcome, StoredResponse? Response);
+/// <summary>What to do with a request; <paramref name="Attempt"/> names this attempt when it may proceed.</summary>
+public sealed record IdempotencyDecision(IdempotencyOutcome Outcome, StoredResponse? Response, Guid Attempt = default);
 
 /// <summary>One Idempotency-Key of one caller on one endpoint.</summary>
 public interface IIdempotencyGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Starts an attempt, or says why not. An attempt that has neither completed nor been abandoned within
+    /// <see cref="Lease"/> is taken for lost (its node died mid-request) and a retry may proceed.
+    /// </summary>
     Task<IdempotencyDecision> Begin(string requestHash);
 
-    Task Complete(StoredResponse response);
+    /// <summary>Keeps the response of <paramref name="attempt"/>; ignored if that attempt's lease was taken over.</summary>
+    Task Complete(Guid attempt, StoredResponse response);
 
     /// <summary>The attempt failed without an answer worth keeping; a retry may proceed.</summary>
-    Task Abandon();
+    Task Abandon(Guid attempt);
+
+    /// <summary>
+    /// Longer than any request can take (every grain call gives up after 30 s and a create makes only a
+    /// few), so a live attempt is never taken over; short enough that a retry after a crash goes through.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 }

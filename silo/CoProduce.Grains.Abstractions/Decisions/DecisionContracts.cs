@@ -115,6 +115,14 @@ public interface IDecisionGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<DecisionSummary?> Summary();
 
+    /// <summary>How people with and without lived experience voted, for the power-balance report; null when the decision does not exist.</summary>
+    [ReadOnly]
+    Task<DecisionBalance?> Balance();
+
+    /// <summary>The decision as everyone in the project's live session sees it (results hidden until close when so set); null if it does not exist.</summary>
+    [ReadOnly]
+    Task<DecisionView?> LiveView();
+
     /// <summary>Casts or replaces the caller's vote (contributors and facilitators) until the decision closes.</summary>
     Task<MyBallot> Vote(Actor actor, Guid projectId, Ballot ballot);
 
@@ -134,6 +142,10 @@ public interface IProjectDecisionsGrain : IGrainWithGuidKey
 {
     /// <summary>Adds a decision just created (called by the decision grain).</summary>
     Task Add(Guid decisionId);
+
+    /// <summary>The project's decision ids, oldest first, with no access check (for reports).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<Guid>> Ids();
 
     /// <summary>The project's decision ids, newest first, for anyone who can see the project; 404 otherwise.</summary>
     [ReadOnly]

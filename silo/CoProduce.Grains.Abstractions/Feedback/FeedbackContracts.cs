@@ -80,6 +80,10 @@ public interface IProjectFeedbackGrain : IGrainWithGuidKey
     /// <summary>Notes an entry being published for a decision (called by the feedback grain).</summary>
     Task Published(Guid feedbackId, Guid decisionId);
 
+    /// <summary>The entries said to be published, with no access check (for reports); each entry's own state is the judge.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<Guid>> PublishedIds();
+
     /// <summary>The entries and the overdue decisions, for anyone who can see the project; 404 otherwise.</summary>
     [ReadOnly]
     Task<FeedbackOverview> Overview(Actor actor);

@@ -67,6 +67,9 @@ public sealed record ProjectView(
     Guid CreatedBy,
     DateTimeOffset CreatedAt);
 
+/// <summary>A project's name and where it belongs.</summary>
+public sealed record ProjectHeader(Guid Id, Guid OrganisationId, Guid? NetworkId, string Name);
+
 /// <summary>The parts of pre-production that are written as text and edited together (each under If-Match).</summary>
 public sealed record PreProductionText(IReadOnlyList<string> Aims, Scope Scope, string? Commitment, IReadOnlyList<string> GroundRules, string? Recruitment);
 
@@ -82,6 +85,10 @@ public interface IProjectGrain : IGrainWithGuidKey
     /// <summary>The person's role here; null when they take no part (or the project does not exist).</summary>
     [ReadOnly]
     Task<ProjectRole?> RoleOf(Guid personId);
+
+    /// <summary>The project's name and organisation with no access check (for reports and settings); null when it does not exist.</summary>
+    [ReadOnly]
+    Task<ProjectHeader?> Header();
 
     /// <summary>Whether the person may see the project: a participant, or staff of its organisation.</summary>
     [ReadOnly]

@@ -31,7 +31,7 @@ public sealed partial class AgendaGrain
 
         var item = new AgendaItem(
             Guid.NewGuid(), text.Title, text.Description, text.EasyReadSummary,
-            actor.PersonId, actor.SupportedBy, RoleOf(access), livedExperience, Clock.Now, Version: 1, Withdrawn: false);
+            actor.PersonId, actor.SupportedBy, RoleOf(access), livedExperience, time.GetUtcNow(), Version: 1, Withdrawn: false);
         RaiseEvent(new ItemProposed(ProjectId, item));
         await Commit(S with { Items = [.. S.Items, item] });
         return item;

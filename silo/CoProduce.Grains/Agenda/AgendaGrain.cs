@@ -14,7 +14,7 @@ namespace CoProduce.Grains.Agenda;
 // Reentrant so that many participants ranking at once share writes; every method reads and changes
 // the state only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
-public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentState<AgendaState> state) : Grain, IAgendaGrain
+public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentState<AgendaState> state, TimeProvider time) : Grain, IAgendaGrain
 {
     private (long Version, IReadOnlyList<RankedItem> Ranking)? _provisional;
 
@@ -27,6 +27,8 @@ public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentS
         await EnsureCanSee(actor);
         return Current();
     }
+
+    public Task<AgendaView> LiveView() => Task.FromResult(Current().Value);
 
     public async Task<AgendaItem> GetItem(Actor actor, Guid itemId)
     {

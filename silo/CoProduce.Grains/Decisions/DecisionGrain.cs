@@ -71,6 +71,8 @@ public sealed partial class DecisionGrain(
         return Current();
     }
 
+    public Task<DecisionView?> LiveView() => Task.FromResult(Exists ? Current().Value : null);
+
     public Task<DecisionSummary?> Summary() => Task.FromResult(Exists
         ? new DecisionSummary(Id, S.Title, S.Method, S.Status, S.OpensAt, S.ClosesAt, S.Ballots.Count, S.CreatedAt)
         : null);

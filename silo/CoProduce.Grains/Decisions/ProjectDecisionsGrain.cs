@@ -33,6 +33,8 @@ public sealed class ProjectDecisionsGrain([PersistentState("decisions")] IPersis
         await state.WriteStateAsync();
     }
 
+    public Task<IReadOnlyList<Guid>> Ids() => Task.FromResult<IReadOnlyList<Guid>>([.. state.State.Ids]);
+
     public async Task<IReadOnlyList<Guid>> List(Actor actor)
     {
         var access = await GrainFactory.GetGrain<IProjectGrain>(GetPrimaryKey()).AccessOf(actor.PersonId);

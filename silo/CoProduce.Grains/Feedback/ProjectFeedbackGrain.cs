@@ -64,6 +64,8 @@ public sealed class ProjectFeedbackGrain(
         await state.WriteStateAsync();
     }
 
+    public Task<IReadOnlyList<Guid>> PublishedIds() => Task.FromResult<IReadOnlyList<Guid>>([.. state.State.Published.Keys]);
+
     public async Task<FeedbackOverview> Overview(Actor actor)
     {
         var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);

@@ -79,6 +79,9 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
     public Task<ProjectRole?> RoleOf(Guid personId) =>
         Task.FromResult(Exists && S.Participants.TryGetValue(personId, out var p) ? p.Role : (ProjectRole?)null);
 
+    public Task<ProjectHeader?> Header() =>
+        Task.FromResult(Exists ? new ProjectHeader(Id, S.OrganisationId, S.NetworkId, S.Name!) : null);
+
     public async Task<ProjectAccess> AccessOf(Guid personId)
     {
         if (!Exists)

@@ -12,6 +12,12 @@ public interface IGrainEventStream
     /// <summary>Delivers every later event of <paramref name="grain"/> to <paramref name="handler"/>, in order, until disposed.</summary>
     IDisposable Subscribe(GrainId grain, Func<GrainEvent, CancellationToken, ValueTask> handler);
 
+    /// <summary>
+    /// Delivers every later event of every grain of <paramref name="grainType"/> committed on this node, in
+    /// each grain's order, until disposed. Events committed on other nodes are not seen here.
+    /// </summary>
+    IDisposable SubscribeType(string grainType, Func<GrainEvent, CancellationToken, ValueTask> handler);
+
     /// <summary>Events of <paramref name="grain"/> with a sequence number above <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<GrainEvent>> ReadAsync(GrainId grain, long afterSequence, int limit, CancellationToken cancellationToken = default);
 }

@@ -13,11 +13,19 @@ namespace CoProduce.Runtime.Events;
 internal sealed partial class GrainEventStream(IGrainStorage storage, ILogger<GrainEventStream> logger) : IGrainEventStream
 {
     private readonly ConcurrentDictionary<GrainId, ImmutableArray<EventSubscription>> _subscriptions = new();
+    private readonly ConcurrentDictionary<string, ImmutableArray<EventSubscription>> _typeSubscriptions = new(StringComparer.Ordinal);
 
     public IDisposable Subscribe(GrainId grain, Func<GrainEvent, CancellationToken, ValueTask> handler)
     {
         var subscription = new EventSubscription(handler, e => LogHandlerFailed(logger, grain, e), s => Remove(grain, s));
         _subscriptions.AddOrUpdate(grain, _ => [subscription], (_, list) => list.Add(subscription));
+        return subscription;
+    }
+
+    public IDisposable SubscribeType(string grainType, Func<GrainEvent, CancellationToken, ValueTask> handler)
+    {
+        var subscription = new EventSubscription(handler, e => LogTypeHandlerFailed(logger, grainType, e), s => RemoveType(grainType, s));
+        _typeSubscriptions.AddOrUpdate(grainType, _ => [subscription], (_, list) => list.Add(subscription));
         return subscription;
     }
 
@@ -29,7 +37,9 @@ internal sealed partial class GrainEventStream(IGrainStorage storage, ILogger<Gr
 
     public void Publish(GrainId grain, IReadOnlyList<JournalAppend> batch)
     {
-        if (!_subscriptions.TryGetValue(grain, out var subscriptions))
+        _subscriptions.TryGetValue(grain, out var subscriptions);
+        _typeSubscriptions.TryGetValue(grain.Type, out var typeSubscriptions);
+        if (subscriptions.IsDefaultOrEmpty && typeSubscriptions.IsDefaultOrEmpty)
         {
             return;
         }
@@ -37,9 +47,29 @@ internal sealed partial class GrainEventStream(IGrainStorage storage, ILogger<Gr
         foreach (var row in batch)
         {
             var grainEvent = new GrainEvent(grain, row.Sequence, row.EventType, row.Json, row.RecordedAt);
-            foreach (var subscription in subscriptions)
+            foreach (var subscription in subscriptions.IsDefault ? [] : subscriptions)
             {
                 subscription.Deliver(grainEvent);
+            }
+
+            foreach (var subscription in typeSubscriptions.IsDefault ? [] : typeSubscriptions)
+            {
+                subscription.Deliver(grainEvent);
+            }
+        }
+    }
+
+    private void RemoveType(string grainType, EventSubscription subscription)
+    {
+        while (_typeSubscriptions.TryGetValue(grainType, out var list))
+        {
+            var updated = list.Remove(subscription);
+            var done = updated.IsEmpty
+                ? _typeSubscriptions.TryRemove(new KeyValuePair<string, ImmutableArray<EventSubscription>>(grainType, list))
+                : _typeSubscriptions.TryUpdate(grainType, updated, list);
+            if (done)
+            {
+                return;
             }
         }
     }
@@ -58,6 +88,9 @@ internal sealed partial class GrainEventStream(IGrainStorage storage, ILogger<Gr
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An event subscriber of grain type {GrainType} threw")]
+    private static partial void LogTypeHandlerFailed(ILogger logger, string grainType, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An event subscriber of {GrainId} threw")]
     private static partial void LogHandlerFailed(ILogger logger, GrainId grainId, Exception exception);

@@ -2,6 +2,7 @@ using CoProduce.Runtime.Activations;
 using CoProduce.Runtime.Dispatch;
 using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.Notices;
 using CoProduce.Runtime.Reminders;
 using CoProduce.Runtime.Storage;
 using CoProduce.Runtime.Telemetry;
@@ -49,6 +50,7 @@ public static class SiloServiceCollectionExtensions
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ReminderService>>()));
         services.AddHostedService<SiloHostedService>();
+        services.AddClusterNotices(configuration);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return services;
     }

@@ -1,5 +1,6 @@
 using CoProduce.Runtime.Activations;
 using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
 using CoProduce.Runtime.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -77,14 +78,35 @@ internal sealed partial class ReminderService(GrainRuntime runtime, IGrainStorag
 
     private async Task DeliverAsync(GrainId id, string name, ReminderTick tick)
     {
-        try
+        for (var retries = 0; ; retries++)
         {
-            await runtime.InvokeSystemAsync(id, grain => ((IRemindable)grain).ReceiveReminder(name, tick), $"reminder {name}");
+            try
+            {
+                await runtime.InvokeSystemAsync(id, grain => ReceiveAsync(grain, name, tick), $"reminder {name}");
+                return;
+            }
+            catch (InconsistentStateException) when (runtime.Options.MultiNode && retries < runtime.Options.StaleRetries)
+            {
+                // Another node changed the grain since this node loaded it: the stale activation goes,
+                // and the tick this node claimed runs again on a fresh one rather than being lost.
+            }
+            catch (Exception e)
+            {
+                LogDeliveryFailed(logger, name, id, e);
+                return;
+            }
         }
-        catch (Exception e)
+    }
+
+    /// <summary>Multi-node, the tick first checks the activation's copy is current, as every call does.</summary>
+    private async Task ReceiveAsync(Grain grain, string name, ReminderTick tick)
+    {
+        if (runtime.Options.MultiNode)
         {
-            LogDeliveryFailed(logger, name, id, e);
+            await grain.Activation.EnsureFreshAsync();
         }
+
+        await ((IRemindable)grain).ReceiveReminder(name, tick);
     }
 
     /// <summary>The first due time after now on the reminder's schedule.</summary>

@@ -161,6 +161,40 @@ public abstract class RepresentationApiTests(ITestDatabase database)
     }
 
     [Fact]
+    public async Task ThePowerBalanceReportShowsOnlyTheSuppressedFiguresAndTargetsMet()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await RepresentationProject.Create(app);
+        var people = world.People;
+        var extra = await people.AddContributors(8);
+
+        // Ethnicity: 6 White British, 2 Black British, 3 not given: the 2 and the 3 are hidden together.
+        foreach (var (person, i) in extra.Select((p, i) => (p, i)))
+        {
+            await world.Give(person, ("Ethnicity", i < 6 ? "White British" : "Black British")).Expect(HttpStatusCode.OK);
+        }
+
+        object[] wanted =
+        [
+            new { minimum = 5, characteristic = "Ethnicity", value = "White British" },
+            new { minimum = 5, characteristic = "Ethnicity", value = "Black British" },
+        ];
+        await world.As(people.Facilitator).PutJson($"{world.Url}/targets", new { targets = wanted }).Expect(HttpStatusCode.OK);
+
+        var report = await (await world.As(people.Contributor).GetAsync($"/api/projects/{people.ProjectId}/power-balance").Expect(HttpStatusCode.OK)).Json();
+        var section = report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "representation");
+        var measures = section.GetProperty("measures").EnumerateArray().ToDictionary(m => m.GetProperty("key").GetString()!);
+        Assert.Equal(8m, measures["representation.giving-data"].GetProperty("total").GetDecimal());
+        Assert.Equal(11, measures["representation.giving-data"].GetProperty("count").GetInt32());
+        Assert.Equal(1m, measures["representation.targets-met"].GetProperty("total").GetDecimal());
+        Assert.Equal(1, measures["representation.targets-met"].GetProperty("count").GetInt32());
+        var rows = section.GetProperty("details").GetProperty("rows").EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetString()).ToList()).ToList();
+        Assert.Contains(rows, r => r[1] == "aggregate" && r[3] == "White British" && r[4] == "6");
+        Assert.DoesNotContain(rows, r => r[1] == "aggregate" && r[3] == "Black British");
+        Assert.Contains(rows, r => r[1] == "target" && r[3] == "Ethnicity: Black British" && r[6] == "not shown" && r[4] == "");
+    }
+
+    [Fact]
     public async Task OnlyFacilitatorsSeeTheRepresentationView()
     {
         await using var app = new GatewayApplication(database);

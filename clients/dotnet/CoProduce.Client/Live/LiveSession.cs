@@ -1,0 +1,176 @@
+using System.Text.Json;
+using CoProduce.Client.Connections;
+using CoProduce.Live;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CoProduce.Client.Live;
+
+/// <summary>
+/// A person's place in one project's live session. <see cref="Received"/> sees every event once, in
+/// sequence order: after a dropped connection the session reconnects by itself, joins again with the
+/// last sequence number it saw, and the hub sends what was missed before anything new. Events that
+/// arrive twice are dropped; a gap (which the hub never leaves) makes it ask again.
+/// </summary>
+public sealed class LiveSession : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly List<LiveMessage> _early = [];
+    private readonly JoinRequest _join;
+    private long? _last;
+    private bool _rejoining;
+
+    private LiveSession(HubConnection connection, JoinRequest join)
+    {
+        Connection = connection;
+        Hub = new ProjectHubProxy(connection);
+        _join = join;
+        connection.On<LiveMessage>(HubPaths.EventMethod, OnEvent);
+        connection.Reconnected += _ => RejoinAsync();
+    }
+
+    /// <summary>The hub connection underneath, for its state and events.</summary>
+    public HubConnection Connection { get; }
+
+    /// <summary>The hub's methods.</summary>
+    public IProjectHub Hub { get; }
+
+    public Guid ProjectId => _join.ProjectId;
+
+    /// <summary>The latest join's answer: the caller's role and the session as it stood.</summary>
+    public JoinResult? Joined { get; private set; }
+
+    /// <summary>The last sequence number handed to <see cref="Received"/>.</summary>
+    public long LastSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _last ?? 0;
+            }
+        }
+    }
+
+    /// <summary>How many times the session joined again after a reconnect.</summary>
+    public int Rejoins { get; private set; }
+
+    /// <summary>Each event, once, in order.</summary>
+    public event Action<LiveMessage>? Received;
+
+    /// <summary>
+    /// Opens a connection to <paramref name="gateway"/>'s hub and joins the session; <paramref name="received"/>
+    /// is subscribed first, so it sees the events a resumed join catches up on.
+    /// </summary>
+    public static async Task<LiveSession> ConnectAsync(
+        Uri gateway,
+        Func<CancellationToken, ValueTask<string>> accessToken,
+        JoinRequest join,
+        IRetryPolicy? retry = null,
+        Action<LiveMessage>? received = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        ArgumentNullException.ThrowIfNull(join);
+        var connection = new HubConnection(
+            new WebSocketConnectionFactory(accessToken, join.ProjectId),
+            Protocol(),
+            new UriEndPoint(new Uri(gateway, HubPaths.Project)),
+            new ServiceCollection().BuildServiceProvider(),
+            NullLoggerFactory.Instance,
+            retry ?? new KeepRetrying());
+        var session = new LiveSession(connection, join);
+        session.Received += received;
+        try
+        {
+            await connection.StartAsync(cancellationToken);
+            await session.JoinAsync(join.AfterSequence);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        return session;
+    }
+
+    /// <summary>The JSON hub protocol as the hub speaks it (camelCase, events by their <c>type</c>).</summary>
+    public static IHubProtocol Protocol()
+    {
+        var options = new JsonHubProtocolOptions();
+        options.PayloadSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
+        return new JsonHubProtocol(Options.Create(options));
+    }
+
+    private async Task JoinAsync(long? after)
+    {
+        lock (_gate)
+        {
+            _early.Clear();
+            _rejoining = true;
+        }
+
+        var result = await Hub.Join(_join with { AfterSequence = after });
+        LiveMessage[] early;
+        lock (_gate)
+        {
+            Joined = result;
+            _last ??= result.ResumeAfter;
+            _rejoining = false;
+            early = [.. _early.OrderBy(m => m.Sequence)];
+            _early.Clear();
+        }
+
+        foreach (var message in early)
+        {
+            OnEvent(message);
+        }
+    }
+
+    private async Task RejoinAsync()
+    {
+        Rejoins++;
+        await JoinAsync(LastSequence);
+    }
+
+    private void OnEvent(LiveMessage message)
+    {
+        bool gap;
+        lock (_gate)
+        {
+            if (_last is null || (_rejoining && message.Sequence > _last + 1))
+            {
+                // Before the first join answers, the position is not known yet: keep events until it is.
+                _early.Add(message);
+                return;
+            }
+
+            if (message.Sequence <= _last)
+            {
+                return;
+            }
+
+            gap = message.Sequence > _last + 1;
+            if (!gap)
+            {
+                _last = message.Sequence;
+            }
+        }
+
+        if (gap)
+        {
+            _ = JoinAsync(LastSequence);
+            return;
+        }
+
+        Received?.Invoke(message);
+    }
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Common;
+using CoProduce.Grains.People;
+using CoProduce.Grains.Projects;
+using CoProduce.Live;
+using CoProduce.Runtime.Grains;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CoProduce.Gateway.Live;
+
+/// <summary>
+/// Who may join a project's session: its participants, staff who may facilitate it, and supporters acting
+/// with one of its contributors. Anyone else is refused, and no group membership or presence is made.
+/// </summary>
+internal static class LiveAdmission
+{
+    public static async Task<LiveMember> AdmitAsync(ClaimsPrincipal user, JoinRequest request, IGrainFactory grains)
+    {
+        var caller = user.PersonId();
+        var project = grains.GetGrain<IProjectGrain>(request.ProjectId);
+        if (request.ActingWith is { } contributor && contributor != caller)
+        {
+            var supported = await grains.GetGrain<IPersonGrain>(contributor).IsSupportedBy(caller);
+            var theirs = await project.AccessOf(contributor);
+            return supported && theirs.Exists && theirs.Role == ProjectRole.Contributor
+                ? new LiveMember(request.ProjectId, caller, new Actor(contributor, caller), LiveRole.Supporter)
+                : throw Refused();
+        }
+
+        var access = await project.AccessOf(caller);
+        LiveRole? role = access switch
+        {
+            { Exists: false } => null,
+            { CanFacilitate: true } => LiveRole.Facilitator,
+            { Role: ProjectRole.Contributor } => LiveRole.Contributor,
+            { Role: ProjectRole.Observer } => LiveRole.Observer,
+            _ => null,
+        };
+        return role is { } r ? new LiveMember(request.ProjectId, caller, new Actor(caller), r) : throw Refused();
+    }
+
+    /// <summary>The name the project knows the person in the room by, if it knows one.</summary>
+    public static async Task<string?> DisplayNameAsync(IGrainFactory grains, LiveMember member)
+    {
+        if (member.Role == LiveRole.Supporter)
+        {
+            return null;
+        }
+
+        var project = await grains.GetGrain<IProjectGrain>(member.ProjectId).Get(member.Actor);
+        return project.Value.Participants.FirstOrDefault(p => p.PersonId == member.PersonId)?.DisplayName;
+    }
+
+    private static HubException Refused() =>
+        new($"{LiveErrors.NotAMember}: you are not part of this project, so you cannot join its live session.");
+}

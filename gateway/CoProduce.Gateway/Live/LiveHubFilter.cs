@@ -1,0 +1,53 @@
+using CoProduce.Grains.Common;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CoProduce.Gateway.Live;
+
+/// <summary>
+/// Every hub call: the connection's rate limit first, then the call; a refusal becomes a hub error for
+/// that caller only ("Kind: why"), and the connection and everyone else's session go on.
+/// </summary>
+internal sealed partial class LiveHubFilter(LiveOptions options, TimeProvider time, ILogger<LiveHubFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var items = invocationContext.Context.Items;
+        ConnectionRateLimit limit;
+        lock (items)
+        {
+            if (items.TryGetValue(typeof(ConnectionRateLimit), out var existing) && existing is ConnectionRateLimit found)
+            {
+                limit = found;
+            }
+            else
+            {
+                limit = new ConnectionRateLimit(options, time);
+                items[typeof(ConnectionRateLimit)] = limit;
+            }
+        }
+
+        if (!limit.TryTake())
+        {
+            throw new HubException($"{LiveErrors.RateLimited}: too many calls on this connection; wait a moment and try again.");
+        }
+
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (DomainException e)
+        {
+            throw new HubException($"{e.Kind}: {e.Message}");
+        }
+        catch (Exception e) when (e is InconsistentStateException or GrainCallTimeoutException or TimeoutException)
+        {
+            LogBusy(logger, invocationContext.HubMethodName, e);
+            throw new HubException($"{LiveErrors.Unavailable}: the session is busy; try again.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live hub call {Method} met a busy or stale grain")]
+    private static partial void LogBusy(ILogger logger, string method, Exception exception);
+}

@@ -1,0 +1,29 @@
+namespace CoProduce.Grains.Decisions;
+
+/// <summary>
+/// What one group of voters chose, counted by the decision's own method on that group's ballots alone:
+/// the winning options' labels (several on a tie, none when nobody chose), or for consent "Passes" or
+/// "Does not pass".
+/// </summary>
+public sealed record GroupChoice(int Voters, IReadOnlyList<string> Choice);
+
+/// <summary>
+/// A decision as the power-balance report sees it. <see cref="Outcome"/> is null while the decision is
+/// open. <see cref="LivedExperience"/> and <see cref="Professionals"/> (voters whose profile does not say
+/// lived experience) are null while it is open, when the group cast no vote, and always in an anonymous
+/// decision, where only the numbers of voters are given so that no choice can be traced to a person.
+/// </summary>
+public sealed record DecisionBalance(
+    Guid Id,
+    Guid ProjectId,
+    string Title,
+    DecisionMethod Method,
+    bool Anonymous,
+    DecisionStatus Status,
+    DateTimeOffset? ClosedAt,
+    Quorum Quorum,
+    int Voters,
+    int VotersWithLivedExperience,
+    GroupChoice? Outcome,
+    GroupChoice? LivedExperience,
+    GroupChoice? Professionals);

@@ -1,0 +1,53 @@
+using CoProduce.Live;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Grains.Live;
+
+/// <summary>
+/// One project's live session, keyed by the project's id. Its journal is the project's live sequence:
+/// every event pushed to clients is journalled here first and numbered 1, 2, 3, ... The gateway checks
+/// who may join and acts for them; this grain keeps presence, the queue to speak, turns, pace signals,
+/// and the events it relays from the project's agenda and decisions.
+/// </summary>
+public interface IProjectLiveGrain : IGrainWithGuidKey
+{
+    /// <summary>A connection of <paramref name="person"/> arrived; returns the session after it.</summary>
+    Task<LiveSnapshot> Arrive(string connectionId, PresentPerson person);
+
+    /// <summary>A connection left; when it was the person's last, they leave the queue and the floor.</summary>
+    Task Depart(string connectionId, Guid personId);
+
+    /// <summary>The session now, with its sequence number.</summary>
+    [ReadOnly]
+    Task<LiveSnapshot> Snapshot();
+
+    /// <summary>Puts a present person at the end of the queue to speak.</summary>
+    Task RaiseHand(Guid personId);
+
+    Task LowerHand(Guid personId);
+
+    /// <summary>A present facilitator gives the floor to a present person; the running turn ends first.</summary>
+    Task GiveFloor(Guid facilitatorId, Guid personId);
+
+    /// <summary>The speaker or a present facilitator ends the running turn.</summary>
+    Task EndTurn(Guid personId);
+
+    /// <summary>Speaking time by role over every finished turn (for the power-balance report).</summary>
+    [ReadOnly]
+    Task<SpeakingTimeReport> SpeakingTime();
+
+    /// <summary>A present person signals; anonymous signals keep no name anywhere.</summary>
+    Task SignalPace(Guid personId, PaceKind kind, bool anonymous);
+
+    /// <summary>A present facilitator clears the pace counts.</summary>
+    Task ClearPace(Guid facilitatorId);
+
+    /// <summary>
+    /// Relays what the project's agenda or a decision journalled up to <paramref name="upToSequence"/>, once:
+    /// the position reached in each source is kept with the live journal, in the same write.
+    /// </summary>
+    Task Relay(string sourceType, Guid sourceKey, long upToSequence);
+}
+
+/// <summary>The journal entry of every live event: the event as facilitators see it.</summary>
+public sealed record LiveRecorded(LiveEvent Event);

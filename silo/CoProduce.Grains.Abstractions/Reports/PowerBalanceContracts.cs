@@ -1,0 +1,21 @@
+using CoProduce.Grains.Common;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Grains.Reports;
+
+/// <summary>The power-balance report of one project, keyed by the project's id.</summary>
+public interface IProjectPowerBalanceGrain : IGrainWithGuidKey
+{
+    /// <summary>The report, for anyone who can see the project; 404 for anyone else.</summary>
+    Task<PowerBalanceReport> Report(Actor actor);
+
+    /// <summary>The report with no access check, for a network's report (the caller has already been let in).</summary>
+    Task<PowerBalanceReport> Compute();
+}
+
+/// <summary>The power-balance report of a network's projects added together, keyed by the network's id.</summary>
+public interface INetworkPowerBalanceGrain : IGrainWithGuidKey
+{
+    /// <summary>The report, for the network's coordinators and its member organisations' staff; 404 for anyone else.</summary>
+    Task<PowerBalanceReport> Report(Actor actor);
+}

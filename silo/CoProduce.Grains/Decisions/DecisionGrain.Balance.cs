@@ -1,0 +1,50 @@
+using CoProduce.Grains.Decisions.Counting;
+
+namespace CoProduce.Grains.Decisions;
+
+/// <summary>The decision for the power-balance report: how voters with and without lived experience chose.</summary>
+public sealed partial class DecisionGrain
+{
+    public const string Passes = "Passes";
+    public const string DoesNotPass = "Does not pass";
+
+    public Task<DecisionBalance?> Balance()
+    {
+        if (!Exists)
+        {
+            return Task.FromResult<DecisionBalance?>(null);
+        }
+
+        var final = S.FinalResults;
+        var compared = final is not null && !S.Anonymous;
+        return Task.FromResult<DecisionBalance?>(new DecisionBalance(
+            Id,
+            S.ProjectId,
+            S.Title,
+            S.Method,
+            S.Anonymous,
+            S.Status,
+            S.ClosedAt,
+            S.Quorum,
+            S.Ballots.Count,
+            S.Ballots.Values.Count(b => b.LivedExperience),
+            final is null ? null : Choice(final),
+            compared ? Group(livedExperience: true) : null,
+            compared ? Group(livedExperience: false) : null));
+    }
+
+    /// <summary>The group's choice by the decision's method on its ballots alone; null when the group cast none.</summary>
+    private GroupChoice? Group(bool livedExperience)
+    {
+        List<CountedBallot> ballots = [.. S.Ballots.Values
+            .Where(b => b.LivedExperience == livedExperience)
+            .Select(b => new CountedBallot(b.Ballot, b.LivedExperience, b.PersonId))];
+        return ballots.Count == 0 ? null : Choice(DecisionCount.Results(S.Method, S.Options, S.Quorum, ballots));
+    }
+
+    private GroupChoice Choice(DecisionResults results) => S.Method == DecisionMethod.Consent
+        ? new GroupChoice(results.Voters, [results.Consent?.Passes == true ? Passes : DoesNotPass])
+        : new GroupChoice(results.Voters, [.. results.Winners
+            .Select(w => S.Options.FirstOrDefault(o => o.Id == w)?.Label ?? w.ToString())
+            .Order(StringComparer.Ordinal)]);
+}

@@ -1,0 +1,77 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.People;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
+
+namespace CoProduce.Grains.Reports;
+
+/// <summary>
+/// A project's self-assessment on the ladder of co-production, keyed by the project's id. The members who
+/// take part (contributors and facilitators, and staff who facilitate) record it; whoever can see the
+/// project reads it; every rating is kept, so the report can show the trend.
+/// </summary>
+public sealed class SelfAssessmentGrain(
+    [PersistentState("self-assessment")] IPersistentState<SelfAssessmentState> state,
+    TimeProvider time) : Grain, ISelfAssessmentGrain
+{
+    // Bounds the stored history; a project rating itself more often than this is far outside normal use.
+    public const int MaxEntries = 2000;
+
+    private Guid ProjectId => GetPrimaryKey();
+
+    public async Task<SelfAssessmentView> Record(Actor actor, CoProductionLevel level, string? note)
+    {
+        var access = await EnsureCanSee(actor);
+        if (!(access.Role is ProjectRole.Contributor or ProjectRole.Facilitator || access.CanFacilitate))
+        {
+            throw DomainException.Forbidden("Contributors and facilitators rate the project; observers and other staff can read the ratings.");
+        }
+
+        if (!Enum.IsDefined(level))
+        {
+            throw DomainException.Invalid("level", "level must be a rung of the ladder, from Coercion to CoProduction.");
+        }
+
+        var text = Text.Optional(note, "note");
+        var lived = await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).LivedExperience();
+        var entries = state.State.Entries;
+        if (entries.Count > 0 && entries[^1] is var last
+            && last.Level == level && last.Note == text && last.RecordedBy == actor.PersonId && last.SupportedBy == actor.SupportedBy)
+        {
+            // The same rating sent again (a retried PUT) is recorded once.
+            return View();
+        }
+
+        if (entries.Count >= MaxEntries)
+        {
+            throw DomainException.Conflict($"This project already has {MaxEntries} ratings, the most it can keep.");
+        }
+
+        var entry = new SelfAssessmentEntry(level, text, actor.PersonId, actor.SupportedBy, lived, time.GetUtcNow());
+        RaiseEvent(new SelfAssessmentRecorded(ProjectId, entry));
+        state.State = state.State with { Entries = [.. entries, entry] };
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public async Task<SelfAssessmentView> Get(Actor actor)
+    {
+        await EnsureCanSee(actor);
+        return View();
+    }
+
+    public Task<IReadOnlyList<SelfAssessmentEntry>> History() => Task.FromResult<IReadOnlyList<SelfAssessmentEntry>>([.. state.State.Entries]);
+
+    private SelfAssessmentView View()
+    {
+        var entries = state.State.Entries;
+        return new SelfAssessmentView(ProjectId, entries.Count > 0 ? entries[^1] : null, [.. Enumerable.Reverse(entries)]);
+    }
+
+    private async Task<ProjectAccess> EnsureCanSee(Actor actor)
+    {
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        return access.CanSee ? access : throw DomainException.NotFound("The project");
+    }
+}

@@ -1,0 +1,83 @@
+using CoProduce.Grains.Live;
+using CoProduce.Live;
+using CoProduce.Testing;
+
+namespace CoProduce.Gateway.Tests.Live;
+
+public abstract class LiveReconnectTests(ITestDatabase database)
+{
+    [Fact]
+    public async Task ConnectionsCutMidStreamCatchUpWithNoGapAndNoDuplicate()
+    {
+        await using var world = await LiveWorld.Create(database, new Dictionary<string, string?> { ["CoProduce:Live:CallBurst"] = "1000" });
+        await using var line = new TcpProxy("127.0.0.1", world.Address.Port);
+        var facilitator = await world.Join(world.People.Facilitator);
+        var watcher = await world.Join(new Uri($"http://127.0.0.1:{line.Port}"), world.People.Contributor);
+        var received = new List<long>();
+        watcher.Received += m =>
+        {
+            lock (received)
+            {
+                received.Add(m.Sequence);
+            }
+        };
+        var first = watcher.LastSequence;
+
+        // Signals keep coming from elsewhere while the watcher's line is cut three times.
+        var sending = Task.Run(async () =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                await facilitator.Hub.SignalPace(new PaceRequest(world.ProjectId, PaceKind.SlowDown, Anonymous: true));
+            }
+        });
+        var live = Scenario.Grains(world.App).GetGrain<IProjectLiveGrain>(world.ProjectId);
+        for (var cut = 0; cut < 3; cut++)
+        {
+            line.Cut();
+            await facilitator.Hub.SignalPace(new PaceRequest(world.ProjectId, PaceKind.NeedBreak, Anonymous: false));
+            var duringCut = (await live.Snapshot()).Sequence;
+            line.Restore();
+
+            // Only a reconnected, rejoined session can receive what was journalled while it was cut off.
+            await world.Log(watcher).Reaches(duringCut);
+        }
+
+        await sending;
+        var last = (await live.Snapshot()).Sequence;
+        await world.Log(watcher).Reaches(last);
+        Assert.True(watcher.Rejoins >= 3, $"rejoined {watcher.Rejoins} times");
+        long[] seen;
+        lock (received)
+        {
+            seen = [.. received.Where(s => s <= last)];
+        }
+
+        Assert.Equal(Enumerable.Range((int)first + 1, (int)(last - first)).Select(i => (long)i), seen);
+        var journal = await Scenario.Journal(world.App, "projectlive", world.ProjectId);
+        Assert.Equal(63, journal.Count(e => e.Body.GetProperty("event").GetProperty("type").GetString() == "paceSignalled"));
+    }
+
+    [Fact]
+    public async Task ANewSessionResumingFromASequenceGetsExactlyWhatFollowed()
+    {
+        await using var world = await LiveWorld.Create(database);
+        var facilitator = await world.Join(world.People.Facilitator);
+        var mark = facilitator.LastSequence;
+        for (var i = 0; i < 5; i++)
+        {
+            await facilitator.Hub.RaiseHand(world.ProjectId);
+            await facilitator.Hub.LowerHand(world.ProjectId);
+        }
+
+        var resumed = await world.Join(world.People.Observer, after: mark);
+        var log = world.Log(resumed);
+        var own = await log.NextMessage<PersonJoined>(p => p.PersonId == world.People.Observer);
+        Assert.Equal(Enumerable.Range((int)mark + 1, (int)(own.Sequence - mark)).Select(i => (long)i), log.Messages.Select(m => m.Sequence).TakeWhile(s => s <= own.Sequence));
+        Assert.Equal(5, log.All<HandRaised>().Count);
+    }
+}
+
+public sealed class SqliteLiveReconnectTests(SqliteDatabase database) : LiveReconnectTests(database), IClassFixture<SqliteDatabase>;
+
+public sealed class PostgresLiveReconnectTests(PostgresDatabase database) : LiveReconnectTests(database), IClassFixture<PostgresDatabase>;

@@ -1,0 +1,101 @@
+using CoProduce.Client.Live;
+using CoProduce.Gateway.Tests.Agenda;
+using CoProduce.Live;
+using CoProduce.Testing;
+using CoProduce.Testing.Processes;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoProduce.Gateway.Tests.Live;
+
+/// <summary>
+/// The gateway on a real Kestrel server on a loopback port, a project with someone in every position,
+/// and live sessions opened with the .NET SDK over real WebSockets.
+/// </summary>
+public sealed class LiveWorld : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly Dictionary<LiveSession, EventLog> _logs = [];
+
+    private LiveWorld(GatewayApplication app, AgendaProject people, Uri address)
+    {
+        App = app;
+        People = people;
+        Address = address;
+    }
+
+    public GatewayApplication App { get; }
+
+    public AgendaProject People { get; }
+
+    public Uri Address { get; }
+
+    public Guid ProjectId => People.ProjectId;
+
+    /// <summary>Reconnects quickly, so a test that cuts connections waits little.</summary>
+    public static IRetryPolicy QuickRetry { get; } = new KeepRetrying { Longest = TimeSpan.FromMilliseconds(200) };
+
+    public static async Task<LiveWorld> Create(
+        ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    {
+        var app = new GatewayApplication(database, settings, configureServices: clock is null ? null : s => s.AddSingleton(clock));
+        var port = FreePort.Next();
+        app.UseKestrel(port);
+        app.StartServer();
+        var world = new LiveWorld(app, await AgendaProject.Create(app), new Uri($"http://127.0.0.1:{port}"));
+        return world;
+    }
+
+    /// <summary>Joins the project's session as <paramref name="person"/>.</summary>
+    public Task<LiveSession> Join(Guid person, Guid? actingWith = null, IReadOnlyList<string>? accessNeeds = null, long? after = null) =>
+        Join(Address, person, actingWith, accessNeeds, after);
+
+    public async Task<LiveSession> Join(Uri address, Guid person, Guid? actingWith = null, IReadOnlyList<string>? accessNeeds = null, long? after = null)
+    {
+        var token = App.TokenFor(person);
+        var log = new EventLog();
+        var session = await LiveSession.ConnectAsync(
+            address, _ => ValueTask.FromResult(token), new JoinRequest(ProjectId, after, actingWith, accessNeeds), QuickRetry, log.Add);
+        _owned.Add(session);
+        lock (_logs)
+        {
+            _logs[session] = log;
+        }
+
+        return session;
+    }
+
+    /// <summary>Everything <paramref name="session"/> received since it connected.</summary>
+    public EventLog Log(LiveSession session)
+    {
+        lock (_logs)
+        {
+            return _logs[session];
+        }
+    }
+
+    /// <summary>A connected hub connection that has not joined anything, as <paramref name="person"/>.</summary>
+    public async Task<HubConnection> Connect(Guid person)
+    {
+        var token = App.TokenFor(person);
+        var connection = new HubConnection(
+            new Client.Connections.WebSocketConnectionFactory(_ => ValueTask.FromResult(token), ProjectId),
+            LiveSession.Protocol(),
+            new Microsoft.AspNetCore.Connections.UriEndPoint(new Uri(Address, HubPaths.Project)),
+            new ServiceCollection().BuildServiceProvider(),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await connection.StartAsync();
+        _owned.Add(connection);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var owned in _owned)
+        {
+            await owned.DisposeAsync();
+        }
+
+        await App.DisposeAsync();
+    }
+}

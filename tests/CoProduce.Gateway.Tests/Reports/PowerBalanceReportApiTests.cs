@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json;
+using CoProduce.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoProduce.Gateway.Tests.Reports;
+
+/// <summary>The report's figures on the known history of <see cref="PowerBalanceWorld"/>, for a project and for its network.</summary>
+public abstract class PowerBalanceReportApiTests(ITestDatabase database)
+{
+    [Fact]
+    public async Task AProjectReportGivesTheKnownSharesOverallAndByMonth()
+    {
+        var (app, world) = await Create();
+        await using var _ = app;
+        var report = await Get(world, world.Cal, $"/api/projects/{world.Project}/power-balance");
+
+        Assert.Equal("Project", report.GetProperty("scope").GetString());
+        Assert.Equal("Crisis line, nights", report.GetProperty("name").GetString());
+        Assert.Equal(["agenda", "decisions", "feedback", "self-assessment", "representation"], [.. report.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("key").GetString()!)]);
+
+        // Agenda: 2 of 4 items in March by people with lived experience, 1 of 1 in April.
+        AssertMeasure(report, "agenda.lived-experience-share", 3, 5, 0.6m, ("2026-03", 2, 4), ("2026-04", 1, 1));
+
+        // D1 (quorum 2, met), D2 (no quorum), D3 (quorum 1, met).
+        AssertMeasure(report, "decisions.quorum-set", 2, 3, 0.6667m, ("2026-03", 1, 2), ("2026-04", 1, 1));
+        AssertMeasure(report, "decisions.quorum-met", 2, 3, 0.6667m, ("2026-03", 1, 2), ("2026-04", 1, 1));
+
+        // Voters with lived experience: 2 of 5 (D1), 1 of 2 (D2, anonymous: counts only), 1 of 3 (D3).
+        AssertMeasure(report, "decisions.voter-share", 4, 10, 0.4m, ("2026-03", 3, 7), ("2026-04", 1, 3));
+
+        // Compared only where named: D1 lived experience chose Library, professionals and the outcome Hub; D3 all chose Phone.
+        AssertMeasure(report, "decisions.matches-professionals", 1, 2, 0.5m, ("2026-03", 0, 1), ("2026-04", 1, 1));
+        AssertMeasure(report, "decisions.outcome-matches", 1, 2, 0.5m, ("2026-03", 0, 1), ("2026-04", 1, 1));
+
+        // Only D1 was fed back, 3 days after it closed.
+        AssertMeasure(report, "feedback.fed-back", 1, 3, 0.3333m, ("2026-03", 1, 2), ("2026-04", 0, 1));
+        AssertMeasure(report, "feedback.days", 3, 1, 3m, ("2026-03", 3, 1));
+
+        // Consultation then Engagement in March (Engagement in force at the month's end), CoDesign in April.
+        AssertMeasure(report, "self-assessment.level", 6, 1, 6m, ("2026-03", 5, 1), ("2026-04", 6, 1));
+    }
+
+    [Fact]
+    public async Task ANamedDecisionShowsEachGroupsChoiceAndAnAnonymousOneOnlyCounts()
+    {
+        var (app, world) = await Create();
+        await using var _ = app;
+        var report = await Get(world, world.Observer, $"/api/projects/{world.Project}/power-balance");
+        var details = Section(report, "decisions").GetProperty("details");
+        var columns = details.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
+        var rows = details.GetProperty("rows").EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetString()!).ToList()).ToList();
+        Assert.Equal(3, rows.Count);
+        string Cell(List<string> row, string column) => row[columns.IndexOf(column)];
+
+        var named = rows.Single(r => Cell(r, "method") == "ChooseOne");
+        Assert.Equal(("Hub", "Library", "Hub"), (Cell(named, "outcome"), Cell(named, "lived experience chose"), Cell(named, "professionals chose")));
+        Assert.Equal(("5", "2", "2", "yes"), (Cell(named, "voters"), Cell(named, "with lived experience"), Cell(named, "lived-experience quorum"), Cell(named, "quorum met")));
+
+        var anonymous = rows.Single(r => Cell(r, "method") == "Consent");
+        Assert.Equal(("yes", "2", "1", "Passes"), (Cell(anonymous, "anonymous"), Cell(anonymous, "voters"), Cell(anonymous, "with lived experience"), Cell(anonymous, "outcome")));
+        Assert.Equal(("", ""), (Cell(anonymous, "lived experience chose"), Cell(anonymous, "professionals chose")));
+
+        // Nothing in the report names who voted: no voter's id appears anywhere in it.
+        var text = report.GetRawText();
+        foreach (var voter in new[] { world.Ada, world.Bea, world.Cal, world.Facilitator, world.Admin })
+        {
+            Assert.DoesNotContain(voter.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task ANetworkReportAddsUpItsProjectsFigures()
+    {
+        var (app, world) = await Create();
+        await using var _ = app;
+        var report = await Get(world, world.Finance, $"/api/networks/{world.Network}/power-balance");
+
+        Assert.Equal("Network", report.GetProperty("scope").GetString());
+        Assert.Equal("Northshire User Network", report.GetProperty("name").GetString());
+        Assert.Equal([world.Project, world.SecondProject], [.. report.GetProperty("projects").EnumerateArray().Select(p => p.GetGuid())]);
+
+        // The second project adds 1 item (not lived experience) and D4 (no quorum, Ada alone, Library wins, fed back after a day).
+        AssertMeasure(report, "agenda.lived-experience-share", 3, 6, 0.5m, ("2026-03", 2, 5), ("2026-04", 1, 1));
+        AssertMeasure(report, "decisions.quorum-set", 2, 4, 0.5m, ("2026-03", 1, 3), ("2026-04", 1, 1));
+        AssertMeasure(report, "decisions.quorum-met", 2, 4, 0.5m, ("2026-03", 1, 3), ("2026-04", 1, 1));
+        AssertMeasure(report, "decisions.voter-share", 5, 11, 0.4545m, ("2026-03", 4, 8), ("2026-04", 1, 3));
+        AssertMeasure(report, "decisions.matches-professionals", 1, 2, 0.5m, ("2026-03", 0, 1), ("2026-04", 1, 1));
+        AssertMeasure(report, "decisions.outcome-matches", 2, 3, 0.6667m, ("2026-03", 1, 2), ("2026-04", 1, 1));
+        AssertMeasure(report, "feedback.fed-back", 2, 4, 0.5m, ("2026-03", 2, 3), ("2026-04", 0, 1));
+        AssertMeasure(report, "feedback.days", 4, 2, 2m, ("2026-03", 4, 2));
+        AssertMeasure(report, "self-assessment.level", 6, 1, 6m, ("2026-03", 5, 1), ("2026-04", 6, 1));
+
+        // Detail rows say which project they came from.
+        var rows = Section(report, "decisions").GetProperty("details").GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()).ToList();
+        Assert.Equal(3, rows.Count(r => r == "Crisis line, nights"));
+        Assert.Equal(1, rows.Count(r => r == "=SUM(A1:A2), menus"));
+    }
+
+    [Fact]
+    public async Task AProjectWithNoHistoryHasEveryMeasureWithNoValue()
+    {
+        var clock = new ManualTimeProvider(PowerBalanceWorld.Start);
+        await using var app = new GatewayApplication(database, configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        var world = await PowerBalanceWorld.People(app, clock);
+        var report = await Get(world, world.Ada, $"/api/projects/{world.Project}/power-balance");
+        var measures = report.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("measures").EnumerateArray()).ToList();
+        Assert.Equal(11, measures.Count);
+        Assert.All(measures, m =>
+        {
+            Assert.Equal(0, m.GetProperty("count").GetInt32());
+            Assert.Equal(JsonValueKind.Null, m.GetProperty("value").ValueKind);
+            Assert.Empty(m.GetProperty("byMonth").EnumerateArray());
+        });
+    }
+
+    private async Task<(GatewayApplication App, PowerBalanceWorld World)> Create()
+    {
+        var clock = new ManualTimeProvider(PowerBalanceWorld.Start);
+        var app = new GatewayApplication(database, configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        return (app, await PowerBalanceWorld.History(app, clock));
+    }
+
+    public static async Task<JsonElement> Get(PowerBalanceWorld world, Guid person, string url) =>
+        await (await world.As(person).GetAsync(url).Expect(HttpStatusCode.OK)).Json();
+
+    public static JsonElement Section(JsonElement report, string key) =>
+        report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == key);
+
+    private static void AssertMeasure(JsonElement report, string key, decimal total, int count, decimal value, params (string Period, decimal Total, int Count)[] months)
+    {
+        var measure = report.GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("measures").EnumerateArray())
+            .Single(m => m.GetProperty("key").GetString() == key);
+        Assert.Equal((total, count, value), (measure.GetProperty("total").GetDecimal(), measure.GetProperty("count").GetInt32(), measure.GetProperty("value").GetDecimal()));
+        Assert.Equal<(string, decimal, int)>(months, [.. measure.GetProperty("byMonth").EnumerateArray().Select(p => (p.GetProperty("period").GetString()!, p.GetProperty("total").GetDecimal(), p.GetProperty("count").GetInt32()))]);
+    }
+}
+
+public sealed class SqlitePowerBalanceReportApiTests(SqliteDatabase database) : PowerBalanceReportApiTests(database), IClassFixture<SqliteDatabase>;
+
+public sealed class PostgresPowerBalanceReportApiTests(PostgresDatabase database) : PowerBalanceReportApiTests(database), IClassFixture<PostgresDatabase>;
