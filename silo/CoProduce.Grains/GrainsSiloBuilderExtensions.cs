@@ -18,6 +18,7 @@ public static class GrainsSiloBuilderExtensions
         // Read now, so a missing key stops start-up with the setting's name rather than failing a vote.
         silo.Services.TryAddSingleton(AnonymityKey.FromConfiguration(silo.Configuration));
         silo.Services.AddPowerBalanceSections();
+        silo.Services.AddSingleton<IReportSection, Representation.RepresentationSection>();
         // Agenda and decision events reach live sessions through this observer, on every node.
         silo.Services.AddHostedService<Live.LiveRelayService>();
         silo.Services.AddCoProducePayments(silo.Configuration);

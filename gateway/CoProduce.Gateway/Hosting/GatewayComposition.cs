@@ -15,6 +15,7 @@ using CoProduce.Gateway.People;
 using CoProduce.Gateway.Projects;
 using CoProduce.Gateway.Recognition;
 using CoProduce.Gateway.Reports;
+using CoProduce.Gateway.Representation;
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
 
@@ -56,6 +57,7 @@ public static class GatewayComposition
         app.MapPayers();
         app.MapClaims();
         app.MapMyPayments();
+        app.MapRepresentation();
         return app;
     }
 }

@@ -120,6 +120,10 @@ public interface IProjectGrain : IGrainWithGuidKey
 
     [ReadOnly]
     Task<IReadOnlyList<string>> Invitations();
+
+    /// <summary>The participants with no access check (for aggregate reports); empty when the project does not exist.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<Participant>> Participants();
 }
 
 /// <summary>How a person stands with a project: their project role, their staff roles at its organisation, or nothing.</summary>

@@ -23,11 +23,11 @@ public sealed record RepresentationTarget(DiversityCharacteristic? Characteristi
 public sealed record RepresentationTargets(Guid ProjectId, IReadOnlyList<RepresentationTarget> Targets, Guid? SetBy, DateTimeOffset? SetAt);
 
 /// <summary>
-/// One target against who is there. <see cref="Present"/> is null when it could only be shown by
-/// revealing a group of fewer than the threshold; <see cref="Missing"/> is how many more are needed
-/// when that can be said, and null otherwise.
+/// One target against who is there. For self-described data, <see cref="Met"/>, <see cref="Present"/>
+/// and <see cref="Missing"/> are null when the aggregate hides the cell (fewer than the threshold, or
+/// hidden to protect a smaller one): saying more would reveal it. <see cref="Missing"/> is how many more are needed.
 /// </summary>
-public sealed record TargetGap(RepresentationTarget Target, string Label, bool Met, int? Present, int? Missing);
+public sealed record TargetGap(RepresentationTarget Target, string Label, bool? Met, int? Present, int? Missing);
 
 /// <summary>A participant and who they say they speak for.</summary>
 public sealed record Voice(Guid PersonId, string DisplayName, Projects.ProjectRole Role, string? InTheirWords, IReadOnlyList<NamedGroup> Groups);
@@ -36,11 +36,17 @@ public sealed record Voice(Guid PersonId, string DisplayName, Projects.ProjectRo
 /// A project's representation: the aggregates (suppressed below the threshold), the targets and who is
 /// missing, for the power-balance report as well as for facilitators.
 /// </summary>
+/// <param name="ProjectId">The project.</param>
+/// <param name="Threshold">The smallest group ever reported (5).</param>
+/// <param name="Contributors">How many contributors the project has (participants in the Contributor role).</param>
+/// <param name="ContributorsGivingData">How many gave any diversity data; null when between 1 and the threshold less one.</param>
+/// <param name="Aggregates">One table per characteristic anyone described, suppressed.</param>
+/// <param name="Gaps">Each target against who is there.</param>
 public sealed record RepresentationSummary(
     Guid ProjectId,
     int Threshold,
     int Contributors,
-    int ContributorsGivingData,
+    int? ContributorsGivingData,
     IReadOnlyList<CharacteristicAggregate> Aggregates,
     IReadOnlyList<TargetGap> Gaps);
 

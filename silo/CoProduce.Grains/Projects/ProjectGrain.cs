@@ -153,6 +153,9 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
 
     public Task<IReadOnlyList<string>> Invitations() => Task.FromResult<IReadOnlyList<string>>(S.Invitations);
 
+    public Task<IReadOnlyList<Participant>> Participants() =>
+        Task.FromResult<IReadOnlyList<Participant>>(Exists ? [.. S.Participants.Values.OrderBy(p => p.JoinedAt)] : []);
+
     private async Task<Participant> NewParticipant(Guid personId, ProjectRole role, Guid? invitedBy, DateTimeOffset joinedAt)
     {
         var person = GrainFactory.GetGrain<IPersonGrain>(personId);

@@ -9,6 +9,8 @@ using CoProduce.Grains.Organisations;
 using CoProduce.Grains.Payments;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
+using CoProduce.Grains.Recognition;
+using CoProduce.Grains.Representation;
 using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Tests.Hostile;
@@ -139,6 +141,16 @@ public sealed record Tenant(
         await grains.GetGrain<IClaimGrain>(claim).Submit(new Actor(contributor), project, new ClaimSpec(
             null, PayerKind.Organisation, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), "GBP", "Expert by experience", "Meeting", 2m,
             [new ExpenseLine(ExpenseCategory.Travel, 4.5m, "Bus")], false, null));
+        // Recognition and representation: a session, consents, who the contributor speaks for, consented
+        // diversity data and targets, so that refused requests have something they might change.
+        await grains.GetGrain<IProjectRecognitionGrain>(project).RecordSession(asAdmin, new SessionSpec(
+            "Workshop 1", DateOnly.FromDateTime(DateTime.UtcNow), 2m, [contributor]));
+        await grains.GetGrain<IRecognitionGrain>(contributor).Consent(new Actor(contributor), project, $"Contributor {name}", true, true);
+        var groups = await grains.GetGrain<INetworkGroupsGrain>(network).Add(asAdmin, "Young carers");
+        var group = new GroupRef(network, groups.Value.Groups[0].Id);
+        await grains.GetGrain<ISpeaksForGrain>(contributor).Set(new Actor(contributor), "Young carers in the county", [group]);
+        await grains.GetGrain<IDiversityGrain>(contributor).Give(new Actor(contributor), true, [new DiversityAnswer(DiversityCharacteristic.AgeGroup, "18 to 24")]);
+        await grains.GetGrain<IProjectRepresentationGrain>(project).SetTargets(asAdmin, [new RepresentationTarget(null, null, group, 2)], null);
         return new Tenant(
             admin, facilitator, contributor, observer, supporter, organisation, network, project,
             budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision, action, feedback,

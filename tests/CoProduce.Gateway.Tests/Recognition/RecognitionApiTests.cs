@@ -1,5 +1,7 @@
 using System.Net;
 using CoProduce.Gateway.Tests.Decisions;
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
 using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Recognition;
@@ -70,6 +72,39 @@ public abstract class RecognitionApiTests(ITestDatabase database)
         await world.As(people.Contributor).DeleteAsync($"/api/me/consents/Organisation/{organisation}").Expect(HttpStatusCode.OK);
         await world.As(people.FinanceStaff).GetAsync(url).Expect(HttpStatusCode.NotFound);
         await world.As(people.FinanceStaff).GetAsync($"/api/networks/{Guid.NewGuid()}/people/{people.Contributor}/contributions").Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ANetworksCoordinatorsSeeOnlyItsProjectsAndOnlyWithConsent()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await RecognitionProject.Create(app);
+        var people = world.People;
+        var project = await (await world.As(people.Facilitator).GetAsync($"/api/projects/{world.ProjectId}").Expect(HttpStatusCode.OK)).Json();
+        var organisation = project.GetProperty("organisationId").GetGuid();
+        var network = await Scenario.Network(world.As(people.Facilitator));
+        await world.As(people.Facilitator).PostJson($"/api/networks/{network}/organisations", new { organisationId = organisation }).Expect(HttpStatusCode.OK);
+
+        // A second project, run in the network, where the contributor proposes an item too.
+        var networked = Guid.NewGuid();
+        var grain = Scenario.Grains(app).GetGrain<IProjectGrain>(networked);
+        await grain.Create(new Actor(people.Facilitator), organisation, network, "Network project", null);
+        await grain.SetParticipant(new Actor(people.Facilitator), people.Contributor, ProjectRole.Contributor);
+        await world.As(people.Contributor).PostJson($"/api/projects/{networked}/agenda/items", new { title = "Shared transport" }).Expect(HttpStatusCode.Created);
+        await people.Propose(people.Contributor, "Night-time calls go unanswered");
+        Assert.Equal(2, (await world.Contributions(people.Contributor)).GetProperty("totals").GetProperty("projects").GetInt32());
+
+        var url = $"/api/networks/{network}/people/{people.Contributor}/contributions";
+        await world.As(people.Facilitator).GetAsync(url).Expect(HttpStatusCode.NotFound);
+        await world.As(people.Contributor).PostJson("/api/me/consents", new { kind = "Network", id = network }).Expect(HttpStatusCode.OK);
+        var shared = await (await world.As(people.Facilitator).GetAsync(url).Expect(HttpStatusCode.OK)).Json();
+        var only = Assert.Single(shared.GetProperty("projects").EnumerateArray());
+        Assert.Equal(networked, only.GetProperty("projectId").GetGuid());
+        Assert.Equal("Shared transport", only.GetProperty("itemsProposed")[0].GetProperty("title").GetString());
+
+        // Staff of a member organisation are not coordinators.
+        await world.As(people.FinanceStaff).GetAsync(url).Expect(HttpStatusCode.NotFound);
+        await world.As(people.Stranger).GetAsync(url).Expect(HttpStatusCode.NotFound);
     }
 
     [Fact]

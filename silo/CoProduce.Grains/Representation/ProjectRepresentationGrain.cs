@@ -1,0 +1,138 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
+using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.State;
+
+namespace CoProduce.Grains.Representation;
+
+/// <summary>
+/// A project's representation: its facilitators set the targets; the aggregates and gaps are worked out
+/// on every read from the contributors' own statements and consented data, so a withdrawal counts at once.
+/// </summary>
+public sealed class ProjectRepresentationGrain(
+    [PersistentState("representation")] IPersistentState<ProjectRepresentationState> state,
+    TimeProvider time) : Grain, IProjectRepresentationGrain
+{
+    private const int MaxTargets = 50;
+    private const int MaxMinimum = 1000;
+
+    private ProjectRepresentationState S => state.State;
+
+    private Guid ProjectId => GetPrimaryKey();
+
+    public async Task<Versioned<RepresentationTargets>> Targets(Actor actor)
+    {
+        await EnsureCanSee(actor);
+        return Current();
+    }
+
+    public async Task<Versioned<RepresentationTargets>> SetTargets(Actor actor, IReadOnlyList<RepresentationTarget> targets, long? expectedVersion)
+    {
+        var access = await EnsureCanSee(actor);
+        if (!access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("Only the project's facilitators set its target representation.");
+        }
+
+        if (S.Version > 0 && expectedVersion != S.Version)
+        {
+            throw expectedVersion is null
+                ? DomainException.Invalid("If-Match", "Targets are set: send If-Match with their ETag so no edit is lost.")
+                : DomainException.Stale(S.Version);
+        }
+
+        var clean = new List<RepresentationTarget>();
+        foreach (var target in targets ?? [])
+        {
+            clean.Add(await Check(target));
+        }
+
+        if (clean.Count > MaxTargets)
+        {
+            throw DomainException.Invalid("targets", $"targets may have at most {MaxTargets} entries.");
+        }
+
+        RaiseEvent(new RepresentationTargetsSet(ProjectId, clean.Count, actor.PersonId, actor.SupportedBy));
+        state.State = new ProjectRepresentationState { Targets = clean, SetBy = actor.PersonId, SetAt = time.GetUtcNow(), Version = S.Version + 1 };
+        await state.WriteStateAsync();
+        return Current();
+    }
+
+    public async Task<RepresentationView> View(Actor actor)
+    {
+        var access = await EnsureCanSee(actor);
+        if (!access.CanFacilitate)
+        {
+            throw DomainException.Forbidden("Only the project's facilitators see its representation.");
+        }
+
+        var project = (await GrainFactory.GetGrain<IProjectGrain>(ProjectId).Get(actor)).Value;
+        var speaking = await Task.WhenAll(project.Participants.Select(p => GrainFactory.GetGrain<ISpeaksForGrain>(p.PersonId).Peek()));
+        List<Voice> voices = [.. project.Participants.Zip(speaking)
+            .Where(v => v.Second.InTheirWords is not null || v.Second.Groups.Count > 0)
+            .Select(v => new Voice(v.First.PersonId, v.First.DisplayName, v.First.Role, v.Second.InTheirWords, v.Second.Groups))];
+        return new RepresentationView(await Summarise(project.Participants), voices);
+    }
+
+    public async Task<RepresentationSummary> Summary() =>
+        await Summarise(await GrainFactory.GetGrain<IProjectGrain>(ProjectId).Participants());
+
+    private async Task<RepresentationSummary> Summarise(IReadOnlyList<Participant> participants)
+    {
+        var contributors = participants.Where(p => p.Role == ProjectRole.Contributor).ToList();
+        var counted = await Task.WhenAll(contributors.Select(async p => new RepresentationCount.Counted(
+            await GrainFactory.GetGrain<IDiversityGrain>(p.PersonId).ForAggregate(),
+            (await GrainFactory.GetGrain<ISpeaksForGrain>(p.PersonId).Peek()).Groups)));
+        var names = new Dictionary<Guid, string>();
+        foreach (var group in S.Targets.Select(t => t.Group).OfType<GroupRef>())
+        {
+            if (await GrainFactory.GetGrain<INetworkGroupsGrain>(group.NetworkId).NameOf(group.GroupId) is { } name)
+            {
+                names[group.GroupId] = name;
+            }
+        }
+
+        return RepresentationCount.Summarise(ProjectId, counted, S.Targets, names);
+    }
+
+    private async Task<RepresentationTarget> Check(RepresentationTarget target)
+    {
+        if (target is null || target.Minimum is < 1 or > MaxMinimum)
+        {
+            throw DomainException.Invalid("targets", $"Each target needs a minimum between 1 and {MaxMinimum}.");
+        }
+
+        if (target.Group is { } group)
+        {
+            if (target.Characteristic is not null || target.Value is not null)
+            {
+                throw DomainException.Invalid("targets", "A target is either a group or a characteristic with a value, not both.");
+            }
+
+            return await GrainFactory.GetGrain<INetworkGroupsGrain>(group.NetworkId).NameOf(group.GroupId) is null
+                ? throw DomainException.Invalid("targets", "A group target must name a group its network lists.")
+                : target;
+        }
+
+        if (target.Characteristic is not { } characteristic || !Enum.IsDefined(characteristic))
+        {
+            throw DomainException.Invalid("targets", "A target names a network's group, or a known characteristic and a value.");
+        }
+
+        // A smaller target could never be reported without revealing a group of fewer than the threshold.
+        if (target.Minimum < Suppression.Threshold)
+        {
+            throw DomainException.Invalid("targets", $"A target for self-described data is at least {Suppression.Threshold} people: smaller groups are never reported.");
+        }
+
+        return target with { Value = Text.Required(target.Value, "targets", 100) };
+    }
+
+    private async Task<ProjectAccess> EnsureCanSee(Actor actor)
+    {
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        return access.CanSee ? access : throw DomainException.NotFound("The project");
+    }
+
+    private Versioned<RepresentationTargets> Current() => new(new RepresentationTargets(ProjectId, S.Targets, S.SetBy, S.SetAt), S.Version);
+}

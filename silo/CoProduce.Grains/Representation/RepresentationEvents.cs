@@ -1,0 +1,16 @@
+namespace CoProduce.Grains.Representation;
+
+/// <summary>A group added to a network's list.</summary>
+public sealed record NetworkGroupAdded(Guid NetworkId, Guid GroupId, string Name, Guid By);
+
+/// <summary>A person said who they speak for (what they said is in their state, not repeated here).</summary>
+public sealed record SpeaksForSet(Guid PersonId, int Groups, Guid? SupportedBy);
+
+/// <summary>Diversity data given with consent. What was given is never journalled, so withdrawing can delete it.</summary>
+public sealed record DiversityDataGiven(Guid PersonId, Guid? SupportedBy);
+
+/// <summary>Consent withdrawn and the diversity data deleted.</summary>
+public sealed record DiversityDataDeleted(Guid PersonId, Guid? SupportedBy);
+
+/// <summary>A project's target representation set.</summary>
+public sealed record RepresentationTargetsSet(Guid ProjectId, int Targets, Guid By, Guid? SupportedBy);
