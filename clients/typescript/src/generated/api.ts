@@ -101,6 +101,14 @@ export interface AgendaView {
   "confirmedAt": null | string;
 }
 
+/** One cell of an aggregate: how many contributors gave string AggregateCell.Label. bool AggregateCell.NotGiven
+marks the cell of those who gave no answer for the characteristic. */
+export interface AggregateCell {
+  "label": string;
+  "count": number;
+  "notGiven": boolean;
+}
+
 /** One measure as it stood when the set was agreed, with who endorsed and who objected then. */
 export interface AgreedMeasure {
   "measureId": string;
@@ -198,6 +206,15 @@ export interface ChangeStage {
   "stage": ProjectStage;
   /** Why the project moves, kept in its stage history. */
   "reason": string;
+}
+
+/** How the contributors describe themselves on one characteristic. Only cells of at least the
+threshold are shown; when any cell is hidden, enough others are hidden with it that no hidden
+cell can be worked out from the total (bool CharacteristicAggregate.Suppressed is then true). */
+export interface CharacteristicAggregate {
+  "characteristic": DiversityCharacteristic;
+  "cells": Array<AggregateCell>;
+  "suppressed": boolean;
 }
 
 /** The contributor's choice for fees from one organisation or network. */
@@ -515,6 +532,31 @@ export interface Dissent {
   "personId": null | string;
 }
 
+/** One self-described answer, in the person's own words (compared ignoring case and spacing). */
+export interface DiversityAnswer {
+  "characteristic": DiversityCharacteristic;
+  "value": string;
+}
+
+/** Characteristics people may describe themselves by; every one is optional. */
+export type DiversityCharacteristic = "AgeGroup" | "Gender" | "TransHistory" | "SexualOrientation" | "Ethnicity" | "Religion" | "Disability" | "LongTermCondition" | "CaringRole" | "FirstLanguage";
+
+/** The person's diversity data and when they consented to give it. */
+export interface DiversityData {
+  "personId": string;
+  "answers": Array<DiversityAnswer>;
+  "consentedAt": string;
+  "supportedBy": null | string;
+}
+
+/** Your diversity data: optional, in your own words, and kept only with your consent. */
+export interface DiversityRequest {
+  /** Must be true: you agree that this is kept and counted in aggregates of at least five people. */
+  "consent": boolean;
+  /** One answer per characteristic you choose to describe (at least one). */
+  "answers": Array<DiversityAnswer>;
+}
+
 /** Your dots, replacing any you placed before. */
 export interface DotAllocation {
   /** Item id to number of dots; the total may not exceed the dots each person has. */
@@ -640,6 +682,12 @@ export interface GiveConsent {
   "kind": ConsentScopeKind;
   /** The organisation's or network's id. */
   "id": string;
+}
+
+/** A group someone speaks for: one of a network's groups. */
+export interface GroupRef {
+  "networkId": string;
+  "groupId": string;
 }
 
 export type InvitationStatus = "Open" | "Redeemed" | "Revoked" | "Expired";
@@ -844,6 +892,31 @@ export interface MyResponse {
   "responded": boolean;
   "answers": Array<Answer>;
   "at": null | string;
+}
+
+/** A group someone speaks for, with its name. */
+export interface NamedGroup {
+  "networkId": string;
+  "groupId": string;
+  "name": string;
+}
+
+/** A group or community a network names, so that people can say they speak for it in the same words. */
+export interface NetworkGroup {
+  "id": string;
+  "name": string;
+}
+
+/** A group or community for the network's list. */
+export interface NetworkGroupRequest {
+  /** Its name, up to 200 characters, different from the others ignoring case. */
+  "name": string;
+}
+
+/** A network's list of groups and communities. */
+export interface NetworkGroups {
+  "networkId": string;
+  "groups": Array<NetworkGroup>;
 }
 
 export interface NetworkView {
@@ -1355,6 +1428,37 @@ export interface ReportTable {
   "rows": Array<Array<string>>;
 }
 
+/** A project's representation: the aggregates (suppressed below the threshold), the targets and who is
+missing, for the power-balance report as well as for facilitators. */
+export interface RepresentationSummary {
+  /** The project. */
+  "projectId": string;
+  /** The smallest group ever reported (5). */
+  "threshold": number;
+  /** How many contributors the project has (participants in the Contributor role). */
+  "contributors": number;
+  /** How many gave any diversity data; null when between 1 and the threshold less one. */
+  "contributorsGivingData": null | number;
+  /** One table per characteristic anyone described, suppressed. */
+  "aggregates": Array<CharacteristicAggregate>;
+  /** Each target against who is there. */
+  "gaps": Array<TargetGap>;
+}
+
+/** What a project aims for: at least int RepresentationTarget.Minimum contributors with a self-described value, or speaking for a network's group. */
+export interface RepresentationTarget {
+  "characteristic": null | DiversityCharacteristic;
+  "value": null | string;
+  "group": null | GroupRef;
+  "minimum": number;
+}
+
+/** The representation view for facilitators: the summary plus who each participant speaks for. */
+export interface RepresentationView {
+  "summary": RepresentationSummary;
+  "voices": Array<Voice>;
+}
+
 /** A correction: the entry is reversed by a new entry, never edited. */
 export interface ReverseRequest {
   "reason": string;
@@ -1473,6 +1577,14 @@ export interface SharedProfile {
   "profile": PersonProfile;
 }
 
+/** Who you speak for. */
+export interface SpeaksForRequest {
+  /** Groups from your networks' lists (up to 20). */
+  "groups": Array<GroupRef>;
+  /** In your own words, e.g. "the carers' group at Hillside" (up to 1,000 characters); leave out to say nothing. */
+  "inTheirWords"?: null | string;
+}
+
 export interface StageChange {
   "from": ProjectStage;
   "to": ProjectStage;
@@ -1574,6 +1686,36 @@ export interface SurveyView {
   "closedAt": null | string;
 }
 
+/** One target against who is there. For self-described data, bool? TargetGap.Met, int? TargetGap.Present
+and int? TargetGap.Missing are null when the aggregate hides the cell (fewer than the threshold, or
+hidden to protect a smaller one): saying more would reveal it. int? TargetGap.Missing is how many more are needed. */
+export interface TargetGap {
+  "target": RepresentationTarget;
+  "label": string;
+  "met": null | boolean;
+  "present": null | number;
+  "missing": null | number;
+}
+
+/** One target: a network's group (networkId and groupId), or a characteristic and value. */
+export interface TargetRequest {
+  /** At least how many contributors; for a characteristic at least 5, since smaller groups are never reported. */
+  "minimum": number;
+  "characteristic"?: null | DiversityCharacteristic;
+  /** With characteristic: the value aimed for, compared ignoring case and spacing. */
+  "value"?: null | string;
+  /** With groupId: the network whose list holds the group. */
+  "networkId"?: null | string;
+  /** With networkId: the group. */
+  "groupId"?: null | string;
+}
+
+/** The project's target representation, replacing the targets set before. */
+export interface TargetsRequest {
+  /** Up to 50 targets. */
+  "targets": Array<TargetRequest>;
+}
+
 /** A free-text answer; Guid? TextAnswer.PersonId is null in an anonymous survey. */
 export interface TextAnswer {
   "text": string;
@@ -1600,6 +1742,15 @@ export interface UpdatePreProduction {
   "groundRules": Array<string>;
   /** How contributors are being recruited, and whom the project still wants to reach. */
   "recruitment": null | string;
+}
+
+/** A participant and who they say they speak for. */
+export interface Voice {
+  "personId": string;
+  "displayName": string;
+  "role": ProjectRole;
+  "inTheirWords": null | string;
+  "groups": Array<NamedGroup>;
 }
 
 /** Who voted what, in a decision that is not anonymous. */
@@ -1711,6 +1862,27 @@ export interface Operations {
     body: never;
     response: ContributionRecord;
   };
+  /** Your diversity data, if you have given any (404 otherwise). Nobody else ever sees it. */
+  "GET /api/me/diversity": {
+    path: never;
+    query: never;
+    body: never;
+    response: DiversityData;
+  };
+  /** Give or replace your self-described diversity data, with your explicit consent (consent: true). */
+  "PUT /api/me/diversity": {
+    path: never;
+    query: never;
+    body: DiversityRequest;
+    response: DiversityData;
+  };
+  /** Withdraw consent: your diversity data is deleted, not hidden, and leaves every aggregate at once. */
+  "DELETE /api/me/diversity": {
+    path: never;
+    query: never;
+    body: never;
+    response: unknown;
+  };
   /** Feedback addressed to you, newest first, a page at a time. */
   "GET /api/me/feedback": {
     path: never;
@@ -1774,6 +1946,20 @@ export interface Operations {
     body: never;
     response: unknown;
   };
+  /** Who you speak for. */
+  "GET /api/me/speaks-for": {
+    path: never;
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Say who you speak for, in your own words and from your networks' lists of groups. */
+  "PUT /api/me/speaks-for": {
+    path: never;
+    query: never;
+    body: SpeaksForRequest;
+    response: unknown;
+  };
   /** Your statement as CSV: every claim, what was paid, to whom and when. */
   "GET /api/me/statement.csv": {
     path: never;
@@ -1828,6 +2014,24 @@ export interface Operations {
     query: never;
     body: AddNetworkPerson;
     response: NetworkView;
+  };
+  /** The network's list of groups and communities, for its coordinators, member organisations' staff and people in its projects. */
+  "GET /api/networks/{networkId}/groups": {
+    path: {
+    "networkId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Add a group or community to the network's list (coordinators). A name already listed is 409. */
+  "POST /api/networks/{networkId}/groups": {
+    path: {
+    "networkId": string;
+  };
+    query: never;
+    body: NetworkGroupRequest;
+    response: NetworkGroups;
   };
   /** Bring an organisation into the network (a coordinator who is also an admin of the organisation). */
   "POST /api/networks/{networkId}/organisations": {
@@ -2633,6 +2837,33 @@ export interface Operations {
     query: never;
     body: SessionRequest;
     response: SessionRecord;
+  };
+  /** Who the contributors speak for, how they describe themselves (groups under 5 suppressed) and who is missing against the targets. Facilitators. */
+  "GET /api/projects/{projectId}/representation": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: RepresentationView;
+  };
+  /** The project's target representation. Anyone who can see the project. */
+  "GET /api/projects/{projectId}/representation/targets": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Set the project's target representation (facilitators); after the first time, send If-Match with the ETag last read. */
+  "PUT /api/projects/{projectId}/representation/targets": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: TargetsRequest;
+    response: unknown;
   };
   /** Where the project stands on the ladder of co-production, and every rating before, newest first. Anyone who can see the project. */
   "GET /api/projects/{projectId}/self-assessment": {
