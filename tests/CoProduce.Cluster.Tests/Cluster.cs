@@ -47,7 +47,8 @@ public sealed class Cluster : IAsyncDisposable
         try
         {
             // The worker first: it migrates the schema, so the gateways start against a ready database.
-            cluster.Worker = NodeProcess.Start("silo", BuildOutput.AssemblyOf("silo/CoProduce.Silo"), [], cluster.Settings());
+            cluster.Worker = NodeProcess.Start(
+                "silo", BuildOutput.AssemblyOf("silo/CoProduce.Silo"), ["--urls", $"http://127.0.0.1:{FreePort.Next()}"], cluster.Settings());
             cluster._nodes.Add(cluster.Worker);
             await cluster.Worker.WaitForOutputAsync("Application started", StartTimeout);
 
