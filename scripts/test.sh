@@ -24,8 +24,9 @@ print_failures() {
 }
 
 status=0
-pg_run_with_server test dotnet test CoProduce.sln -c Release \
-  --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=tests" --results-directory "$results" "$@" || status=$?
+# In a subshell: pg_run_with_server ends its shell with the command's exit status.
+(pg_run_with_server test dotnet test CoProduce.sln -c Release \
+  --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=tests" --results-directory "$results" "$@") || status=$?
 
 if ((status != 0)); then
   echo "== .NET tests failed (exit $status):"
