@@ -22,7 +22,11 @@ public sealed record PayoutRunView(
     string? Export,
     string? LastError);
 
-/// <summary>How promptly one project's contributors were paid: the payment-timeliness figures of the power-balance report.</summary>
+/// <summary>
+/// How promptly one project's contributors were paid: the payment-timeliness figures of the power-balance report.
+/// A claim is due once it waits only on the payer (submitted or approved, with something to pay) and its promised
+/// time has passed, or once it is paid; byMonth splits the same counts by the month each claim was made.
+/// </summary>
 public sealed record PaymentTimeliness(
     Guid ProjectId,
     int Claims,
@@ -31,7 +35,14 @@ public sealed record PaymentTimeliness(
     int PaidLate,
     int UnpaidOverdue,
     double? AverageDaysToPayment,
-    double? LongestDaysToPayment);
+    double? LongestDaysToPayment,
+    IReadOnlyList<PaymentTimelinessMonth> ByMonth);
+
+/// <summary>
+/// Payment timeliness of the claims made in one calendar month (UTC, "2026-11"). daysToPayment is the days from
+/// claim to payment summed over the paid claims, so months and projects add up exactly.
+/// </summary>
+public sealed record PaymentTimelinessMonth(string Period, int Claims, int PaidOnTime, int PaidLate, int UnpaidOverdue, double DaysToPayment);
 
 /// <summary>A derived balance of one ledger account.</summary>
 public sealed record AccountBalance(string Account, string Currency, decimal Debits, decimal Credits, decimal Balance);

@@ -1149,7 +1149,9 @@ export interface PaymentPolicyView {
   "updatedAt": null | string;
 }
 
-/** How promptly one project's contributors were paid: the payment-timeliness figures of the power-balance report. */
+/** How promptly one project's contributors were paid: the payment-timeliness figures of the power-balance report.
+A claim is due once it waits only on the payer (submitted or approved, with something to pay) and its promised
+time has passed, or once it is paid; byMonth splits the same counts by the month each claim was made. */
 export interface PaymentTimeliness {
   "projectId": string;
   "claims": number;
@@ -1159,6 +1161,18 @@ export interface PaymentTimeliness {
   "unpaidOverdue": number;
   "averageDaysToPayment": null | number;
   "longestDaysToPayment": null | number;
+  "byMonth": Array<PaymentTimelinessMonth>;
+}
+
+/** Payment timeliness of the claims made in one calendar month (UTC, "2026-11"). daysToPayment is the days from
+claim to payment summed over the paid claims, so months and projects add up exactly. */
+export interface PaymentTimelinessMonth {
+  "period": string;
+  "claims": number;
+  "paidOnTime": number;
+  "paidLate": number;
+  "unpaidOverdue": number;
+  "daysToPayment": number;
 }
 
 export type PayoutRunStatus = "Running" | "Completed" | "Failed";
