@@ -71,6 +71,13 @@ public interface IProjectPaymentsGrain : CoProduce.Runtime.Grains.IGrainWithGuid
     /// <summary>Payment timeliness for anyone who can see the project.</summary>
     Task<PaymentTimeliness> Timeliness(CoProduce.Grains.Common.Actor actor);
 
+    /// <summary>
+    /// Turns a closed live session's attendance into draft claims (the project's facilitators): one per contributor
+    /// present, at the rate card's rate for the role and activity, for their time present. Never twice for one session
+    /// and person: a person with a claim from the session already is 409 when named, skipped otherwise.
+    /// </summary>
+    Task<AttendanceClaims> ClaimAttendance(CoProduce.Grains.Common.Actor actor, Guid sessionId, AttendanceClaimsSpec spec);
+
     /// <summary>Payment timeliness without a caller check, for reports composed inside the silo.</summary>
     [CoProduce.Runtime.Grains.ReadOnly]
     Task<PaymentTimeliness> TimelinessFigures();

@@ -49,7 +49,9 @@ export type LiveEvent =
   | { type: "floorGiven"; personId: string; role: LiveRole; by: string }
   | { type: "turnEnded"; personId: string; role: LiveRole; seconds: number }
   | { type: "paceSignalled"; kind: PaceKind; personId: string | null; counts: PaceCounts | null }
-  | { type: "paceCleared"; by: string };
+  | { type: "paceCleared"; by: string }
+  | { type: "sessionOpened"; sessionId: string; openedBy: string }
+  | { type: "sessionClosed"; sessionId: string; closedBy: string; attended: number };
 
 export type LiveEventType = LiveEvent["type"];
 
