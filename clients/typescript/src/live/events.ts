@@ -1,7 +1,9 @@
 // The live session's wire types (gateway/CoProduce.Live.Contracts, camelCase JSON). Ids are strings;
 // times are ISO 8601 strings.
 
-export type LiveRole = "Contributor" | "Supporter" | "Facilitator" | "Observer";
+// LiveRole also travels over HTTP (a session's attendance), so it comes from the generated API: one type, not two.
+import type { LiveRole } from "../generated/api.js";
+export type { LiveRole };
 export type PaceKind = "SlowDown" | "NeedBreak" | "DontUnderstand";
 
 export interface LiveAgendaItem {
