@@ -43,6 +43,19 @@ public interface IProjectLiveGrain : IGrainWithGuidKey
     Task ClearPace(Guid facilitatorId);
 
     /// <summary>
+    /// Opens a session (a facilitator of the project, checked by the caller): from now, everyone's time present is
+    /// recorded until it closes. One session at a time: 409 while another is open.
+    /// </summary>
+    Task<LiveSessionView> OpenSession(Guid sessionId, Guid facilitatorId);
+
+    /// <summary>Closes the open session <paramref name="sessionId"/> and keeps its attendance (<see cref="ILiveSessionGrain"/>).</summary>
+    Task<LiveSessionView> CloseSession(Guid sessionId, Guid facilitatorId);
+
+    /// <summary>The open session with attendance so far, or null.</summary>
+    [ReadOnly]
+    Task<LiveSessionView?> OpenSessionNow();
+
+    /// <summary>
     /// Relays what the project's agenda or a decision journalled up to <paramref name="upToSequence"/>, once:
     /// the position reached in each source is kept with the live journal, in the same write.
     /// </summary>

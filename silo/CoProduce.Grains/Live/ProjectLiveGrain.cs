@@ -32,7 +32,7 @@ public sealed partial class ProjectLiveGrain(
         }
         else
         {
-            await Commit(S with { Present = With(S.Present, person.PersonId, new PresentEntry(person, [connectionId])) }, new PersonJoined(
+            await Commit(Attend(S with { Present = With(S.Present, person.PersonId, new PresentEntry(person, [connectionId])) }, person), new PersonJoined(
                 person.PersonId, person.DisplayName, person.Role, person.With, person.AccessNeeds));
         }
 
@@ -70,7 +70,7 @@ public sealed partial class ProjectLiveGrain(
         var present = new Dictionary<Guid, PresentEntry>(next.Present);
         present.Remove(personId);
         events.Add(new PersonLeft(personId));
-        await Commit(next with { Present = present }, [.. events]);
+        await Commit(Leave(next with { Present = present }, personId), [.. events]);
     }
 
     public async Task<LiveSnapshot> Snapshot() => new(

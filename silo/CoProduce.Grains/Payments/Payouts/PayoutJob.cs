@@ -68,7 +68,8 @@ public sealed partial class PayoutJob(PayoutBatch batch, PaymentStore store, Pay
                     .UsingJobData(RunIdKey, runId.ToString("D"))
                     .UsingJobData(PayerKey, payer?.Key ?? "")
                     .UsingJobData(AttemptKey, (attempt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .StartAt(time.GetUtcNow() + wait)
+                    // Quartz fires on its own clock, not the application's (which tests may have moved on).
+                    .StartAt(SystemTime.UtcNow() + wait)
                     .Build(), CancellationToken.None);
             }
         }
