@@ -19,6 +19,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton(AnonymityKey.FromConfiguration(silo.Configuration));
         silo.Services.AddPowerBalanceSections();
         silo.Services.AddSingleton<IReportSection, Representation.RepresentationSection>();
+        silo.Services.AddSingleton<IReportSection, Live.SpeakingTimeSection>();
         // Agenda and decision events reach live sessions through this observer, on every node.
         silo.Services.AddHostedService<Live.LiveRelayService>();
         silo.Services.AddCoProducePayments(silo.Configuration);

@@ -43,6 +43,16 @@ public abstract class LiveTurnsAndPaceTests(ITestDatabase database)
         Assert.Equal((90d, 0.5), (byRole[LiveRole.Contributor].Seconds, byRole[LiveRole.Contributor].Share));
         Assert.Equal(30, byRole[LiveRole.Observer].Seconds);
         Assert.Equal(60, byRole[LiveRole.Facilitator].Seconds);
+
+        // The same turns, from the journal, in the power-balance report: each role's share of 180 seconds.
+        var powerBalance = await (await world.App.CreateClient(world.People.Contributor).GetAsync($"/api/projects/{world.ProjectId}/power-balance")
+            .Expect(System.Net.HttpStatusCode.OK)).Json();
+        var speaking = powerBalance.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "speaking")
+            .GetProperty("measures").EnumerateArray().ToDictionary(m => m.GetProperty("key").GetString()!, m => (m.GetProperty("total").GetDecimal(), m.GetProperty("count").GetInt32()));
+        Assert.Equal((90m, 180), speaking["speaking.contributor-share"]);
+        Assert.Equal((30m, 180), speaking["speaking.observer-share"]);
+        Assert.Equal((60m, 180), speaking["speaking.facilitator-share"]);
+        Assert.Equal((0m, 180), speaking["speaking.supporter-share"]);
     }
 
     [Fact]
