@@ -9,25 +9,11 @@ namespace CoProduce.Gateway.Live;
 /// Every hub call: the connection's rate limit first, then the call; a refusal becomes a hub error for
 /// that caller only ("Kind: why"), and the connection and everyone else's session go on.
 /// </summary>
-internal sealed partial class LiveHubFilter(LiveOptions options, TimeProvider time, ILogger<LiveHubFilter> logger) : IHubFilter
+internal sealed partial class LiveHubFilter(LiveConnections connections, ILogger<LiveHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var items = invocationContext.Context.Items;
-        ConnectionRateLimit limit;
-        lock (items)
-        {
-            if (items.TryGetValue(typeof(ConnectionRateLimit), out var existing) && existing is ConnectionRateLimit found)
-            {
-                limit = found;
-            }
-            else
-            {
-                limit = new ConnectionRateLimit(options, time);
-                items[typeof(ConnectionRateLimit)] = limit;
-            }
-        }
-
+        var limit = connections.Of(invocationContext.Context.ConnectionId).Limit;
         if (!limit.TryTake())
         {
             throw new HubException($"{LiveErrors.RateLimited}: too many calls on this connection; wait a moment and try again.");

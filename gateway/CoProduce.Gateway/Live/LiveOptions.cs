@@ -13,4 +13,16 @@ public sealed class LiveOptions
 
     /// <summary>Hub calls a connection may make at once before the average applies.</summary>
     public int CallBurst { get; set; } = 30;
+
+    /// <summary>How long one push may wait for a client that stopped reading before its connection is closed.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Pushes that may wait for one slow client before its connection is closed.</summary>
+    public int SendQueueLimit { get; set; } = 500;
+
+    /// <summary>How often this node tells each session it holds connections in that it is alive.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A node silent for this long is taken for dead: its connections leave presence.</summary>
+    public TimeSpan PresenceLease { get; set; } = TimeSpan.FromSeconds(60);
 }

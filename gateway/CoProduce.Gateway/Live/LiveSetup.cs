@@ -11,6 +11,8 @@ public static class LiveSetup
         var options = builder.Configuration.GetSection(LiveOptions.Section).Get<LiveOptions>() ?? new LiveOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<LiveHubFilter>();
+        builder.Services.AddSingleton<LiveConnections>();
+        builder.Services.AddSingleton<HubLifetimeManager<ProjectHub>, LiveLifetimeManager>();
         builder.Services.AddSingleton<LiveFeeds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeeds>());
         // SignalR logs every refused call as an error; LiveHubFilter logs what is not a refusal instead.

@@ -20,6 +20,9 @@ internal static class LiveViews
         return new LiveMessage(entry.Sequence, entry.RecordedAt, recorded.Event);
     }
 
+    /// <summary>Whether people who do not facilitate see less of this event than facilitators.</summary>
+    public static bool TrimsForOthers(LiveEvent e) => e is PersonJoined or PaceSignalled;
+
     public static LiveMessage For(LiveMessage message, bool facilitator) => facilitator
         ? message
         : message with

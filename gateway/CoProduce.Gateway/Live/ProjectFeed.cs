@@ -3,14 +3,17 @@ using CoProduce.Live;
 using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace CoProduce.Gateway.Live;
 
 /// <summary>
 /// One project's pushes on this node. One loop does everything in order: it sends each journalled event
-/// to the project's groups exactly once, in sequence, whether it learnt of it from this node's event
+/// to the project's connections exactly once, in sequence, whether it learnt of it from this node's event
 /// stream or from another node's notice (then it reads the journal); and it lets a connection in only
-/// after sending it what it missed, so nothing reaches it twice or out of order.
+/// after sending it what it missed, so nothing reaches it twice or out of order. Each message is
+/// serialized once per audience and handed to each connection's own queue, so a client that stops
+/// reading never holds up the others (<see cref="LiveConnection.Send"/>).
 /// </summary>
 internal sealed partial class ProjectFeed
 {
@@ -19,17 +22,16 @@ internal sealed partial class ProjectFeed
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new() { SingleReader = true });
     private readonly Guid _projectId;
     private readonly GrainId _grain;
-    private readonly IHubContext<ProjectHub, IProjectHubClient> _hub;
     private readonly IGrainEventStream _stream;
     private readonly ILogger _logger;
-    private readonly HashSet<string> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (LiveConnection Connection, bool Facilitator)> _members = new(StringComparer.Ordinal);
     private long _delivered = -1;
+    private int _count;
 
-    public ProjectFeed(Guid projectId, IHubContext<ProjectHub, IProjectHubClient> hub, IGrainEventStream stream, ILogger logger)
+    public ProjectFeed(Guid projectId, IGrainEventStream stream, ILogger logger)
     {
         _projectId = projectId;
         _grain = new GrainId(Grains.Live.LiveNotices.GrainType, projectId.ToString("D"));
-        _hub = hub;
         _stream = stream;
         _logger = logger;
         stream.Subscribe(_grain, (e, _) =>
@@ -40,18 +42,23 @@ internal sealed partial class ProjectFeed
         _ = Task.Run(RunAsync);
     }
 
-    /// <summary>Sends the connection every event after <paramref name="after"/>, then adds it to its group.</summary>
-    public Task JoinAsync(string connectionId, bool facilitator, long after)
+    public Guid ProjectId => _projectId;
+
+    /// <summary>Whether any connection of this node is in the session.</summary>
+    public bool HasMembers => Volatile.Read(ref _count) > 0;
+
+    /// <summary>Sends the connection every event after <paramref name="after"/>, then adds it to the session's pushes.</summary>
+    public Task JoinAsync(LiveConnection connection, bool facilitator, long after)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _work.Writer.TryWrite(new Join(connectionId, facilitator, after, done));
+        _work.Writer.TryWrite(new Join(connection, facilitator, after, done));
         return done.Task;
     }
 
-    public Task LeaveAsync(string connectionId, bool facilitator)
+    public Task LeaveAsync(LiveConnection connection, bool facilitator)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _work.Writer.TryWrite(new Leave(connectionId, facilitator, done));
+        _work.Writer.TryWrite(new Leave(connection, done));
         return done.Task;
     }
 
@@ -60,6 +67,9 @@ internal sealed partial class ProjectFeed
 
     /// <summary>Notices may have been missed: read the journal.</summary>
     public void Resync() => _work.Writer.TryWrite(new Nudge(long.MaxValue, null));
+
+    /// <summary>The session took this node's connections out of presence: close them, so their clients join again.</summary>
+    public void CloseAll() => _work.Writer.TryWrite(new CloseEveryone());
 
     private async Task RunAsync()
     {
@@ -72,6 +82,7 @@ internal sealed partial class ProjectFeed
                     Nudge n => OnNudge(n),
                     Join j => OnJoin(j),
                     Leave l => OnLeave(l),
+                    CloseEveryone => OnCloseAll(),
                     _ => Task.CompletedTask,
                 });
             }
@@ -93,7 +104,7 @@ internal sealed partial class ProjectFeed
 
         if (nudge.Event is not null && nudge.Sequence == _delivered + 1)
         {
-            await Broadcast(LiveViews.Message(nudge.Event));
+            Broadcast(LiveViews.Message(nudge.Event));
             return;
         }
 
@@ -115,7 +126,7 @@ internal sealed partial class ProjectFeed
                 var missed = await _stream.ReadAsync(_grain, from, Batch);
                 foreach (var entry in missed.TakeWhile(m => m.Sequence <= _delivered))
                 {
-                    await _hub.Clients.Client(join.ConnectionId).Event(LiveViews.For(LiveViews.Message(entry), join.Facilitator));
+                    join.Connection.Send(Serialized(LiveViews.For(LiveViews.Message(entry), join.Facilitator)));
                     from = entry.Sequence;
                 }
 
@@ -126,25 +137,36 @@ internal sealed partial class ProjectFeed
             }
         }
 
-        await _hub.Groups.AddToGroupAsync(join.ConnectionId, LiveGroups.For(_projectId, join.Facilitator));
-        _members.Add(join.ConnectionId);
+        _members[join.Connection.Id] = (join.Connection, join.Facilitator);
+        Volatile.Write(ref _count, _members.Count);
         join.Done.TrySetResult();
         await CatchUp();
     }
 
-    private async Task OnLeave(Leave leave)
+    private Task OnLeave(Leave leave)
     {
-        await _hub.Groups.RemoveFromGroupAsync(leave.ConnectionId, LiveGroups.For(_projectId, leave.Facilitator));
-        _members.Remove(leave.ConnectionId);
+        _members.Remove(leave.Connection.Id);
+        Volatile.Write(ref _count, _members.Count);
         if (_members.Count == 0)
         {
             _delivered = -1;
         }
 
         leave.Done.TrySetResult();
+        return Task.CompletedTask;
     }
 
-    /// <summary>Sends the groups everything journalled after what they have.</summary>
+    private Task OnCloseAll()
+    {
+        foreach (var (connection, _) in _members.Values)
+        {
+            connection.Close();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Sends the members everything journalled after what they have.</summary>
     private async Task CatchUp()
     {
         while (_members.Count > 0)
@@ -152,7 +174,7 @@ internal sealed partial class ProjectFeed
             var entries = await _stream.ReadAsync(_grain, _delivered, Batch);
             foreach (var entry in entries)
             {
-                await Broadcast(LiveViews.Message(entry));
+                Broadcast(LiveViews.Message(entry));
             }
 
             if (entries.Count < Batch)
@@ -162,21 +184,32 @@ internal sealed partial class ProjectFeed
         }
     }
 
-    private async Task Broadcast(LiveMessage message)
+    private void Broadcast(LiveMessage message)
     {
         _delivered = message.Sequence;
-        await _hub.Clients.Group(LiveGroups.For(_projectId, facilitator: true)).Event(message);
-        await _hub.Clients.Group(LiveGroups.For(_projectId, facilitator: false)).Event(LiveViews.For(message, facilitator: false));
+        var whole = Serialized(message);
+        var trimmed = LiveViews.TrimsForOthers(message.Event) ? Serialized(LiveViews.For(message, facilitator: false)) : whole;
+        foreach (var (connection, facilitator) in _members.Values)
+        {
+            connection.Send(facilitator ? whole : trimmed);
+        }
+
         LiveTelemetry.Pushed(message);
     }
+
+    /// <summary>The push as SignalR sends it to a typed client's <see cref="IProjectHubClient.Event"/>, serialized once per protocol.</summary>
+    private static SerializedHubMessage Serialized(LiveMessage message) =>
+        new(new InvocationMessage(nameof(IProjectHubClient.Event), [message]));
 
     private abstract record Work;
 
     private sealed record Nudge(long Sequence, GrainEvent? Event) : Work;
 
-    private sealed record Join(string ConnectionId, bool Facilitator, long After, TaskCompletionSource Done) : Work;
+    private sealed record Join(LiveConnection Connection, bool Facilitator, long After, TaskCompletionSource Done) : Work;
 
-    private sealed record Leave(string ConnectionId, bool Facilitator, TaskCompletionSource Done) : Work;
+    private sealed record Leave(LiveConnection Connection, TaskCompletionSource Done) : Work;
+
+    private sealed record CloseEveryone : Work;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The live feed of project {ProjectId} failed a step")]
     private static partial void LogFeedFailed(ILogger logger, Guid projectId, Exception exception);

@@ -13,30 +13,31 @@ namespace CoProduce.Gateway.Live;
 /// and acts for them through the grains; what they do comes back to everyone as journalled events.
 /// </summary>
 [Authorize]
-internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds) : Hub<IProjectHubClient>, IProjectHub
+internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds, LiveConnections connections) : Hub<IProjectHubClient>, IProjectHub
 {
     public async Task<JoinResult> Join(JoinRequest request)
     {
         LiveRequests.Check(request);
         var member = await LiveAdmission.AdmitAsync(Context.User!, request, grains);
         var name = await LiveAdmission.DisplayNameAsync(grains, member);
-        var snapshot = await Live(member.ProjectId).Arrive(Context.ConnectionId, new PresentPerson(
+        var snapshot = await Live(member.ProjectId).Arrive(feeds.Node, Context.ConnectionId, new PresentPerson(
             member.PersonId, name, member.Role, member.Actor.SupportedBy is null ? null : member.Actor.PersonId, request.AccessNeeds));
-        if (LiveConnection.Of(Context).Remove(member.ProjectId) is { } earlier)
+        var connection = connections.Of(Context.ConnectionId);
+        if (connection.Remove(member.ProjectId) is { } earlier)
         {
             // Joining again on the same connection (a client that saw a gap): replay from its position.
-            await feeds.For(member.ProjectId).LeaveAsync(Context.ConnectionId, earlier.IsFacilitator);
+            await feeds.For(member.ProjectId).LeaveAsync(connection, earlier.IsFacilitator);
         }
 
-        LiveConnection.Of(Context).Add(member);
+        connection.Add(member);
         var after = Math.Min(request.AfterSequence ?? snapshot.Sequence, snapshot.Sequence);
-        await feeds.For(member.ProjectId).JoinAsync(Context.ConnectionId, member.IsFacilitator, after);
+        await feeds.For(member.ProjectId).JoinAsync(connection, member.IsFacilitator, after);
         return new JoinResult(member.ProjectId, member.Role, after, LiveViews.For(snapshot, member.IsFacilitator));
     }
 
     public async Task Leave(Guid projectId)
     {
-        if (LiveConnection.Of(Context).Remove(projectId) is { } member)
+        if (connections.Of(Context.ConnectionId).Remove(projectId) is { } member)
         {
             await Depart(member);
         }
@@ -51,7 +52,7 @@ internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds) 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         LiveTelemetry.Connected(-1);
-        foreach (var member in LiveConnection.Of(Context).RemoveAll())
+        foreach (var member in connections.Find(Context.ConnectionId)?.RemoveAll() ?? [])
         {
             await Depart(member);
         }
@@ -125,12 +126,16 @@ internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds) 
 
     private async Task Depart(LiveMember member)
     {
-        await feeds.For(member.ProjectId).LeaveAsync(Context.ConnectionId, member.IsFacilitator);
+        if (connections.Find(Context.ConnectionId) is { } connection)
+        {
+            await feeds.For(member.ProjectId).LeaveAsync(connection, member.IsFacilitator);
+        }
+
         await Live(member.ProjectId).Depart(Context.ConnectionId, member.PersonId);
     }
 
     private LiveMember Member(Guid projectId) =>
-        LiveConnection.Of(Context).Find(projectId)
+        connections.Of(Context.ConnectionId).Find(projectId)
             ?? throw new HubException($"{LiveErrors.NotJoined}: join the project's live session first.");
 
     private IProjectLiveGrain Live(Guid projectId) => grains.GetGrain<IProjectLiveGrain>(projectId);

@@ -1,4 +1,5 @@
 using CoProduce.Live;
+using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Live;
@@ -11,8 +12,11 @@ namespace CoProduce.Grains.Live;
 /// </summary>
 public interface IProjectLiveGrain : IGrainWithGuidKey
 {
-    /// <summary>A connection of <paramref name="person"/> arrived; returns the session after it.</summary>
-    Task<LiveSnapshot> Arrive(string connectionId, PresentPerson person);
+    /// <summary>
+    /// A connection of <paramref name="person"/> arrived at gateway node <paramref name="node"/>; returns the
+    /// session after it. The node's connections stay present while it sends <see cref="Heartbeat"/>.
+    /// </summary>
+    Task<LiveSnapshot> Arrive(string node, string connectionId, PresentPerson person);
 
     /// <summary>A connection left; when it was the person's last, they leave the queue and the floor.</summary>
     Task Depart(string connectionId, Guid personId);
@@ -56,10 +60,20 @@ public interface IProjectLiveGrain : IGrainWithGuidKey
     Task<LiveSessionView?> OpenSessionNow();
 
     /// <summary>
-    /// Relays what the project's agenda or a decision journalled up to <paramref name="upToSequence"/>, once:
-    /// the position reached in each source is kept with the live journal, in the same write.
+    /// Gateway node <paramref name="node"/> still holds connections in this session. Connections of nodes
+    /// silent for longer than <paramref name="lease"/> are taken out of presence (the node died), and
+    /// people left with none are announced as gone. Returns false if this node's connections had already
+    /// been taken out that way, so it should close them and let their clients join again.
     /// </summary>
-    Task Relay(string sourceType, Guid sourceKey, long upToSequence);
+    Task<bool> Heartbeat(string node, TimeSpan lease);
+
+    /// <summary>
+    /// Relays committed events of the project's agenda and decisions (each source's in sequence order), and
+    /// anything of those sources before them not yet relayed, once: the position reached in each source is
+    /// kept with the live journal, in the same write. Events handed over are used as they are; the source's
+    /// journal is read only for what is missing between them and the position reached.
+    /// </summary>
+    Task Relay(IReadOnlyList<GrainEvent> events);
 }
 
 /// <summary>The journal entry of every live event: the event as facilitators see it.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
@@ -10,15 +11,22 @@ namespace CoProduce.Grains.Live;
 /// <summary>
 /// On every node (gateway or silo worker): events the agenda and decision grains commit here are relayed
 /// to their project's live grain, and each live event committed here is announced to every node. Grains
-/// never know about connections; this is the observer between them and the hubs.
+/// never know about connections; this is the observer between them and the hubs. A relay that fails is
+/// tried again on a timer (1 s, doubling up to 30 s), not only when the project's next event comes.
 /// </summary>
 internal sealed partial class LiveRelayService(
     IGrainEventStream stream,
     IGrainFactory grains,
     IClusterNotices notices,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<LiveRelayService> logger) : IHostedService
 {
+    public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
+
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly ConcurrentDictionary<Guid, ProjectRelay> _projects = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,22 +49,49 @@ internal sealed partial class LiveRelayService(
             return ValueTask.CompletedTask;
         }
 
-        // Not awaited: the live grain takes relays one at a time and each catches up on the ones before,
-        // so one project's session never holds up another's.
-        _ = RelayAsync(projectId, e);
-        return ValueTask.CompletedTask;
+        while (true)
+        {
+            var relay = _projects.GetOrAdd(projectId, _ => new ProjectRelay());
+            if (relay.Add(e) is not { } start)
+            {
+                continue;
+            }
+
+            if (start)
+            {
+                // Not awaited: one project's session never holds up another's.
+                _ = RunAsync(projectId, relay);
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
-    private async Task RelayAsync(Guid projectId, GrainEvent e)
+    private async Task RunAsync(Guid projectId, ProjectRelay relay)
     {
-        try
+        var delay = FirstRetry;
+        while (relay.Take(() => _projects.TryRemove(new KeyValuePair<Guid, ProjectRelay>(projectId, relay))) is { } events)
         {
-            await grains.GetGrain<IProjectLiveGrain>(projectId).Relay(e.Grain.Type, Guid.Parse(e.Grain.Key), e.Sequence);
-        }
-        catch (Exception failure)
-        {
-            // The next event of the same source relays this one too.
-            LogRelayFailed(logger, e.Grain, e.Sequence, failure);
+            try
+            {
+                await grains.GetGrain<IProjectLiveGrain>(projectId).Relay(events);
+                delay = FirstRetry;
+            }
+            catch (Exception failure)
+            {
+                LogRelayFailed(logger, projectId, events.Count, delay, failure);
+                relay.PutBack(events);
+                try
+                {
+                    await Task.Delay(delay, time, lifetime.ApplicationStopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, delay.Ticks * 2));
+            }
         }
     }
 
@@ -79,8 +114,8 @@ internal sealed partial class LiveRelayService(
         return json.RootElement.TryGetProperty("projectId", out var id) && id.TryGetGuid(out var projectId) ? projectId : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying {Grain} event {Sequence} to its live session failed")]
-    private static partial void LogRelayFailed(ILogger logger, GrainId grain, long sequence, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying {Count} events to the live session of project {ProjectId} failed; trying again in {Delay}")]
+    private static partial void LogRelayFailed(ILogger logger, Guid projectId, int count, TimeSpan delay, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Announcing live event {Grain} {Sequence} to other nodes failed")]
     private static partial void LogAnnounceFailed(ILogger logger, GrainId grain, long sequence, Exception exception);

@@ -1,3 +1,4 @@
+using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Live;
@@ -6,20 +7,31 @@ public sealed partial class ProjectLiveGrain
 {
     private const int RelayBatch = 200;
 
-    public async Task Relay(string sourceType, Guid sourceKey, long upToSequence)
+    public async Task Relay(IReadOnlyList<GrainEvent> events)
     {
-        var key = $"{sourceType}/{sourceKey:D}";
-        var source = new GrainId(sourceType, sourceKey.ToString("D"));
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var source in events.GroupBy(e => e.Grain))
+        {
+            await RelaySource(source.Key, [.. source.OrderBy(e => e.Sequence)]);
+        }
+    }
+
+    private async Task RelaySource(GrainId source, IReadOnlyList<GrainEvent> handed)
+    {
+        var key = $"{source.Type}/{source.Key}";
+        var upTo = handed[^1].Sequence;
         while (true)
         {
-            // A source first seen now is relayed from the event that brought it here, not from its beginning.
-            var after = S.Relayed.TryGetValue(key, out var done) ? done : upToSequence - 1;
-            if (after >= upToSequence)
+            // A source first seen now is relayed from the first event handed over, not from its beginning.
+            var after = S.Relayed.TryGetValue(key, out var done) ? done : handed[0].Sequence - 1;
+            if (after >= upTo)
             {
                 return;
             }
 
-            var batch = await ReadSource(source, after);
+            // The events handed over are used as they are when they follow on from the position reached
+            // (the usual case: no journal read); a gap (a relay that failed, a restart) is read from the journal.
+            var batch = Following(handed, after) ?? await ReadSource(source, after);
             if (batch.Count == 0)
             {
                 return;
@@ -34,10 +46,21 @@ public sealed partial class ProjectLiveGrain
             }
 
             await Commit(S with { Relayed = With(S.Relayed, key, batch[^1].Sequence) }, [.. events]);
-            if (batch.Count < RelayBatch)
+        }
+    }
+
+    /// <summary>The handed events after <paramref name="after"/> if they run on from it without a gap; otherwise null.</summary>
+    private static List<GrainEvent>? Following(IReadOnlyList<GrainEvent> handed, long after)
+    {
+        var following = handed.Where(e => e.Sequence > after).Take(RelayBatch).ToList();
+        for (var i = 0; i < following.Count; i++)
+        {
+            if (following[i].Sequence != after + 1 + i)
             {
-                return;
+                return null;
             }
         }
+
+        return following.Count > 0 ? following : null;
     }
 }

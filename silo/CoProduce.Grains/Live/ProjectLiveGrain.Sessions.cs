@@ -23,7 +23,7 @@ public sealed partial class ProjectLiveGrain
 
         // Everyone present now starts now.
         var now = time.GetUtcNow();
-        var attendance = S.Present.Values.ToDictionary(p => p.Person.PersonId, p => new AttendanceEntry(p.Person.Role, p.Person.With, 0, now));
+        var attendance = P.Present.Values.ToDictionary(p => p.Person.PersonId, p => new AttendanceEntry(p.Person.Role, p.Person.With, 0, now));
         var session = new OpenSessionState(sessionId, now, facilitatorId, attendance);
         await Commit(S with { Session = session }, new SessionOpened(sessionId, facilitatorId));
         return View(session, null, null);

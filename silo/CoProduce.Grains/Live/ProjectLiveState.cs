@@ -2,14 +2,18 @@ using CoProduce.Live;
 
 namespace CoProduce.Grains.Live;
 
-/// <summary>Someone present, with the connections they have open (a person may have several).</summary>
-public sealed record PresentEntry(PresentPerson Person, IReadOnlyList<string> Connections);
+/// <summary>One open connection of someone present, and the gateway node that holds it.</summary>
+public sealed record PresentConnection(string Id, string Node);
 
-/// <summary>A live session's state; it changes with each live event, in the same write.</summary>
+/// <summary>Someone present, with the connections they have open (a person may have several).</summary>
+public sealed record PresentEntry(PresentPerson Person, IReadOnlyList<PresentConnection> Connections);
+
+/// <summary>
+/// A live session's state apart from presence; it changes with each live event, in the same write. It is
+/// written on every relayed vote or agenda change, so it stays small: presence has a state of its own.
+/// </summary>
 public sealed record ProjectLiveState
 {
-    public IReadOnlyDictionary<Guid, PresentEntry> Present { get; init; } = new Dictionary<Guid, PresentEntry>();
-
     public IReadOnlyList<QueuedHand> Queue { get; init; } = [];
 
     public SpeakerTurn? Floor { get; init; }
@@ -31,3 +35,15 @@ public sealed record AttendanceEntry(LiveRole Role, Guid? With, double Seconds, 
 
 /// <summary>An open session: who opened it and when, and attendance so far.</summary>
 public sealed record OpenSessionState(Guid Id, DateTimeOffset OpenedAt, Guid OpenedBy, IReadOnlyDictionary<Guid, AttendanceEntry> Attendance);
+
+/// <summary>Who is present, through which gateway nodes, and when each node last said it is alive.</summary>
+public sealed record LivePresenceState
+{
+    public IReadOnlyDictionary<Guid, PresentEntry> Present { get; init; } = new Dictionary<Guid, PresentEntry>();
+
+    /// <summary>Each gateway node holding connections here, and when it last sent a heartbeat.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Nodes { get; init; } = new Dictionary<string, DateTimeOffset>();
+
+    /// <summary>Nodes whose connections were taken out for silence (the latest few), told so if they come back.</summary>
+    public IReadOnlyList<string> Swept { get; init; } = [];
+}

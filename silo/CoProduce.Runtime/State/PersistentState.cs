@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using CoProduce.Runtime.Activations;
 using CoProduce.Runtime.Grains;
@@ -79,7 +81,7 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
         // Events and state are taken at the same instant, so an interleaved request's change and its
         // events always travel in the same write.
         var batch = events.Prepare();
-        var json = clear ? null : JsonSerializer.Serialize(State, _json);
+        var json = clear ? null : Serialize(State);
         Interlocked.Increment(ref _writesStarted);
         try
         {
@@ -98,6 +100,22 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
 
         RecordExists = json is not null;
         events.Committed(batch);
+    }
+
+    /// <summary>
+    /// The state as JSON, written into a buffer of its own rather than through the shared array pool: a
+    /// large state (a live session's presence, say) would otherwise leave large pooled arrays behind for the
+    /// life of the process.
+    /// </summary>
+    private string Serialize(TState value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = _json.Encoder, Indented = _json.WriteIndented }))
+        {
+            JsonSerializer.Serialize(writer, value, _json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private Task OnCoalescedWrite() => StoreAsync(clear: false, CancellationToken.None);

@@ -1,6 +1,7 @@
 using CoProduce.Client.Live;
 using CoProduce.Gateway.Tests.Agenda;
 using CoProduce.Live;
+using CoProduce.Runtime.Storage;
 using CoProduce.Testing;
 using CoProduce.Testing.Processes;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -36,9 +37,21 @@ public sealed class LiveWorld : IAsyncDisposable
     public static IRetryPolicy QuickRetry { get; } = new KeepRetrying { Longest = TimeSpan.FromMilliseconds(200) };
 
     public static async Task<LiveWorld> Create(
-        ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+        ITestDatabase database,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null,
+        Func<IGrainStorage, IGrainStorage>? decorateStorage = null,
+        Action<IServiceCollection>? services = null)
     {
-        var app = new GatewayApplication(database, settings, configureServices: clock is null ? null : s => s.AddSingleton(clock));
+        var app = new GatewayApplication(database, settings, decorateStorage, configureServices: s =>
+        {
+            if (clock is not null)
+            {
+                s.AddSingleton(clock);
+            }
+
+            services?.Invoke(s);
+        });
         var port = FreePort.Next();
         app.UseKestrel(port);
         app.StartServer();

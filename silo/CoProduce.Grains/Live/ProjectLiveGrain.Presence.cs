@@ -1,0 +1,120 @@
+using CoProduce.Live;
+
+namespace CoProduce.Grains.Live;
+
+public sealed partial class ProjectLiveGrain
+{
+    private const int SweptKept = 16;
+
+    public async Task<LiveSnapshot> Arrive(string node, string connectionId, PresentPerson person)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(node);
+        ArgumentNullException.ThrowIfNull(person);
+        var nodes = P.Nodes.ContainsKey(node) ? P.Nodes : With(P.Nodes, node, time.GetUtcNow());
+        var connection = new PresentConnection(connectionId, node);
+        if (P.Present.TryGetValue(person.PersonId, out var entry))
+        {
+            if (!entry.Connections.Any(c => c.Id == connectionId))
+            {
+                await CommitPresence(P with
+                {
+                    Present = With(P.Present, person.PersonId, entry with { Connections = [.. entry.Connections, connection] }),
+                    Nodes = nodes,
+                });
+            }
+        }
+        else
+        {
+            await CommitPresence(
+                P with { Present = With(P.Present, person.PersonId, new PresentEntry(person, [connection])), Nodes = nodes },
+                new PersonJoined(person.PersonId, person.DisplayName, person.Role, person.With, person.AccessNeeds));
+            if (S.Session is not null)
+            {
+                // Their time in the open session starts (again).
+                await Commit(Attend(S, person));
+            }
+        }
+
+        return await Snapshot();
+    }
+
+    public Task Depart(string connectionId, Guid personId) =>
+        P.Present.TryGetValue(personId, out var entry) && entry.Connections.Any(c => c.Id == connectionId)
+            ? Remove(c => c.Id == connectionId, P.Nodes, P.Swept)
+            : Task.CompletedTask;
+
+    public async Task<bool> Heartbeat(string node, TimeSpan lease)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(node);
+        var now = time.GetUtcNow();
+        var silent = P.Nodes.Where(n => n.Key != node && now - n.Value > lease).Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
+        var known = P.Nodes.ContainsKey(node) || P.Present.Values.Any(p => p.Connections.Any(c => c.Node == node));
+        if (!known && P.Swept.Contains(node))
+        {
+            return false;
+        }
+
+        var nodes = P.Nodes.Where(n => !silent.Contains(n.Key)).ToDictionary();
+        nodes[node] = now;
+        var swept = silent.Count == 0 ? P.Swept : [.. silent, .. P.Swept.Where(s => !silent.Contains(s)).Take(SweptKept - silent.Count)];
+
+        // Connections of silent nodes are gone with them: presence forgets them as if each had left.
+        await Remove(c => silent.Contains(c.Node), nodes, swept);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes the matching connections out of presence; people left with none go off the queue and the
+    /// floor first (so the record says why) and are announced as gone.
+    /// </summary>
+    private async Task Remove(Func<PresentConnection, bool> gone, IReadOnlyDictionary<string, DateTimeOffset> nodes, IReadOnlyList<string> swept)
+    {
+        var present = new Dictionary<Guid, PresentEntry>(P.Present);
+        var left = new List<Guid>();
+        foreach (var (personId, entry) in P.Present)
+        {
+            if (!entry.Connections.Any(gone))
+            {
+                continue;
+            }
+
+            var remaining = entry.Connections.Where(c => !gone(c)).ToList();
+            if (remaining.Count > 0)
+            {
+                present[personId] = entry with { Connections = remaining };
+            }
+            else
+            {
+                present.Remove(personId);
+                left.Add(personId);
+            }
+        }
+
+        var events = new List<LiveEvent>();
+        var next = S;
+        foreach (var personId in left)
+        {
+            if (next.Queue.Any(h => h.PersonId == personId))
+            {
+                next = next with { Queue = [.. next.Queue.Where(h => h.PersonId != personId)] };
+                events.Add(new HandLowered(personId));
+            }
+
+            if (next.Floor?.PersonId == personId)
+            {
+                next = EndFloor(next, events);
+            }
+
+            next = Leave(next, personId);
+        }
+
+        if (!ReferenceEquals(next, S))
+        {
+            await Commit(next, [.. events]);
+        }
+
+        await CommitPresence(
+            P with { Present = present, Nodes = nodes, Swept = swept },
+            [.. left.Select(personId => new PersonLeft(personId))]);
+    }
+}
