@@ -44,11 +44,24 @@ public static class LiveSessionsApi
         group.MapPost("/{sessionId:guid}/close", async (Guid projectId, Guid sessionId, CloseSessionRequest? request, HttpContext context, IGrainFactory grains) =>
             {
                 var actor = await Facilitator(grains, projectId, context);
+                var payments = grains.GetGrain<IProjectPaymentsGrain>(projectId);
+                var pay = request?.Claims?.ToSpec();
+                if (pay is not null)
+                {
+                    // Refused before closing, so a refused close changes nothing: everyone present is paid at close.
+                    if (pay.People is not null)
+                    {
+                        throw DomainException.Invalid("claims.people", "Closing pays everyone present; name people with .../claims after closing.");
+                    }
+
+                    await payments.CheckAttendanceClaims(actor, pay);
+                }
+
                 var session = await grains.GetGrain<IProjectLiveGrain>(projectId).CloseSession(sessionId, actor.PersonId);
                 IReadOnlyList<ClaimView> claims = [];
-                if (request?.Claims is { } pay)
+                if (pay is not null && session.Attendance.Any(a => a.Role == CoProduce.Live.LiveRole.Contributor && a.SecondsPresent > 0))
                 {
-                    claims = (await grains.GetGrain<IProjectPaymentsGrain>(projectId).ClaimAttendance(actor, sessionId, pay.ToSpec())).Created;
+                    claims = (await payments.ClaimAttendance(actor, sessionId, pay)).Created;
                 }
 
                 return TypedResults.Ok(new ClosedSession(session, claims));

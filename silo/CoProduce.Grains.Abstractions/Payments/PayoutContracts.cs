@@ -78,6 +78,13 @@ public interface IProjectPaymentsGrain : CoProduce.Runtime.Grains.IGrainWithGuid
     /// </summary>
     Task<AttendanceClaims> ClaimAttendance(CoProduce.Grains.Common.Actor actor, Guid sessionId, AttendanceClaimsSpec spec);
 
+    /// <summary>
+    /// Checks, before a session is closed with claims, everything that can be checked then (the caller, the role and
+    /// activity on the rate card, the payer), so that a close that would make wrong claims is refused before it closes.
+    /// </summary>
+    [CoProduce.Runtime.Grains.ReadOnly]
+    Task CheckAttendanceClaims(CoProduce.Grains.Common.Actor actor, AttendanceClaimsSpec spec);
+
     /// <summary>Payment timeliness without a caller check, for reports composed inside the silo.</summary>
     [CoProduce.Runtime.Grains.ReadOnly]
     Task<PaymentTimeliness> TimelinessFigures();

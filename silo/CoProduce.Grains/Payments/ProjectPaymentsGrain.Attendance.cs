@@ -11,23 +11,20 @@ namespace CoProduce.Grains.Payments;
 /// </summary>
 public sealed partial class ProjectPaymentsGrain
 {
+    public async Task CheckAttendanceClaims(Actor actor, AttendanceClaimsSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var project = await Facilitated(actor);
+        var open = await GrainFactory.GetGrain<IProjectLiveGrain>(ProjectId).OpenSessionNow();
+        await Pricing(project, actor, spec, DateOnly.FromDateTime((open?.OpenedAt ?? time.GetUtcNow()).UtcDateTime));
+    }
+
     public async Task<AttendanceClaims> ClaimAttendance(Actor actor, Guid sessionId, AttendanceClaimsSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var project = GrainFactory.GetGrain<IProjectGrain>(ProjectId);
-        var access = await project.AccessOf(actor.PersonId);
-        if (!access.CanSee)
-        {
-            throw DomainException.NotFound("The project");
-        }
-
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators turn a session's attendance into claims.");
-        }
-
-        var role = Text.Required(spec.Role, "role");
-        var activity = Text.Required(spec.Activity, "activity");
+        var project = await Facilitated(actor);
+        Text.Required(spec.Role, "role");
+        Text.Required(spec.Activity, "activity");
         var session = await GrainFactory.GetGrain<ILiveSessionGrain>(sessionId).Get();
         if (session is null || session.ProjectId != ProjectId)
         {
@@ -94,6 +91,39 @@ public sealed partial class ProjectPaymentsGrain
         }
 
         // The rate is checked once, before any claim is made, so a wrong role or activity makes none.
+        var day = DateOnly.FromDateTime(session.OpenedAt.UtcDateTime);
+        var (payer, policy, rate) = await Pricing(project, actor, spec, day);
+
+        var created = new List<ClaimView>(fresh.Count);
+        foreach (var attendee in fresh.OrderBy(a => a.PersonId))
+        {
+            var claimSpec = new ClaimSpec(attendee.PersonId, payer.Kind, day, policy.Currency, rate.Role, rate.Activity,
+                AttendanceClaimRules.Quantity(rate.Unit, attendee.SecondsPresent), [], false, AttendanceClaimRules.Note(session, attendee));
+            created.Add(await GrainFactory.GetGrain<IClaimGrain>(AttendanceClaimRules.ClaimId(sessionId, attendee.PersonId)).Draft(actor, ProjectId, claimSpec));
+        }
+
+        return new AttendanceClaims(sessionId, created);
+    }
+
+    private async Task<IProjectGrain> Facilitated(Actor actor)
+    {
+        var project = GrainFactory.GetGrain<IProjectGrain>(ProjectId);
+        var access = await project.AccessOf(actor.PersonId);
+        if (!access.CanSee)
+        {
+            throw DomainException.NotFound("The project");
+        }
+
+        return access.CanFacilitate
+            ? project
+            : throw DomainException.Forbidden("Only the project's facilitators turn a session's attendance into claims.");
+    }
+
+    /// <summary>Who pays and at what rate: the payer's rate card must have the role and activity on that day.</summary>
+    private async Task<(PayerRef Payer, PaymentPolicy Policy, Rate Rate)> Pricing(IProjectGrain project, Actor actor, AttendanceClaimsSpec spec, DateOnly day)
+    {
+        var role = Text.Required(spec.Role, "role");
+        var activity = Text.Required(spec.Activity, "activity");
         var view = (await project.Get(actor)).Value;
         var payer = spec.Payer == PayerKind.Network && view.NetworkId is { } network
             ? new PayerRef(PayerKind.Network, network)
@@ -102,18 +132,8 @@ public sealed partial class ProjectPaymentsGrain
                 : throw DomainException.Invalid("payer", "payer must be Organisation, or Network when the project is run in one.");
         var policy = await GrainFactory.GetGrain<IPayerGrain>(payer.Key).Policy()
             ?? throw DomainException.Conflict($"The {payer.Kind.ToString().ToLowerInvariant()} has no rate card yet; ask its finance staff to set one.");
-        var day = DateOnly.FromDateTime(session.OpenedAt.UtcDateTime);
         var rate = PolicyRules.RateFor(policy, role, activity, day)
             ?? throw DomainException.Invalid("role", $"The rate card has no rate for '{role}' doing '{activity}' on {day:yyyy-MM-dd}.");
-
-        var created = new List<ClaimView>(fresh.Count);
-        foreach (var attendee in fresh.OrderBy(a => a.PersonId))
-        {
-            var claimSpec = new ClaimSpec(attendee.PersonId, payer.Kind, day, policy.Currency, role, activity,
-                AttendanceClaimRules.Quantity(rate.Unit, attendee.SecondsPresent), [], false, AttendanceClaimRules.Note(session, attendee));
-            created.Add(await GrainFactory.GetGrain<IClaimGrain>(AttendanceClaimRules.ClaimId(sessionId, attendee.PersonId)).Draft(actor, ProjectId, claimSpec));
-        }
-
-        return new AttendanceClaims(sessionId, created);
+        return (payer, policy, rate);
     }
 }

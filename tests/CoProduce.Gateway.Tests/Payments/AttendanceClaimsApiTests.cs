@@ -119,6 +119,13 @@ public abstract class AttendanceClaimsApiTests(ITestDatabase database)
         var observer = await world.Join(people.Observer);
         var session = (await (await facilitator.PostAsync(sessions, null).Expect(HttpStatusCode.Created)).Json()).GetProperty("id").GetGuid();
         clock.Advance(TimeSpan.FromMinutes(45));
+
+        // Closing with claims the rate card cannot price, or for named people, is refused before the session closes.
+        await facilitator.PostJson($"{sessions}/{session}/close", new { claims = new { role = "Expert by experience", activity = "Abseiling" } }).Expect(HttpStatusCode.BadRequest);
+        await facilitator.PostJson($"{sessions}/{session}/close", new { claims = new { role = "Expert by experience", activity = "Meeting", people = new[] { people.Contributor } } })
+            .Expect(HttpStatusCode.BadRequest);
+        var stillOpen = await (await facilitator.GetAsync($"{sessions}/{session}").Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(JsonValueKind.Null, stillOpen.GetProperty("closedAt").ValueKind);
         await facilitator.PostJson($"{sessions}/{session}/close", new { }).Expect(HttpStatusCode.OK);
 
         var refusals = new (Guid Caller, string Url, object Body, HttpStatusCode Status)[]
