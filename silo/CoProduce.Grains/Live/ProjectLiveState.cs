@@ -27,12 +27,18 @@ public sealed record ProjectLiveState
     public IReadOnlyDictionary<string, long> Relayed { get; init; } = new Dictionary<string, long>();
 }
 
-/// <summary>Who is present, through which gateway nodes, and when each node last said it is alive.</summary>
+/// <summary>Who is present, and through which connections on which gateway nodes.</summary>
 public sealed record LivePresenceState
 {
     public IReadOnlyDictionary<Guid, PresentEntry> Present { get; init; } = new Dictionary<Guid, PresentEntry>();
+}
 
-    /// <summary>Each gateway node holding connections here, and when it last sent a heartbeat.</summary>
+/// <summary>
+/// The gateway nodes holding connections in the session and when each last sent a heartbeat; a state of
+/// its own, so a heartbeat writes a few bytes, not everyone present.
+/// </summary>
+public sealed record LiveNodesState
+{
     public IReadOnlyDictionary<string, DateTimeOffset> Nodes { get; init; } = new Dictionary<string, DateTimeOffset>();
 
     /// <summary>Nodes whose connections were taken out for silence (the latest few), told so if they come back.</summary>
