@@ -4,13 +4,35 @@
 # TypeScript SDK's tests run with node's own test runner against real gateway processes.
 # Extra arguments go to 'dotnet test' and skip the SDK tests, e.g.
 #   scripts/test.sh --filter FullyQualifiedName~Storage
+# The last lines printed name every failed .NET test (from the TRX results under test-results/).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
 
-pg_run_with_server test dotnet test CoProduce.sln -c Release --logger "console;verbosity=normal" "$@"
+results=test-results
+rm -rf "$results"
+
+# Prints the failed tests of every TRX file under $results, one per line, with the first line of each message.
+print_failures() {
+  local trx
+  for trx in "$results"/*.trx; do
+    [[ -e "$trx" ]] || continue
+    grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | sed -E 's/.*testName="([^"]*)".*/  FAILED \1/' || true
+  done
+}
+
+status=0
+# In a subshell: pg_run_with_server ends its shell with the command's exit status.
+(pg_run_with_server test dotnet test CoProduce.sln -c Release \
+  --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=tests" --results-directory "$results" "$@") || status=$?
+
+if ((status != 0)); then
+  echo "== .NET tests failed (exit $status):"
+  print_failures
+  exit "$status"
+fi
 
 if (($# == 0)); then
   echo "== TypeScript SDK (clients/typescript)"

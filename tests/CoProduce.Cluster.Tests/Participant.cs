@@ -25,7 +25,9 @@ public sealed class Participant(int number, Guid person, string token, Api api, 
 
     public int Gateway { get; private set; } = number % api.Gateways;
 
-    public Project Project { get; private set; } = null!;
+    private Project? _project;
+
+    public Project Project => _project ?? throw new InvalidOperationException($"Participant {Number} has not joined a project yet.");
 
     public Guid Item { get; private set; }
 
@@ -37,7 +39,7 @@ public sealed class Participant(int number, Guid person, string token, Api api, 
 
     public void Join(Project project, Guid item, string itemEtag)
     {
-        Project = project;
+        _project = project;
         Item = item;
         _itemEtag = itemEtag;
     }

@@ -36,6 +36,11 @@ public sealed class GatewayApplication(
         builder.UseEnvironment("Testing");
         builder.UseSetting("CoProduce:Auth:SigningKey", TestSigningKey);
         builder.UseSetting("CoProduce:Anonymity:Key", TestAnonymityKey);
+
+        // The console shows warnings and errors only, so a failing test's cause is not buried in the
+        // information logs of hundreds of servers; providers a test adds (LogCapture) still see everything.
+        builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:Console:LogLevel:Quartz", "Error");
         foreach (var (key, value) in Database.StorageSettings)
         {
             builder.UseSetting(key, value);

@@ -58,6 +58,7 @@ public static class GatewayComposition
         app.MapClaims();
         app.MapMyPayments();
         app.MapRepresentation();
+        app.MapLiveSessions();
         return app;
     }
 }

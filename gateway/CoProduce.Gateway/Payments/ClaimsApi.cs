@@ -57,6 +57,11 @@ public static class ClaimsApi
                 TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).DecideAtLimit(await context.ActorAsync(), request.Action, request.PayWeek, request.Charity)))
             .WithSummary("The contributor's decision on a claim held at their weekly limit: Defer, Reduce, Decline, Donate or Confirm (pay in full anyway).");
 
+        claims.MapPost("/confirm", async (Guid claimId, ConfirmDraftRequest request, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Confirm(await context.ActorAsync(), request.ToChanges())))
+            .WithSummary("Confirm a draft claim made from a live session, with any changes (the contributor, or a supporter acting with them).")
+            .WithDescription("From then it is a claim like any other: under their payment choice, the payer's promised time and their weekly limit. A claim that is not a draft is 409.");
+
         return app;
     }
 }

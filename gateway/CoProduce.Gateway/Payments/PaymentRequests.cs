@@ -76,3 +76,13 @@ internal static class PayerRoute
             _ => throw DomainException.NotFound("The payer"),
         };
 }
+
+/// <summary>Changes to a draft claim, made as it is confirmed; what is left out stays as drafted.</summary>
+/// <param name="Quantity">Hours, sessions or days, by the rate's unit (up to two decimal places).</param>
+/// <param name="Expenses">Expenses to add, with receipt details.</param>
+/// <param name="Note">Anything the finance team should know.</param>
+[ApiExample("""{"quantity":2,"expenses":[{"category":"Travel","amount":6.40,"description":"Bus both ways","receipt":{"reference":"T-1182"}}]}""")]
+public sealed record ConfirmDraftRequest(decimal? Quantity = null, IReadOnlyList<ExpenseLine>? Expenses = null, string? Note = null)
+{
+    public DraftChanges ToChanges() => new(Quantity, Expenses, Note);
+}

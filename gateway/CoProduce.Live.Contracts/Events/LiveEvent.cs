@@ -27,4 +27,6 @@ namespace CoProduce.Live;
 [JsonDerivedType(typeof(TurnEnded), "turnEnded")]
 [JsonDerivedType(typeof(PaceSignalled), "paceSignalled")]
 [JsonDerivedType(typeof(PaceCleared), "paceCleared")]
+[JsonDerivedType(typeof(SessionOpened), "sessionOpened")]
+[JsonDerivedType(typeof(SessionClosed), "sessionClosed")]
 public abstract record LiveEvent;

@@ -47,6 +47,19 @@ public interface IProjectLiveGrain : IGrainWithGuidKey
     Task ClearPace(Guid facilitatorId);
 
     /// <summary>
+    /// Opens a session (a facilitator of the project, checked by the caller): from now, everyone's time present is
+    /// recorded until it closes. One session at a time: 409 while another is open.
+    /// </summary>
+    Task<LiveSessionView> OpenSession(Guid sessionId, Guid facilitatorId);
+
+    /// <summary>Closes the open session <paramref name="sessionId"/> and keeps its attendance (<see cref="ILiveSessionGrain"/>).</summary>
+    Task<LiveSessionView> CloseSession(Guid sessionId, Guid facilitatorId);
+
+    /// <summary>The open session with attendance so far, or null.</summary>
+    [ReadOnly]
+    Task<LiveSessionView?> OpenSessionNow();
+
+    /// <summary>
     /// Gateway node <paramref name="node"/> still holds connections in this session. Connections of nodes
     /// silent for longer than <paramref name="lease"/> are taken out of presence (the node died), and
     /// people left with none are announced as gone. Returns false if this node's connections had already

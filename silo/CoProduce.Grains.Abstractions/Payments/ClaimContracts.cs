@@ -44,6 +44,9 @@ public enum ClaimStatus
     Rejected,
 
     Paid,
+
+    /// <summary>Made from a live session's attendance: waits for the contributor to check, edit and confirm it.</summary>
+    Draft,
 }
 
 /// <summary>Who receives the fee of a claim.</summary>
@@ -142,4 +145,25 @@ public interface IClaimGrain : IGrainWithGuidKey
 
     /// <summary>The contributor's decision on a claim held at their weekly limit.</summary>
     Task<ClaimView> DecideAtLimit(Actor actor, LimitAction action, DateOnly? payWeek, string? charity);
+
+    /// <summary>
+    /// Makes a draft claim (a facilitator, from a live session's attendance) that waits for its contributor; a claim
+    /// with this id existing already is 409.
+    /// </summary>
+    Task<ClaimView> Draft(Actor actor, Guid projectId, ClaimSpec spec);
+
+    /// <summary>
+    /// The contributor (or a supporter acting with them) confirms a draft, with any changes: from then it is a claim
+    /// like any other, under their payment choice, the payer's promise and their weekly limit.
+    /// </summary>
+    Task<ClaimView> Confirm(Actor actor, DraftChanges changes);
 }
+
+/// <summary>What the contributor changes in a draft claim on confirming it; what is left out stays as drafted.</summary>
+public sealed record DraftChanges(decimal? Quantity, IReadOnlyList<ExpenseLine>? Expenses, string? Note);
+
+/// <summary>How a live session's attendance is paid: the rate card's role and activity, for whom (every contributor present when left out).</summary>
+public sealed record AttendanceClaimsSpec(string Role, string Activity, PayerKind Payer, IReadOnlyList<Guid>? People);
+
+/// <summary>The draft claims made from one session's attendance.</summary>
+public sealed record AttendanceClaims(Guid SessionId, IReadOnlyList<ClaimView> Created);

@@ -32,6 +32,11 @@ public sealed partial class ProjectLiveGrain
             await CommitPresence(
                 P with { Present = With(P.Present, person.PersonId, new PresentEntry(person, [connection])) },
                 new PersonJoined(person.PersonId, person.DisplayName, person.Role, person.With, person.AccessNeeds));
+            if (S.Session is not null)
+            {
+                // Their time in the open session starts (again).
+                await Commit(Attend(S, person));
+            }
         }
 
         return await Snapshot();
@@ -110,9 +115,11 @@ public sealed partial class ProjectLiveGrain
             {
                 next = EndFloor(next, events);
             }
+
+            next = Leave(next, personId);
         }
 
-        if (events.Count > 0)
+        if (!ReferenceEquals(next, S))
         {
             await Commit(next, [.. events]);
         }

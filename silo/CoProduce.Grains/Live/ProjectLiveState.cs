@@ -23,9 +23,18 @@ public sealed record ProjectLiveState
 
     public PaceCounts Pace { get; init; } = new(0, 0, 0);
 
+    /// <summary>The session a facilitator opened and has not closed yet, with attendance so far.</summary>
+    public OpenSessionState? Session { get; init; }
+
     /// <summary>How far each source grain's journal ("type/key") has been relayed.</summary>
     public IReadOnlyDictionary<string, long> Relayed { get; init; } = new Dictionary<string, long>();
 }
+
+/// <summary>One person's time in the open session: seconds already counted, and since when they are present again.</summary>
+public sealed record AttendanceEntry(LiveRole Role, Guid? With, double Seconds, DateTimeOffset? Since);
+
+/// <summary>An open session: who opened it and when, and attendance so far.</summary>
+public sealed record OpenSessionState(Guid Id, DateTimeOffset OpenedAt, Guid OpenedBy, IReadOnlyDictionary<Guid, AttendanceEntry> Attendance);
 
 /// <summary>Who is present, and through which connections on which gateway nodes.</summary>
 public sealed record LivePresenceState

@@ -14,7 +14,61 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
 {
     private Guid Id => GetPrimaryKey();
 
-    public async Task<ClaimView> Submit(Actor actor, Guid projectId, ClaimSpec spec)
+    public Task<ClaimView> Submit(Actor actor, Guid projectId, ClaimSpec spec) => Create(actor, projectId, spec, draft: false);
+
+    public Task<ClaimView> Draft(Actor actor, Guid projectId, ClaimSpec spec) => Create(actor, projectId, spec, draft: true);
+
+    public async Task<ClaimView> Confirm(Actor actor, DraftChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var (row, _) = await Visible(actor);
+        if (row.PersonId != actor.PersonId)
+        {
+            throw DomainException.Forbidden("Only the contributor (or a supporter acting with them) confirms a draft claim.");
+        }
+
+        if (row.Status != ClaimStatus.Draft)
+        {
+            throw DomainException.Conflict("Only a draft claim is confirmed; this one has been already.");
+        }
+
+        var policy = await GrainFactory.GetGrain<IPayerGrain>(row.Payer.Key).Policy()
+            ?? throw DomainException.Conflict("The payer has no rate card any more; ask its finance staff.");
+        var now = time.GetUtcNow();
+        var spec = new ClaimSpec(row.PersonId, row.Payer.Kind, row.ActivityDate, row.Currency, row.Role, row.Activity,
+            changes.Quantity ?? row.Quantity, changes.Expenses ?? row.Expenses, false, changes.Note ?? row.Note);
+        var priced = ClaimRules.Price(spec, policy, DateOnly.FromDateTime(now.UtcDateTime));
+        var choice = await GrainFactory.GetGrain<IPayeeGrain>(row.PersonId).ChoiceFor(row.Payer);
+        var (due, payee, charity) = PaymentChoices.Apply(choice, priced.FeeMinor);
+
+        // Confirming is submitting: the payer's promise runs from now, under the choice in force now.
+        var next = row with
+        {
+            Quantity = priced.Quantity,
+            RateMinor = priced.RateMinor,
+            FeeMinor = priced.FeeMinor,
+            FeeDueMinor = due,
+            FeePayee = payee,
+            Charity = charity,
+            Choice = priced.FeeMinor > 0 ? choice?.Choice : null,
+            Expenses = priced.Expenses,
+            ExpensesMinor = priced.ExpensesMinor,
+            Note = priced.Note,
+            Status = priced.FeeMinor > 0 && choice is null ? ClaimStatus.AwaitingChoice : ClaimStatus.Submitted,
+            SupportedBy = actor.SupportedBy,
+            SubmittedMs = now.ToUnixTimeMilliseconds(),
+            DueByMs = now.AddDays(policy.PromisedPaymentDays).ToUnixTimeMilliseconds(),
+            Version = row.Version + 1,
+        };
+        if (!await store.ConfirmDraftAsync(next, row.Version, CancellationToken.None))
+        {
+            throw DomainException.Conflict("The draft was confirmed or changed at the same moment; reload it.");
+        }
+
+        return ClaimViews.From(next, now);
+    }
+
+    private async Task<ClaimView> Create(Actor actor, Guid projectId, ClaimSpec spec, bool draft)
     {
         var project = GrainFactory.GetGrain<IProjectGrain>(projectId);
         var access = await project.AccessOf(actor.PersonId);
@@ -74,8 +128,9 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
             InAdvance = spec.InAdvance,
             Note = priced.Note,
 
-            // Nothing is assumed: a fee waits until the contributor has said what they want done with it.
-            Status = priced.FeeMinor > 0 && choice is null ? ClaimStatus.AwaitingChoice : ClaimStatus.Submitted,
+            // Nothing is assumed: a fee waits until the contributor has said what they want done with it, and a draft
+            // until they have confirmed it.
+            Status = draft ? ClaimStatus.Draft : priced.FeeMinor > 0 && choice is null ? ClaimStatus.AwaitingChoice : ClaimStatus.Submitted,
             EnteredBy = actor.SupportedBy ?? actor.PersonId,
             SupportedBy = actor.SupportedBy,
             SubmittedMs = now.ToUnixTimeMilliseconds(),

@@ -4,6 +4,7 @@ using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Delivery;
 using CoProduce.Grains.Evaluation;
 using CoProduce.Grains.Feedback;
+using CoProduce.Grains.Live;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.Payments;
@@ -48,7 +49,8 @@ public sealed record Tenant(
     Guid Feedback,
     Guid Measure,
     Guid Survey,
-    Guid Claim)
+    Guid Claim,
+    Guid Session)
 {
     /// <summary>The id this tenant has for a route parameter, by the parameter's name.</summary>
     public string IdFor(string parameter) => parameter.ToUpperInvariant() switch
@@ -70,6 +72,7 @@ public sealed record Tenant(
         "PAYERKIND" => "Organisation",
         "PAYERID" => Organisation.ToString(),
         "CLAIMID" => Claim.ToString(),
+        "SESSIONID" => Session.ToString(),
         "ENTRYID" => "1",
         "ID" => Organisation.ToString(),
         _ => Guid.NewGuid().ToString(),
@@ -151,9 +154,15 @@ public sealed record Tenant(
         await grains.GetGrain<ISpeaksForGrain>(contributor).Set(new Actor(contributor), "Young carers in the county", [group]);
         await grains.GetGrain<IDiversityGrain>(contributor).Give(new Actor(contributor), true, [new DiversityAnswer(DiversityCharacteristic.AgeGroup, "18 to 24")]);
         await grains.GetGrain<IProjectRepresentationGrain>(project).SetTargets(asAdmin, [new RepresentationTarget(null, null, group, 2)], null);
+        // A closed live session the contributor attended, so that attendance claims have a real session to refuse.
+        var session = Guid.NewGuid();
+        var live = grains.GetGrain<IProjectLiveGrain>(project);
+        await live.Arrive("hostile-node", "hostile-connection", new CoProduce.Live.PresentPerson(contributor, $"Contributor {name}", CoProduce.Live.LiveRole.Contributor, null, null));
+        await live.OpenSession(session, admin);
+        await live.CloseSession(session, admin);
         return new Tenant(
             admin, facilitator, contributor, observer, supporter, organisation, network, project,
             budget.Value.PreProduction.Budget[0].Id, need.Value.PreProduction.AccessPlan[0].Id, item.Id, decision, action, feedback,
-            measure.Id, survey, claim);
+            measure.Id, survey, claim, session);
     }
 }

@@ -195,7 +195,8 @@ public abstract class ClaimsApiTests(ITestDatabase database)
     [Fact]
     public async Task LatePaymentsAreFlaggedAndCountedInTheProjectsTimeliness()
     {
-        var clock = new ManualTimeProvider();
+        // A fixed Tuesday: the pay week, the promise and every payout time follow this clock alone.
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero));
         await using var app = new GatewayApplication(database, settings: Settings(),
             configureServices: services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<TimeProvider>(services, clock));
         var world = await PaymentsWorld.CreateAsync(app);
@@ -204,9 +205,13 @@ public abstract class ClaimsApiTests(ITestDatabase database)
         var onTime = PaymentsWorld.Id(await world.Claim(people.Contributor, PaymentsWorld.Meeting(1, date: PaymentsWorld.Yesterday(clock))));
         var late = PaymentsWorld.Id(await world.Claim(people.Contributor, PaymentsWorld.Meeting(2, date: PaymentsWorld.Yesterday(clock))));
         await world.Approve(onTime);
-        await world.PayOut();
+        Assert.Equal(1, (await world.PayOut()).GetProperty("claimsPaid").GetInt32());
+        Assert.False((await world.Get(onTime)).GetProperty("late").GetBoolean());
 
-        clock.Advance(TimeSpan.FromDays(15));
+        // The promise is 14 days: at that very moment the unpaid claim is not late yet; a moment after, it is.
+        clock.Advance(TimeSpan.FromDays(14));
+        Assert.False((await world.Get(late)).GetProperty("late").GetBoolean());
+        clock.Advance(TimeSpan.FromDays(1));
         var overdue = await world.Get(late);
         Assert.True(overdue.GetProperty("late").GetBoolean());
         var figures = await (await app.CreateClient(people.Contributor).GetAsync($"/api/projects/{world.ProjectId}/payments/timeliness").Expect(HttpStatusCode.OK)).Json();
@@ -215,11 +220,12 @@ public abstract class ClaimsApiTests(ITestDatabase database)
         Assert.Equal(1, figures.GetProperty("unpaidOverdue").GetInt32());
 
         await world.Approve(late);
-        await world.PayOut();
+        Assert.Equal(1, (await world.PayOut()).GetProperty("claimsPaid").GetInt32());
         Assert.True((await world.Get(late)).GetProperty("late").GetBoolean());
+        Assert.False((await world.Get(onTime)).GetProperty("late").GetBoolean());
         figures = await (await app.CreateClient(people.Contributor).GetAsync($"/api/projects/{world.ProjectId}/payments/timeliness").Expect(HttpStatusCode.OK)).Json();
-        Assert.Equal(1, figures.GetProperty("paidLate").GetInt32());
-        Assert.Equal(0, figures.GetProperty("unpaidOverdue").GetInt32());
+        Assert.Equal((1, 1, 0), (figures.GetProperty("paidOnTime").GetInt32(), figures.GetProperty("paidLate").GetInt32(), figures.GetProperty("unpaidOverdue").GetInt32()));
+        Assert.Equal(15, figures.GetProperty("longestDaysToPayment").GetDouble());
         await app.CreateClient(people.Stranger).GetAsync($"/api/projects/{world.ProjectId}/payments/timeliness").Expect(HttpStatusCode.NotFound);
     }
 

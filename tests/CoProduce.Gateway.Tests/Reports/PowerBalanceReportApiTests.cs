@@ -17,7 +17,7 @@ public abstract class PowerBalanceReportApiTests(ITestDatabase database)
 
         Assert.Equal("Project", report.GetProperty("scope").GetString());
         Assert.Equal("Crisis line, nights", report.GetProperty("name").GetString());
-        Assert.Equal(["agenda", "decisions", "feedback", "self-assessment", "representation"], [.. report.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("key").GetString()!)]);
+        Assert.Equal(["agenda", "decisions", "feedback", "self-assessment", "representation", "payments"], [.. report.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("key").GetString()!)]);
 
         // Agenda: 2 of 4 items in March by people with lived experience, 1 of 1 in April.
         AssertMeasure(report, "agenda.lived-experience-share", 3, 5, 0.6m, ("2026-03", 2, 4), ("2026-04", 1, 1));
@@ -105,7 +105,7 @@ public abstract class PowerBalanceReportApiTests(ITestDatabase database)
         var world = await PowerBalanceWorld.People(app, clock);
         var report = await Get(world, world.Ada, $"/api/projects/{world.Project}/power-balance");
         var measures = report.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("measures").EnumerateArray()).ToList();
-        Assert.Equal(11, measures.Count);
+        Assert.Equal(15, measures.Count);
         Assert.All(measures, m =>
         {
             Assert.Equal(0, m.GetProperty("count").GetInt32());

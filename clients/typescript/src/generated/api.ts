@@ -158,6 +158,24 @@ export interface AnswerRequest {
   "text"?: null | string;
 }
 
+/** The draft claims made from one session's attendance. */
+export interface AttendanceClaims {
+  "sessionId": string;
+  "created": Array<ClaimView>;
+}
+
+/** How a session's attendance is paid: the role and activity on the rate card, and for whom. */
+export interface AttendanceClaimsRequest {
+  /** The role on the rate card, such as "Expert by experience". */
+  "role": string;
+  /** The activity on the rate card, such as "Meeting". */
+  "activity": string;
+  /** Organisation (the project's, the default) or Network (when the project is run in one). */
+  "payer"?: PayerKind;
+  /** The contributors to make claims for; every contributor present when left out. */
+  "people"?: null | Array<string>;
+}
+
 /** An answer to one time in a time poll. */
 export type Availability = "Yes" | "Maybe" | "No";
 
@@ -256,7 +274,7 @@ export interface ClaimRequest {
 }
 
 /** Where a claim stands. Paid is shown once the payout is in the ledger. */
-export type ClaimStatus = "AwaitingChoice" | "Submitted" | "HeldAtLimit" | "Approved" | "Rejected" | "Paid";
+export type ClaimStatus = "AwaitingChoice" | "Submitted" | "HeldAtLimit" | "Approved" | "Rejected" | "Paid" | "Draft";
 
 export interface ClaimView {
   "id": string;
@@ -295,8 +313,29 @@ export interface ClaimView {
   "paidInRun": null | string;
 }
 
+/** A closed session and the draft claims made from it. */
+export interface ClosedSession {
+  "session": LiveSessionView;
+  "claims": Array<ClaimView>;
+}
+
+/** Closing a session, optionally paying its attendance at once. */
+export interface CloseSessionRequest {
+  "claims"?: null | AttendanceClaimsRequest;
+}
+
 /** Ways a person may want information and meetings adapted. */
 export type CommunicationPreference = "EasyRead" | "BritishSignLanguage" | "LargePrint" | "Interpreter" | "Breaks" | "SlowerPace" | "Captions" | "HearingLoop" | "Other";
+
+/** Changes to a draft claim, made as it is confirmed; what is left out stays as drafted. */
+export interface ConfirmDraftRequest {
+  /** Hours, sessions or days, by the rate's unit (up to two decimal places). */
+  "quantity"?: null | number;
+  /** Expenses to add, with receipt details. */
+  "expenses"?: null | Array<ExpenseLine>;
+  /** Anything the finance team should know. */
+  "note"?: null | string;
+}
 
 /** A position on a consent proposal. */
 export type ConsentPosition = "Agree" | "Abstain" | "Disagree" | "Block";
@@ -804,6 +843,22 @@ export interface LinkSupporter {
   "relationship": string;
 }
 
+/** How a person takes part in a live session. */
+export type LiveRole = "Contributor" | "Supporter" | "Facilitator" | "Observer";
+
+/** A session of a project's live hub: from a facilitator opening it to a facilitator closing it. While it is open,
+every person's time present (from their first connection to their last one closing, within the session) is
+added up; IReadOnlyList&lt;SessionAttendee&gt; LiveSessionView.Attendance is final once DateTimeOffset? LiveSessionView.ClosedAt is set. */
+export interface LiveSessionView {
+  "id": string;
+  "projectId": string;
+  "openedAt": string;
+  "openedBy": string;
+  "closedAt": null | string;
+  "closedBy": null | string;
+  "attendance": Array<SessionAttendee>;
+}
+
 /** A proposed measure of success with its provenance: who proposed it, in what role, whether they have
 lived experience, and the supporter who acted with them if any. long Measure.Version is the
 measure's own, for If-Match. */
@@ -1149,7 +1204,9 @@ export interface PaymentPolicyView {
   "updatedAt": null | string;
 }
 
-/** How promptly one project's contributors were paid: the payment-timeliness figures of the power-balance report. */
+/** How promptly one project's contributors were paid: the payment-timeliness figures of the power-balance report.
+A claim is due once it waits only on the payer (submitted or approved, with something to pay) and its promised
+time has passed, or once it is paid; byMonth splits the same counts by the month each claim was made. */
 export interface PaymentTimeliness {
   "projectId": string;
   "claims": number;
@@ -1159,6 +1216,18 @@ export interface PaymentTimeliness {
   "unpaidOverdue": number;
   "averageDaysToPayment": null | number;
   "longestDaysToPayment": null | number;
+  "byMonth": Array<PaymentTimelinessMonth>;
+}
+
+/** Payment timeliness of the claims made in one calendar month (UTC, "2026-11"). daysToPayment is the days from
+claim to payment summed over the paid claims, so months and projects add up exactly. */
+export interface PaymentTimelinessMonth {
+  "period": string;
+  "claims": number;
+  "paidOnTime": number;
+  "paidLate": number;
+  "unpaidOverdue": number;
+  "daysToPayment": number;
 }
 
 export type PayoutRunStatus = "Running" | "Completed" | "Failed";
@@ -1535,6 +1604,14 @@ export interface SessionAttended {
   "hours": number;
 }
 
+/** One person's time in a session: how long they were present while it was open, in the role they joined in. */
+export interface SessionAttendee {
+  "personId": string;
+  "role": LiveRole;
+  "with": null | string;
+  "secondsPresent": number;
+}
+
 /** A recorded session. */
 export interface SessionRecord {
   "id": string;
@@ -1794,6 +1871,15 @@ export interface Operations {
   };
     query: never;
     body: never;
+    response: ClaimView;
+  };
+  /** Confirm a draft claim made from a live session, with any changes (the contributor, or a supporter acting with them). */
+  "POST /api/claims/{claimId}/confirm": {
+    path: {
+    "claimId": string;
+  };
+    query: never;
+    body: ConfirmDraftRequest;
     response: ClaimView;
   };
   /** The contributor's decision on a claim held at their weekly limit: Defer, Reduce, Decline, Donate or Confirm (pay in full anyway). */
@@ -2767,6 +2853,45 @@ export interface Operations {
     query: never;
     body: never;
     response: InvitationView;
+  };
+  /** Open a session (facilitators): from now until it closes, everyone's time present in the live hub is recorded for payment. */
+  "POST /api/projects/{projectId}/live/sessions": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: LiveSessionView;
+  };
+  /** A session with each person's time present (so far, while it is open). Facilitators. */
+  "GET /api/projects/{projectId}/live/sessions/{sessionId}": {
+    path: {
+    "projectId": string;
+    "sessionId": string;
+  };
+    query: never;
+    body: never;
+    response: LiveSessionView;
+  };
+  /** Turn a closed session's attendance into draft claims (facilitators): one per contributor present, for their time, at the rate card's rate. */
+  "POST /api/projects/{projectId}/live/sessions/{sessionId}/claims": {
+    path: {
+    "projectId": string;
+    "sessionId": string;
+  };
+    query: never;
+    body: AttendanceClaimsRequest;
+    response: AttendanceClaims;
+  };
+  /** Close the session (facilitators); with claims, every contributor present gets a draft claim for their time at once. */
+  "POST /api/projects/{projectId}/live/sessions/{sessionId}/close": {
+    path: {
+    "projectId": string;
+    "sessionId": string;
+  };
+    query: never;
+    body: null | CloseSessionRequest;
+    response: ClosedSession;
   };
   /** Add a participant or change their role (Contributor, Facilitator, Observer). Facilitators only. */
   "PUT /api/projects/{projectId}/participants/{personId}": {

@@ -1,7 +1,9 @@
 // The live session's wire types (gateway/CoProduce.Live.Contracts, camelCase JSON). Ids are strings;
 // times are ISO 8601 strings.
 
-export type LiveRole = "Contributor" | "Supporter" | "Facilitator" | "Observer";
+// LiveRole also travels over HTTP (a session's attendance), so it comes from the generated API: one type, not two.
+import type { LiveRole } from "../generated/api.js";
+export type { LiveRole };
 export type PaceKind = "SlowDown" | "NeedBreak" | "DontUnderstand";
 
 export interface LiveAgendaItem {
@@ -49,7 +51,9 @@ export type LiveEvent =
   | { type: "floorGiven"; personId: string; role: LiveRole; by: string }
   | { type: "turnEnded"; personId: string; role: LiveRole; seconds: number }
   | { type: "paceSignalled"; kind: PaceKind; personId: string | null; counts: PaceCounts | null }
-  | { type: "paceCleared"; by: string };
+  | { type: "paceCleared"; by: string }
+  | { type: "sessionOpened"; sessionId: string; openedBy: string }
+  | { type: "sessionClosed"; sessionId: string; closedBy: string; attended: number };
 
 export type LiveEventType = LiveEvent["type"];
 

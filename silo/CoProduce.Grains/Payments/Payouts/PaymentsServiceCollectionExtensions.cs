@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoProduce.Grains.Payments.Payouts;
 
-/// <summary>Registers the payments tables, payout runs on Quartz and the bank CSV provider.</summary>
+/// <summary>Registers the payments tables, payout runs on Quartz, the bank CSV provider and the report section.</summary>
 public static class PaymentsServiceCollectionExtensions
 {
     public static IServiceCollection AddCoProducePayments(this IServiceCollection services, IConfiguration configuration)
@@ -17,6 +17,9 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<PayoutBatch>();
         services.TryAddSingleton<PayoutScheduler>();
         services.AddHostedService<PaymentsHostedService>();
+
+        // Payment timeliness joins the power-balance report.
+        services.AddSingleton<Reports.IReportSection, PaymentTimelinessSection>();
         return services;
     }
 }

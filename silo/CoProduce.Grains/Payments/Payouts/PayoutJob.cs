@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CoProduce.Grains.Payments.Storage;
 using CoProduce.Runtime.Storage;
+using CoProduce.Runtime.Telemetry;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -37,13 +38,16 @@ public sealed partial class PayoutJob(PayoutBatch batch, PaymentStore store, Pay
         }
 
         var attempt = data.TryGetString(AttemptKey, out var a) && a is { Length: > 0 } ? int.Parse(a, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        using var telemetry = JobRunScope.Start("payout", runId.ToString("D"));
         try
         {
             var run = await batch.RunAsync(runId, payer, context.CancellationToken);
+            telemetry.Succeed();
             LogCompleted(logger, runId, run.EntriesWritten, run.ClaimsPaid);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            telemetry.Fail(e);
             var retry = attempt < options.MaxAttempts && IsTransient(e);
             LogFailed(logger, e, runId, attempt, retry);
             try
@@ -64,7 +68,8 @@ public sealed partial class PayoutJob(PayoutBatch batch, PaymentStore store, Pay
                     .UsingJobData(RunIdKey, runId.ToString("D"))
                     .UsingJobData(PayerKey, payer?.Key ?? "")
                     .UsingJobData(AttemptKey, (attempt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .StartAt(time.GetUtcNow() + wait)
+                    // Quartz fires on its own clock, not the application's (which tests may have moved on).
+                    .StartAt(SystemTime.UtcNow() + wait)
                     .Build(), CancellationToken.None);
             }
         }

@@ -19,12 +19,14 @@ public sealed class PayoutScheduler(PaymentStore store, StorageOptions storage, 
     public const string ScheduleJobName = "payout-schedule";
 
     private IScheduler? _scheduler;
+    private Microsoft.Extensions.Logging.ILoggerFactory? _loggers;
 
     public bool Clustered => store.IsPostgres;
 
     internal async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        Quartz.Logging.LogContext.SetCurrentLogProvider(services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+        _loggers = services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
+        QuartzLogging.Attach(_loggers);
         var factory = new StdSchedulerFactory(Properties());
         var scheduler = await factory.GetScheduler(cancellationToken);
         scheduler.JobFactory = new ServiceJobFactory(services);
@@ -54,6 +56,11 @@ public sealed class PayoutScheduler(PaymentStore store, StorageOptions storage, 
         if (_scheduler is { } scheduler)
         {
             await scheduler.Shutdown(waitForJobsToComplete: false, cancellationToken);
+        }
+
+        if (_loggers is { } loggers)
+        {
+            QuartzLogging.Detach(loggers);
         }
     }
 

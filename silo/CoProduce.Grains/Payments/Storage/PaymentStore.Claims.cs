@@ -67,6 +67,35 @@ public sealed partial class PaymentStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>Writes a confirmed draft if it is still the draft at <paramref name="version"/>; false when it is not.</summary>
+    public async Task<bool> ConfirmDraftAsync(ClaimRow next, long version, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, """
+            UPDATE cp_pay_claims SET quantity = @quantity, rate_minor = @rate, fee_minor = @fee, fee_due_minor = @feeDue, fee_payee = @feePayee,
+                charity = @charity, choice = @choice, expenses_minor = @expenses, expenses_json = @expensesJson, note = @note, status = @status,
+                supported_by = @supportedBy, submitted_ms = @submitted, due_by_ms = @dueBy, version = version + 1
+            WHERE claim_id = @id AND status = 'Draft' AND version = @version
+            """);
+        command.AddParameter("@quantity", next.Quantity?.ToString(CultureInfo.InvariantCulture));
+        command.AddParameter("@rate", next.RateMinor);
+        command.AddParameter("@fee", next.FeeMinor);
+        command.AddParameter("@feeDue", next.FeeDueMinor);
+        command.AddParameter("@feePayee", next.FeePayee.ToString());
+        command.AddParameter("@charity", next.Charity);
+        command.AddParameter("@choice", next.Choice?.ToString());
+        command.AddParameter("@expenses", next.ExpensesMinor);
+        command.AddParameter("@expensesJson", JsonSerializer.Serialize(next.Expenses, Json));
+        command.AddParameter("@note", next.Note);
+        command.AddParameter("@status", next.Status.ToString());
+        command.AddParameter("@supportedBy", next.SupportedBy is { } s ? Key(s) : null);
+        command.AddParameter("@submitted", next.SubmittedMs);
+        command.AddParameter("@dueBy", next.DueByMs);
+        command.AddParameter("@id", Key(next.Id));
+        command.AddParameter("@version", version);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<ClaimRow?> GetClaimAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -180,19 +180,7 @@ public sealed partial class PaymentStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginLockedAsync(connection, $"payments-ledger:{payer.Key}", cancellationToken);
-        LedgerEntryView? original;
-        await using (var read = Command(connection, transaction, """
-            SELECT entry_id, kind, claim_id, line, debit_account, credit_account, amount_minor, currency, run_id, reverses, memo, recorded_ms
-            FROM cp_pay_ledger WHERE entry_id = @id AND payer_kind = @kind AND payer_id = @payer
-            """))
-        {
-            read.AddParameter("@id", entryId);
-            read.AddParameter("@kind", payer.Kind.ToString());
-            read.AddParameter("@payer", Key(payer.Id));
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-            original = await reader.ReadAsync(cancellationToken) ? ReadEntry(reader) : null;
-        }
-
+        var original = await ReadEntryAsync(connection, transaction, "entry_id = @id AND payer_kind = @kind AND payer_id = @payer", entryId, payer, cancellationToken);
         if (original is null)
         {
             return null;
@@ -213,9 +201,25 @@ public sealed partial class PaymentStore
             throw Common.DomainException.Conflict($"Entry {entryId} has already been reversed.");
         }
 
+        // The reversal itself, read back in the same transaction: the payer's newest row may be another writer's by now.
+        var reversal = await ReadEntryAsync(connection, transaction, "reverses = @id AND payer_kind = @kind AND payer_id = @payer", entryId, payer, cancellationToken)
+            ?? throw new InvalidOperationException($"The reversal of entry {entryId} was written but cannot be read back.");
         await transaction.CommitAsync(cancellationToken);
-        var (items, _) = await LedgerAsync(payer, 0, 1, cancellationToken);
-        return items[0];
+        return reversal;
+    }
+
+    private static async Task<LedgerEntryView?> ReadEntryAsync(
+        DbConnection connection, DbTransaction transaction, string where, long entryId, PayerRef payer, CancellationToken cancellationToken)
+    {
+        await using var read = Command(connection, transaction, $"""
+            SELECT entry_id, kind, claim_id, line, debit_account, credit_account, amount_minor, currency, run_id, reverses, memo, recorded_ms
+            FROM cp_pay_ledger WHERE {where}
+            """);
+        read.AddParameter("@id", entryId);
+        read.AddParameter("@kind", payer.Kind.ToString());
+        read.AddParameter("@payer", Key(payer.Id));
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader) : null;
     }
 
     private static LedgerEntryView ReadEntry(DbDataReader r) => new(

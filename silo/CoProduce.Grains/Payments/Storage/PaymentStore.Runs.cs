@@ -201,50 +201,6 @@ public sealed partial class PaymentStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Payment timeliness of one project: claims paid on time or late against each payer's promise, and days to payment.</summary>
-    public async Task<PaymentTimeliness> TimelinessAsync(Guid projectId, long nowMs, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, """
-            SELECT c.status, c.submitted_ms, c.due_by_ms,
-                (SELECT MIN(l.recorded_ms) FROM cp_pay_ledger l WHERE l.kind = 'Payout' AND l.claim_id = c.claim_id)
-            FROM cp_pay_claims c WHERE c.project_id = @project
-            """);
-        command.AddParameter("@project", Key(projectId));
-        int claims = 0, paid = 0, onTime = 0, late = 0, overdue = 0;
-        var days = new List<double>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            claims++;
-            var status = reader.GetString(0);
-            var submitted = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-            var dueBy = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
-            if (!reader.IsDBNull(3))
-            {
-                var paidAt = Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture);
-                paid++;
-                if (paidAt <= dueBy)
-                {
-                    onTime++;
-                }
-                else
-                {
-                    late++;
-                }
-
-                days.Add(TimeSpan.FromMilliseconds(paidAt - submitted).TotalDays);
-            }
-            else if (status is "Submitted" or "Approved" && nowMs > dueBy)
-            {
-                overdue++;
-            }
-        }
-
-        return new PaymentTimeliness(projectId, claims, paid, onTime, late, overdue,
-            days.Count > 0 ? Math.Round(days.Average(), 2) : null, days.Count > 0 ? Math.Round(days.Max(), 2) : null);
-    }
-
     private static async Task<IReadOnlyList<PayoutRunView>> ReadRuns(DbCommand command, CancellationToken cancellationToken)
     {
         var runs = new List<PayoutRunView>();
