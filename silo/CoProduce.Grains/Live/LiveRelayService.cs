@@ -2,15 +2,17 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.Hosting;
 using CoProduce.Runtime.Notices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoProduce.Grains.Live;
 
 /// <summary>
 /// On every node (gateway or silo worker): events the agenda and decision grains commit here are relayed
-/// to their project's live grain, and each live event committed here is announced to every node. Grains
+/// to their project's live grain, and, with CoProduce:Runtime:MultiNode on, each live event committed here is announced to every node. Grains
 /// never know about connections; this is the observer between them and the hubs. A relay that fails is
 /// tried again on a timer (1 s, doubling up to 30 s), not only when the project's next event comes.
 /// </summary>
@@ -20,6 +22,7 @@ internal sealed partial class LiveRelayService(
     IClusterNotices notices,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    IOptions<GrainRuntimeOptions> runtime,
     ILogger<LiveRelayService> logger) : IHostedService
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
@@ -32,7 +35,12 @@ internal sealed partial class LiveRelayService(
     {
         _subscriptions.Add(stream.SubscribeType(LiveTranslation.AgendaType, Relay));
         _subscriptions.Add(stream.SubscribeType(LiveTranslation.DecisionType, Relay));
-        _subscriptions.Add(stream.SubscribeType(LiveNotices.GrainType, Announce));
+        if (runtime.Value.MultiNode)
+        {
+            // Only other nodes need the notice; a single node pushes from its own event stream.
+            _subscriptions.Add(stream.SubscribeType(LiveNotices.GrainType, Announce));
+        }
+
         return Task.CompletedTask;
     }
 

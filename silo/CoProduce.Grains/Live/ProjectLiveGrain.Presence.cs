@@ -10,7 +10,12 @@ public sealed partial class ProjectLiveGrain
     {
         ArgumentException.ThrowIfNullOrEmpty(node);
         ArgumentNullException.ThrowIfNull(person);
-        var nodes = P.Nodes.ContainsKey(node) ? P.Nodes : With(P.Nodes, node, time.GetUtcNow());
+        if (!N.Nodes.ContainsKey(node))
+        {
+            nodes.State = N with { Nodes = With(N.Nodes, node, time.GetUtcNow()) };
+            await nodes.WriteStateAsync();
+        }
+
         var connection = new PresentConnection(connectionId, node);
         if (P.Present.TryGetValue(person.PersonId, out var entry))
         {
@@ -19,14 +24,13 @@ public sealed partial class ProjectLiveGrain
                 await CommitPresence(P with
                 {
                     Present = With(P.Present, person.PersonId, entry with { Connections = [.. entry.Connections, connection] }),
-                    Nodes = nodes,
                 });
             }
         }
         else
         {
             await CommitPresence(
-                P with { Present = With(P.Present, person.PersonId, new PresentEntry(person, [connection])), Nodes = nodes },
+                P with { Present = With(P.Present, person.PersonId, new PresentEntry(person, [connection])) },
                 new PersonJoined(person.PersonId, person.DisplayName, person.Role, person.With, person.AccessNeeds));
             if (S.Session is not null)
             {
@@ -40,26 +44,33 @@ public sealed partial class ProjectLiveGrain
 
     public Task Depart(string connectionId, Guid personId) =>
         P.Present.TryGetValue(personId, out var entry) && entry.Connections.Any(c => c.Id == connectionId)
-            ? Remove(c => c.Id == connectionId, P.Nodes, P.Swept)
+            ? Remove(c => c.Id == connectionId)
             : Task.CompletedTask;
 
     public async Task<bool> Heartbeat(string node, TimeSpan lease)
     {
         ArgumentException.ThrowIfNullOrEmpty(node);
         var now = time.GetUtcNow();
-        var silent = P.Nodes.Where(n => n.Key != node && now - n.Value > lease).Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
-        var known = P.Nodes.ContainsKey(node) || P.Present.Values.Any(p => p.Connections.Any(c => c.Node == node));
-        if (!known && P.Swept.Contains(node))
+        var silent = N.Nodes.Where(n => n.Key != node && now - n.Value > lease).Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
+        var known = N.Nodes.ContainsKey(node) || P.Present.Values.Any(p => p.Connections.Any(c => c.Node == node));
+        if (!known && N.Swept.Contains(node))
         {
             return false;
         }
 
-        var nodes = P.Nodes.Where(n => !silent.Contains(n.Key)).ToDictionary();
-        nodes[node] = now;
-        var swept = silent.Count == 0 ? P.Swept : [.. silent, .. P.Swept.Where(s => !silent.Contains(s)).Take(SweptKept - silent.Count)];
+        var beats = N.Nodes.Where(n => !silent.Contains(n.Key)).ToDictionary();
+        beats[node] = now;
+        var swept = silent.Count == 0 ? N.Swept : [.. silent, .. N.Swept.Where(s => !silent.Contains(s)).Take(SweptKept - silent.Count)];
+        nodes.State = N with { Nodes = beats, Swept = swept };
+        await nodes.WriteStateAsync();
 
-        // Connections of silent nodes are gone with them: presence forgets them as if each had left.
-        await Remove(c => silent.Contains(c.Node), nodes, swept);
+        // Connections of silent nodes are gone with them: presence forgets them as if each had left (also
+        // those of a node swept earlier whose removal did not get written).
+        if (P.Present.Values.Any(p => p.Connections.Any(c => c.Node != node && !beats.ContainsKey(c.Node))))
+        {
+            await Remove(c => c.Node != node && !beats.ContainsKey(c.Node));
+        }
+
         return true;
     }
 
@@ -67,7 +78,7 @@ public sealed partial class ProjectLiveGrain
     /// Takes the matching connections out of presence; people left with none go off the queue and the
     /// floor first (so the record says why) and are announced as gone.
     /// </summary>
-    private async Task Remove(Func<PresentConnection, bool> gone, IReadOnlyDictionary<string, DateTimeOffset> nodes, IReadOnlyList<string> swept)
+    private async Task Remove(Func<PresentConnection, bool> gone)
     {
         var present = new Dictionary<Guid, PresentEntry>(P.Present);
         var left = new List<Guid>();
@@ -114,7 +125,7 @@ public sealed partial class ProjectLiveGrain
         }
 
         await CommitPresence(
-            P with { Present = present, Nodes = nodes, Swept = swept },
+            P with { Present = present },
             [.. left.Select(personId => new PersonLeft(personId))]);
     }
 }

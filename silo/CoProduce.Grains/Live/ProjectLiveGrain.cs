@@ -9,18 +9,22 @@ namespace CoProduce.Grains.Live;
 /// <summary>
 /// A project's live session. Each change raises one live event and writes the state with it, so the
 /// journal (the project's live sequence) and the state never disagree. Not reentrant: one change at a
-/// time keeps the sequence in the order things happened. Presence is kept in a state of its own, so the
-/// writes of relayed votes and agenda changes do not carry everyone present.
+/// time keeps the sequence in the order things happened. Presence and the gateway nodes' heartbeats are
+/// kept in states of their own, so the writes of relayed votes, agenda changes and heartbeats do not carry
+/// everyone present.
 /// </summary>
 public sealed partial class ProjectLiveGrain(
     [PersistentState("live")] IPersistentState<ProjectLiveState> state,
     [PersistentState("presence")] IPersistentState<LivePresenceState> presence,
+    [PersistentState("nodes")] IPersistentState<LiveNodesState> nodes,
     IGrainEventStream journal,
     TimeProvider time) : Grain, IProjectLiveGrain
 {
     private ProjectLiveState S => state.State;
 
     private LivePresenceState P => presence.State;
+
+    private LiveNodesState N => nodes.State;
 
     private Guid ProjectId => GetPrimaryKey();
 

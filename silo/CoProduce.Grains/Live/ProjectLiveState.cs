@@ -36,12 +36,18 @@ public sealed record AttendanceEntry(LiveRole Role, Guid? With, double Seconds, 
 /// <summary>An open session: who opened it and when, and attendance so far.</summary>
 public sealed record OpenSessionState(Guid Id, DateTimeOffset OpenedAt, Guid OpenedBy, IReadOnlyDictionary<Guid, AttendanceEntry> Attendance);
 
-/// <summary>Who is present, through which gateway nodes, and when each node last said it is alive.</summary>
+/// <summary>Who is present, and through which connections on which gateway nodes.</summary>
 public sealed record LivePresenceState
 {
     public IReadOnlyDictionary<Guid, PresentEntry> Present { get; init; } = new Dictionary<Guid, PresentEntry>();
+}
 
-    /// <summary>Each gateway node holding connections here, and when it last sent a heartbeat.</summary>
+/// <summary>
+/// The gateway nodes holding connections in the session and when each last sent a heartbeat; a state of
+/// its own, so a heartbeat writes a few bytes, not everyone present.
+/// </summary>
+public sealed record LiveNodesState
+{
     public IReadOnlyDictionary<string, DateTimeOffset> Nodes { get; init; } = new Dictionary<string, DateTimeOffset>();
 
     /// <summary>Nodes whose connections were taken out for silence (the latest few), told so if they come back.</summary>

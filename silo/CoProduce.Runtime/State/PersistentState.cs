@@ -12,9 +12,12 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
 {
     private readonly IGrainStorage _storage = activation.Runtime.Storage;
     private readonly JsonSerializerOptions _json = activation.Runtime.Json;
+    private const int LargeJson = 16 * 1024;
+
     private readonly WriteCoalescer _coalescer = new();
     private Exception? _failedWrite;
     private long _writesStarted;
+    private int _lastJsonLength;
 
     public TState State { get; set; } = Fresh();
 
@@ -103,19 +106,28 @@ internal sealed class PersistentState<TState>(Activation activation, StateKey ke
     }
 
     /// <summary>
-    /// The state as JSON, written into a buffer of its own rather than through the shared array pool: a
-    /// large state (a live session's presence, say) would otherwise leave large pooled arrays behind for the
-    /// life of the process.
+    /// The state as JSON. A large state (a live session's presence, say) is written into a buffer of its
+    /// own rather than through the shared array pool, which would otherwise keep large arrays for the life
+    /// of the process; small ones, most states, go the usual way.
     /// </summary>
     private string Serialize(TState value)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        if (_lastJsonLength < LargeJson)
+        {
+            var json = JsonSerializer.Serialize(value, _json);
+            _lastJsonLength = json.Length;
+            return json;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(_lastJsonLength + 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = _json.Encoder, Indented = _json.WriteIndented }))
         {
             JsonSerializer.Serialize(writer, value, _json);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var written = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        _lastJsonLength = written.Length;
+        return written;
     }
 
     private Task OnCoalescedWrite() => StoreAsync(clear: false, CancellationToken.None);
