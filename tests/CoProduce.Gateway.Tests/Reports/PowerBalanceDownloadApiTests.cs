@@ -24,8 +24,8 @@ public abstract class PowerBalanceDownloadApiTests(ITestDatabase database)
 
         // 9 measures, each with an all-time row, and 17 month rows between them (days to feedback has March only);
         // representation adds 2 measures with no months (nobody here described themselves or set targets), and
-        // payment timeliness 4 (nobody here claimed).
-        Assert.Equal(1 + 9 + 17 + 2 + 4, lines.Length - 1);
+        // payment timeliness 4 (nobody here claimed), and speaking time 4 (nobody here took the floor in a live session).
+        Assert.Equal(1 + 9 + 17 + 2 + 4 + 4, lines.Length - 1);
         var prefix = $"Project,{world.Project},\"Crisis line, nights\"";
         Assert.Contains($"{prefix},agenda,agenda.lived-experience-share,Agenda items proposed by people with lived experience,Share,all,3,5,0.6", lines);
         Assert.Contains($"{prefix},agenda,agenda.lived-experience-share,Agenda items proposed by people with lived experience,Share,2026-03,2,4,0.5", lines);
@@ -84,9 +84,9 @@ public abstract class PowerBalanceDownloadApiTests(ITestDatabase database)
         Assert.Contains("Rung", texts);
         Assert.Equal(3, texts.Count(t => t == "2026-04"));
 
-        // One line per measure: 15 series (9, representation's 2 and payment timeliness' 4), each a path through its months with a titled point for each.
+        // One line per measure: 19 series (9, representation's 2, payment timeliness' 4 and speaking time's 4), each a path through its months with a titled point for each.
         var series = panels.SelectMany(p => p.Elements(Svg + "g").Where(g => (string?)g.Attribute("role") == "group")).ToList();
-        Assert.Equal(15, series.Count);
+        Assert.Equal(19, series.Count);
         var agenda = series.Single(s => (string?)s.Attribute("aria-label") == "Agenda items proposed by people with lived experience");
         Assert.Single(agenda.Elements(Svg + "path"));
         Assert.Equal(
