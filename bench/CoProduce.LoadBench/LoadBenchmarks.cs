@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CoProduce.Bench.Hosting;
 using CoProduce.Gateway.Auth;
 using CoProduce.LoadBench.Hosting;
 using CoProduce.LoadBench.Load;
@@ -42,7 +43,7 @@ public static class LoadBenchmarks
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var authOptions = new AuthOptions { SigningKey = key };
         var tokens = new TokenService(authOptions, Convert.FromBase64String(key), TimeProvider.System);
-        await using var host = await ServerProcess.StartAsync(new Dictionary<string, string>
+        await using var host = await ChildServer.StartAsync(BenchServer.Mode, new Dictionary<string, string>
         {
             ["CoProduce__Storage__Provider"] = "PostgreSql",
             ["CoProduce__Storage__ConnectionString"] = connectionString,

@@ -1,7 +1,7 @@
 using CoProduce.LoadBench;
 using CoProduce.LoadBench.Hosting;
 
-if (args.FirstOrDefault() == "serve")
+if (args.FirstOrDefault() == BenchServer.Mode)
 {
     await BenchServer.RunAsync(args[1..]);
     return 0;

@@ -1,120 +1,74 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using CoProduce.Bench.Hosting;
 
 namespace CoProduce.LiveBench.Hosting;
 
-/// <summary>A server under load in its own process: this program started with a serve mode.</summary>
+/// <summary>A live server under test in its own process (<see cref="ChildServer"/>), with its memory probe switched on.</summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     public const string GatewayMode = "serve-gateway";
     public const string BareHubMode = "serve-bare";
 
-    private readonly Process _process;
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(100);
+    private const int MaxReadings = 50;
 
-    private ServerProcess(Process process, Uri address)
-    {
-        _process = process;
-        Address = address;
-    }
+    private readonly ChildServer _child;
 
-    public Uri Address { get; }
+    private ServerProcess(ChildServer child) => _child = child;
+
+    public Uri Address => _child.Address;
 
     public static async Task<ServerProcess> StartAsync(string mode, IReadOnlyDictionary<string, string> environment)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [typeof(ServerProcess).Assembly.Location, mode, "--urls", address.ToString()])
+        var settings = new Dictionary<string, string>(environment)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            [MemoryProbe.Setting.Replace(":", "__", StringComparison.Ordinal)] = "true",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        start.Environment[MemoryProbe.Setting.Replace(":", "__", StringComparison.Ordinal)] = "true";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[{mode}] {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new ServerProcess(process, address);
-        await server.WaitUntilReadyAsync();
-        return server;
+        return new ServerProcess(await ChildServer.StartAsync(mode, settings));
     }
 
-    /// <summary>The process's memory after a full collection: resident set from /proc, heap from the probe.</summary>
+    /// <summary>
+    /// The process's memory once it has settled: the live heap after a full collection, read again until two
+    /// readings agree within 1% (joins, presence writes and pings still in flight change it), and the
+    /// resident set, read until it stops falling after that collection.
+    /// </summary>
     public async Task<(long RssBytes, MemoryReading Heap)> MemoryAsync()
     {
         using var http = new HttpClient { BaseAddress = Address };
-        var heap = await http.GetFromJsonAsync<MemoryReading>(MemoryProbe.Path)
-            ?? throw new InvalidOperationException("The memory probe answered nothing.");
-        await Task.Delay(500);
-        return (ResidentBytes(), heap);
-    }
-
-    private long ResidentBytes()
-    {
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        using var poll = new PeriodicTimer(PollEvery);
+        var heap = await ProbeAsync(http);
+        for (var i = 0; i < MaxReadings; i++)
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            await poll.WaitForNextTickAsync();
+            var again = await ProbeAsync(http);
+            var settled = Math.Abs(again.LiveBytes - heap.LiveBytes) <= heap.LiveBytes / 100;
+            heap = again;
+            if (settled)
             {
-                var kilobytes = line["VmRSS:".Length..].Trim().Split(' ')[0];
-                return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
+                break;
             }
         }
 
-        throw new InvalidOperationException("No VmRSS line in /proc status.");
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = Address };
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
+        var rss = _child.ResidentBytes();
+        for (var i = 0; i < MaxReadings; i++)
         {
-            if (_process.HasExited)
+            await poll.WaitForNextTickAsync();
+            var now = _child.ResidentBytes();
+            if (now >= rss)
             {
-                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before it was ready.");
+                break;
             }
 
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
+            rss = now;
         }
 
-        throw new TimeoutException("The server did not become ready within two minutes.");
+        return (rss, heap);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static async Task<MemoryReading> ProbeAsync(HttpClient http) =>
+        await http.GetFromJsonAsync<MemoryReading>(MemoryProbe.Path)
+        ?? throw new InvalidOperationException("The memory probe answered nothing.");
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _child.DisposeAsync();
 }

@@ -60,8 +60,7 @@ public sealed class Contender(ILiveTarget target) : IAsyncDisposable
 
     private async Task<MemoryPoint> ReadAsync(int connections)
     {
-        // Let joins, presence events and pings settle before the full collection.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // The reading waits until the server's memory has settled (see ServerProcess.MemoryAsync).
         var (rss, heap) = await Target.Server.MemoryAsync();
         return new MemoryPoint(connections, rss, heap.LiveBytes);
     }

@@ -7,6 +7,9 @@ namespace CoProduce.LoadBench.Hosting;
 /// <summary>The gateway exactly as it ships, plus the conventional baseline endpoints on the same database.</summary>
 public static class BenchServer
 {
+    /// <summary>The first argument that makes this program the server rather than the load.</summary>
+    public const string Mode = "serve";
+
     public static async Task RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);

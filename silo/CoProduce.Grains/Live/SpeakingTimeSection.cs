@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CoProduce.Grains.Reports;
 using CoProduce.Live;
 using CoProduce.Runtime.Events;
@@ -14,9 +13,6 @@ namespace CoProduce.Grains.Live;
 /// </summary>
 public sealed class SpeakingTimeSection(IGrainEventStream journal) : IReportSection
 {
-    private const int Page = 1000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public string Key => "speaking";
 
     public int Order => 25;
@@ -27,8 +23,14 @@ public sealed class SpeakingTimeSection(IGrainEventStream journal) : IReportSect
         var shares = roles.ToDictionary(r => r, r => new MeasureBuilder(
             $"speaking.{r.ToString().ToLowerInvariant()}-share", $"Speaking time in live sessions taken by {Plural(r)}", MeasureKind.Share));
         var rows = new ReportTableBuilder("turn ended", "speaker's role", "seconds");
-        await foreach (var (at, turn) in Turns(subject.ProjectId, cancellationToken))
+        var live = new GrainId(LiveNotices.GrainType, subject.ProjectId.ToString("D"));
+        await foreach (var (at, recorded) in journal.ReadAllAsync<LiveRecorded>(live, cancellationToken))
         {
+            if (recorded.Event is not TurnEnded turn)
+            {
+                continue;
+            }
+
             var seconds = (int)Math.Round(turn.Seconds, MidpointRounding.AwayFromZero);
             foreach (var role in roles)
             {
@@ -48,29 +50,4 @@ public sealed class SpeakingTimeSection(IGrainEventStream journal) : IReportSect
         LiveRole.Facilitator => "facilitators",
         _ => "observers",
     };
-
-    private async IAsyncEnumerable<(DateTimeOffset At, TurnEnded Turn)> Turns(
-        Guid projectId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var grain = new GrainId(LiveNotices.GrainType, projectId.ToString("D"));
-        var after = 0L;
-        while (true)
-        {
-            var events = await journal.ReadAsync(grain, after, Page, cancellationToken);
-            foreach (var e in events)
-            {
-                if (e.Type == nameof(LiveRecorded) && JsonSerializer.Deserialize<LiveRecorded>(e.Json, Json)?.Event is TurnEnded turn)
-                {
-                    yield return (e.RecordedAt, turn);
-                }
-            }
-
-            if (events.Count < Page)
-            {
-                yield break;
-            }
-
-            after = events[^1].Sequence;
-        }
-    }
 }
