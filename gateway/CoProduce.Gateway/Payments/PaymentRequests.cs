@@ -86,3 +86,8 @@ public sealed record ConfirmDraftRequest(decimal? Quantity = null, IReadOnlyList
 {
     public DraftChanges ToChanges() => new(Quantity, Expenses, Note);
 }
+
+/// <summary>Declining a draft claim: the contributor need give no reason; a facilitator withdrawing one must.</summary>
+/// <param name="Reason">Why, shown with the claim.</param>
+[ApiExample("""{"reason":"I came along as a volunteer today."}""")]
+public sealed record DeclineDraftRequest(string? Reason = null);

@@ -47,6 +47,12 @@ public enum ClaimStatus
 
     /// <summary>Made from a live session's attendance: waits for the contributor to check, edit and confirm it.</summary>
     Draft,
+
+    /// <summary>
+    /// A draft its contributor declined (nobody has to be paid who does not wish to be), or a facilitator withdrew
+    /// with a reason. It is never paid and never counted for timeliness, and the same session cannot draft it again.
+    /// </summary>
+    Declined,
 }
 
 /// <summary>Who receives the fee of a claim.</summary>
@@ -157,6 +163,12 @@ public interface IClaimGrain : IGrainWithGuidKey
     /// like any other, under their payment choice, the payer's promise and their weekly limit.
     /// </summary>
     Task<ClaimView> Confirm(Actor actor, DraftChanges changes);
+
+    /// <summary>
+    /// Declines a draft: the contributor (or a supporter acting with them), with a reason only if they wish to give
+    /// one, or a facilitator of the project, who must say why. A claim that is not a draft is 409.
+    /// </summary>
+    Task<ClaimView> Decline(Actor actor, string? reason);
 }
 
 /// <summary>What the contributor changes in a draft claim on confirming it; what is left out stays as drafted.</summary>

@@ -44,12 +44,22 @@ public sealed record ExpenseRule(ExpenseCategory Category, decimal CapPerClaim, 
 /// <summary>
 /// A payer's rate card and expenses policy: rates are data, kept here, never constants in code.
 /// <see cref="PromisedPaymentDays"/> is the payer's promise: a claim is paid within that many days of being made.
+/// <see cref="AttendanceMinutes"/> is the step in which time present in a live session is paid by the hour: part of
+/// a step counts as a whole one (3, 6, 12, 15, 30 or 60 minutes, so that hours stay exact to two decimal places).
 /// </summary>
 public sealed record PaymentPolicy(
     string Currency,
     IReadOnlyList<Rate> Rates,
     IReadOnlyList<ExpenseRule> Expenses,
-    int PromisedPaymentDays);
+    int PromisedPaymentDays,
+    int AttendanceMinutes = PaymentPolicy.DefaultAttendanceMinutes)
+{
+    /// <summary>A quarter of an hour, when the payer has not said.</summary>
+    public const int DefaultAttendanceMinutes = 15;
+
+    /// <summary>The steps whose length in hours is exact to two decimal places.</summary>
+    public static readonly IReadOnlyList<int> AttendanceSteps = [3, 6, 12, 15, 30, 60];
+}
 
 /// <summary>A payer's policy with who last changed it.</summary>
 public sealed record PaymentPolicyView(PayerRef Payer, PaymentPolicy Policy, Guid? UpdatedBy, DateTimeOffset? UpdatedAt);

@@ -16,12 +16,12 @@ internal static class AttendanceClaimRules
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"attendance:{sessionId:D}:{personId:D}")).AsSpan(0, 16));
 
     /// <summary>
-    /// Hours present rounded up to the next quarter hour (part of a quarter hour is paid as a whole one); a session
-    /// or a day is one, however long. Nothing when the person was present for no time at all.
+    /// Hours present rounded up to the payer's step (<see cref="PaymentPolicy.AttendanceMinutes"/>; part of a step is
+    /// paid as a whole one); a session or a day is one, however long. Nothing when the person was present for no time.
     /// </summary>
-    public static decimal? Quantity(RateUnit unit, double secondsPresent) => secondsPresent <= 0
+    public static decimal? Quantity(RateUnit unit, double secondsPresent, int stepMinutes) => secondsPresent <= 0
         ? null
-        : unit == RateUnit.Hour ? Math.Ceiling((decimal)secondsPresent / 900m) * 0.25m : 1m;
+        : unit == RateUnit.Hour ? Math.Ceiling((decimal)secondsPresent / (stepMinutes * 60m)) * stepMinutes / 60m : 1m;
 
     public static string Note(LiveSessionView session, SessionAttendee attendee) => string.Create(
         CultureInfo.InvariantCulture,

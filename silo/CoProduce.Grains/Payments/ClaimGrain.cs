@@ -68,6 +68,39 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
         return ClaimViews.From(next, now);
     }
 
+    public async Task<ClaimView> Decline(Actor actor, string? reason)
+    {
+        var (row, _) = await Visible(actor);
+        var own = row.PersonId == actor.PersonId;
+        if (!own && !(await GrainFactory.GetGrain<IProjectGrain>(row.ProjectId).AccessOf(actor.PersonId)).CanFacilitate)
+        {
+            throw DomainException.Forbidden("Only the contributor (or a supporter acting with them) or a facilitator of the project declines a draft claim.");
+        }
+
+        var why = own ? Text.Optional(reason, "reason", Text.ParagraphLength) : Text.Required(reason, "reason", Text.ParagraphLength);
+        if (row.Status != ClaimStatus.Draft)
+        {
+            throw DomainException.Conflict("Only a draft claim is declined; this one has been confirmed or declined already.");
+        }
+
+        var now = time.GetUtcNow();
+        var next = row with
+        {
+            Status = ClaimStatus.Declined,
+            DecidedBy = actor.PersonId,
+            DecidedMs = now.ToUnixTimeMilliseconds(),
+            RejectionReason = why,
+            SupportedBy = actor.SupportedBy,
+            Version = row.Version + 1,
+        };
+        if (!await store.DeclineDraftAsync(next, row.Version, CancellationToken.None))
+        {
+            throw DomainException.Conflict("The draft was confirmed or changed at the same moment; reload it.");
+        }
+
+        return ClaimViews.From(next, now);
+    }
+
     private async Task<ClaimView> Create(Actor actor, Guid projectId, ClaimSpec spec, bool draft)
     {
         var project = GrainFactory.GetGrain<IProjectGrain>(projectId);

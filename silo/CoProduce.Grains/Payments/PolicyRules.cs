@@ -47,7 +47,12 @@ internal static class PolicyRules
             throw DomainException.Invalid("promisedPaymentDays", "promisedPaymentDays must be between 1 and 365.");
         }
 
-        return new PaymentPolicy(currency, checkedRates, expenses, policy.PromisedPaymentDays);
+        if (!PaymentPolicy.AttendanceSteps.Contains(policy.AttendanceMinutes))
+        {
+            throw DomainException.Invalid("attendanceMinutes", "attendanceMinutes must be 3, 6, 12, 15, 30 or 60, so that hours stay exact to two decimal places.");
+        }
+
+        return new PaymentPolicy(currency, checkedRates, expenses, policy.PromisedPaymentDays, policy.AttendanceMinutes);
     }
 
     /// <summary>The rate in force on the date: the one for the role and activity with the latest effective-from on or before it.</summary>

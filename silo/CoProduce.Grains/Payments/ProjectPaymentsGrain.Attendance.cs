@@ -98,7 +98,7 @@ public sealed partial class ProjectPaymentsGrain
         foreach (var attendee in fresh.OrderBy(a => a.PersonId))
         {
             var claimSpec = new ClaimSpec(attendee.PersonId, payer.Kind, day, policy.Currency, rate.Role, rate.Activity,
-                AttendanceClaimRules.Quantity(rate.Unit, attendee.SecondsPresent), [], false, AttendanceClaimRules.Note(session, attendee));
+                AttendanceClaimRules.Quantity(rate.Unit, attendee.SecondsPresent, policy.AttendanceMinutes), [], false, AttendanceClaimRules.Note(session, attendee));
             created.Add(await GrainFactory.GetGrain<IClaimGrain>(AttendanceClaimRules.ClaimId(sessionId, attendee.PersonId)).Draft(actor, ProjectId, claimSpec));
         }
 

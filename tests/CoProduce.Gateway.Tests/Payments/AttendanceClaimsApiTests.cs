@@ -163,6 +163,95 @@ public abstract class AttendanceClaimsApiTests(ITestDatabase database)
         Assert.Equal(people.Contributor, claim.GetProperty("personId").GetGuid());
     }
 
+    [Fact]
+    public async Task AContributorMayDeclineADraftAFacilitatorMustSayWhyAndADeclinedDraftIsNeverConfirmedOrCounted()
+    {
+        var clock = new ManualTimeProvider(Start);
+        await using var world = await LiveWorld.Create(database, ClaimsApiTests.Settings(), clock);
+        var people = world.People;
+        var facilitator = world.App.CreateClient(people.Facilitator);
+        await facilitator.PutJson($"/api/payments/Organisation/{people.OrganisationId}/policy", PaymentsWorld.Policy()).Expect(HttpStatusCode.OK);
+        var sessions = $"/api/projects/{world.ProjectId}/live/sessions";
+        await world.Join(people.Contributor);
+        await world.Join(people.SecondContributor);
+        var session = (await (await facilitator.PostAsync(sessions, null).Expect(HttpStatusCode.Created)).Json()).GetProperty("id").GetGuid();
+        clock.Advance(TimeSpan.FromMinutes(50));
+        var closed = await (await facilitator.PostJson($"{sessions}/{session}/close", new { claims = Meeting }).Expect(HttpStatusCode.OK)).Json();
+        var drafts = closed.GetProperty("claims").EnumerateArray().ToDictionary(c => c.GetProperty("personId").GetGuid(), c => c.GetProperty("id").GetGuid());
+        var mine = drafts[people.Contributor];
+        var theirs = drafts[people.SecondContributor];
+
+        // Nobody else declines a contributor's draft: not another contributor, a stranger, or the payer's finance staff;
+        // a facilitator must say why. Each refusal leaves the draft as it was.
+        var refusals = new (Guid Caller, Guid Claim, object Body, HttpStatusCode Status)[]
+        {
+            (people.SecondContributor, mine, new { }, HttpStatusCode.NotFound),
+            (people.Stranger, mine, new { }, HttpStatusCode.NotFound),
+            (people.FinanceStaff, mine, new { reason = "Not needed." }, HttpStatusCode.Forbidden),
+            (people.Facilitator, theirs, new { }, HttpStatusCode.BadRequest),
+            (people.Facilitator, theirs, new { reason = "   " }, HttpStatusCode.BadRequest),
+            (people.Contributor, mine, new { reason = new string('x', 20_000) }, HttpStatusCode.BadRequest),
+            (people.Contributor, Guid.NewGuid(), new { }, HttpStatusCode.NotFound),
+        };
+        foreach (var (caller, claim, body, status) in refusals)
+        {
+            var response = await world.App.CreateClient(caller).PostJson($"/api/claims/{claim}/decline", body).Expect(status);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.All(await Claims(world, people.Facilitator, world.ProjectId), c => Assert.Equal("Draft", c.GetProperty("status").GetString()));
+
+        // The contributor declines theirs without a reason; the facilitator withdraws the other, saying why.
+        var declined = await (await world.App.CreateClient(people.Contributor).PostJson($"/api/claims/{mine}/decline", new { }).Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(("Declined", JsonValueKind.Null, people.Contributor),
+            (declined.GetProperty("status").GetString(), declined.GetProperty("rejectionReason").ValueKind, declined.GetProperty("decidedBy").GetGuid()));
+        var withdrawn = await (await facilitator.PostJson($"/api/claims/{theirs}/decline", new { reason = "Joined to test the sound only." }).Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(("Declined", "Joined to test the sound only.", people.Facilitator),
+            (withdrawn.GetProperty("status").GetString(), withdrawn.GetProperty("rejectionReason").GetString(), withdrawn.GetProperty("decidedBy").GetGuid()));
+
+        // Declined is final: not confirmed, approved or declined again, never drafted again, and not a claim for timeliness.
+        await world.App.CreateClient(people.Contributor).PostJson($"/api/claims/{mine}/confirm", new { }).Expect(HttpStatusCode.Conflict);
+        await world.App.CreateClient(people.Contributor).PostJson($"/api/claims/{mine}/decline", new { }).Expect(HttpStatusCode.Conflict);
+        await world.App.CreateClient(people.FinanceStaff).PostJson($"/api/claims/{theirs}/approve", new { }).Expect(HttpStatusCode.Conflict);
+        await facilitator.PostJson($"{sessions}/{session}/claims", Meeting).Expect(HttpStatusCode.Conflict);
+        Assert.Equal(0, (await (await facilitator.GetAsync($"/api/projects/{world.ProjectId}/payments/timeliness").Expect(HttpStatusCode.OK)).Json()).GetProperty("claims").GetInt32());
+        var stored = await (await world.App.CreateClient(people.Contributor).GetAsync($"/api/claims/{mine}").Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal("Declined", stored.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task TimePresentIsPaidInThePayersOwnStepAndAStepThatIsNotExactInHoursIsRefused()
+    {
+        var clock = new ManualTimeProvider(Start);
+        await using var world = await LiveWorld.Create(database, ClaimsApiTests.Settings(), clock);
+        var people = world.People;
+        var facilitator = world.App.CreateClient(people.Facilitator);
+        var policyUrl = $"/api/payments/Organisation/{people.OrganisationId}/policy";
+
+        // Seven minutes is not a whole number of hundredths of an hour: refused, and no policy is set.
+        var policy = JsonSerializer.SerializeToNode(PaymentsWorld.Policy())!.AsObject();
+        policy["attendanceMinutes"] = 7;
+        var refused = await facilitator.PutJson(policyUrl, policy).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("attendanceMinutes", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await facilitator.GetAsync(policyUrl).Expect(HttpStatusCode.NotFound);
+
+        // A card that does not say pays by the quarter hour; this one pays in six-minute steps.
+        var set = await facilitator.PutJson(policyUrl, PaymentsWorld.Policy()).Expect(HttpStatusCode.OK);
+        Assert.Equal(15, (await set.Json()).GetProperty("policy").GetProperty("attendanceMinutes").GetInt32());
+        policy["attendanceMinutes"] = 6;
+        var stepped = await (await facilitator.SendAsync(Scenario.Request(HttpMethod.Put, policyUrl, policy, set.Headers.ETag!.Tag)).Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(6, stepped.GetProperty("policy").GetProperty("attendanceMinutes").GetInt32());
+
+        // Thirty-three minutes present: six steps of six minutes (0.6 h), where the quarter hour would pay 0.75 h.
+        await world.Join(people.Contributor);
+        var sessions = $"/api/projects/{world.ProjectId}/live/sessions";
+        var session = (await (await facilitator.PostAsync(sessions, null).Expect(HttpStatusCode.Created)).Json()).GetProperty("id").GetGuid();
+        clock.Advance(TimeSpan.FromMinutes(33));
+        var closed = await (await facilitator.PostJson($"{sessions}/{session}/close", new { claims = Meeting }).Expect(HttpStatusCode.OK)).Json();
+        var claim = Assert.Single(closed.GetProperty("claims").EnumerateArray().ToList());
+        Assert.Equal((0.6m, 15.00m, "Draft", "2026-03-10"), Summary(claim));
+    }
+
     private static async Task<List<JsonElement>> Claims(LiveWorld world, Guid caller, Guid project) =>
         [.. (await (await world.App.CreateClient(caller).GetAsync($"/api/projects/{project}/claims").Expect(HttpStatusCode.OK)).Json()).GetProperty("items").EnumerateArray()];
 

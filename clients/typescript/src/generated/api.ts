@@ -274,7 +274,7 @@ export interface ClaimRequest {
 }
 
 /** Where a claim stands. Paid is shown once the payout is in the ledger. */
-export type ClaimStatus = "AwaitingChoice" | "Submitted" | "HeldAtLimit" | "Approved" | "Rejected" | "Paid" | "Draft";
+export type ClaimStatus = "AwaitingChoice" | "Submitted" | "HeldAtLimit" | "Approved" | "Rejected" | "Paid" | "Draft" | "Declined";
 
 export interface ClaimView {
   "id": string;
@@ -545,6 +545,12 @@ export interface DecisionView {
   "closedAt": null | string;
   "closedBy": null | string;
   "reviewDueAt": null | string;
+}
+
+/** Declining a draft claim: the contributor need give no reason; a facilitator withdrawing one must. */
+export interface DeclineDraftRequest {
+  /** Why, shown with the claim. */
+  "reason"?: null | string;
 }
 
 /** A delivery action as participants see it, with its status history. */
@@ -1188,12 +1194,15 @@ export interface PaymentChoice {
 export type PaymentChoiceKind = "Accept" | "AcceptLess" | "Decline" | "Donate" | "Vouchers" | null;
 
 /** A payer's rate card and expenses policy: rates are data, kept here, never constants in code.
-int PaymentPolicy.PromisedPaymentDays is the payer's promise: a claim is paid within that many days of being made. */
+int PaymentPolicy.PromisedPaymentDays is the payer's promise: a claim is paid within that many days of being made.
+int PaymentPolicy.AttendanceMinutes is the step in which time present in a live session is paid by the hour: part of
+a step counts as a whole one (3, 6, 12, 15, 30 or 60 minutes, so that hours stay exact to two decimal places). */
 export interface PaymentPolicy {
   "currency": string;
   "rates": Array<Rate>;
   "expenses": Array<ExpenseRule>;
   "promisedPaymentDays": number;
+  "attendanceMinutes"?: number;
 }
 
 /** A payer's policy with who last changed it. */
@@ -1880,6 +1889,15 @@ export interface Operations {
   };
     query: never;
     body: ConfirmDraftRequest;
+    response: ClaimView;
+  };
+  /** Decline a draft claim made from a live session: its contributor (a reason is theirs to give or not), or a facilitator, who says why. */
+  "POST /api/claims/{claimId}/decline": {
+    path: {
+    "claimId": string;
+  };
+    query: never;
+    body: DeclineDraftRequest;
     response: ClaimView;
   };
   /** The contributor's decision on a claim held at their weekly limit: Defer, Reduce, Decline, Donate or Confirm (pay in full anyway). */

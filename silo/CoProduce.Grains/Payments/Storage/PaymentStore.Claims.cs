@@ -96,6 +96,25 @@ public sealed partial class PaymentStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>Declines a draft still at <paramref name="version"/>; false when it was confirmed or changed first.</summary>
+    public async Task<bool> DeclineDraftAsync(ClaimRow next, long version, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, """
+            UPDATE cp_pay_claims SET status = @status, decided_by = @by, decided_ms = @at, rejection_reason = @reason,
+                supported_by = @supportedBy, version = version + 1
+            WHERE claim_id = @id AND status = 'Draft' AND version = @version
+            """);
+        command.AddParameter("@status", next.Status.ToString());
+        command.AddParameter("@by", next.DecidedBy is { } by ? Key(by) : null);
+        command.AddParameter("@at", next.DecidedMs);
+        command.AddParameter("@reason", next.RejectionReason);
+        command.AddParameter("@supportedBy", next.SupportedBy is { } s ? Key(s) : null);
+        command.AddParameter("@id", Key(next.Id));
+        command.AddParameter("@version", version);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<ClaimRow?> GetClaimAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

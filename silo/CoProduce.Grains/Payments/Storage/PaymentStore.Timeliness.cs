@@ -8,7 +8,7 @@ public sealed partial class PaymentStore
     /// Payment timeliness of one project: claims paid on time or late against each payer's promise, claims still
     /// unpaid past it, and days from claim to payment, overall and by the month each claim was made. A claim waiting
     /// on its contributor (a choice to make, a limit to decide, a draft to confirm) or with nothing to pay is never
-    /// overdue: only the payer can be late.
+    /// overdue: only the payer can be late. Drafts and declined drafts were never claims, so they are not counted.
     /// </summary>
     public async Task<PaymentTimeliness> TimelinessAsync(Guid projectId, long nowMs, CancellationToken cancellationToken)
     {
@@ -16,7 +16,7 @@ public sealed partial class PaymentStore
         await using var command = Command(connection, null, """
             SELECT c.status, c.submitted_ms, c.due_by_ms, c.fee_due_minor, c.fee_payee, c.expenses_minor,
                 (SELECT MIN(l.recorded_ms) FROM cp_pay_ledger l WHERE l.kind = 'Payout' AND l.claim_id = c.claim_id)
-            FROM cp_pay_claims c WHERE c.project_id = @project AND c.status <> 'Draft'
+            FROM cp_pay_claims c WHERE c.project_id = @project AND c.status NOT IN ('Draft', 'Declined')
             """);
         command.AddParameter("@project", Key(projectId));
         var months = new SortedDictionary<string, MonthTally>(StringComparer.Ordinal);
