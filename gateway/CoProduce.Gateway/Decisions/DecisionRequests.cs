@@ -16,6 +16,7 @@ namespace CoProduce.Gateway.Decisions;
 /// <param name="DotsPerPerson">DotVote only: dots each person places (1-50).</param>
 /// <param name="MinScore">Score only: the lowest score (default 0).</param>
 /// <param name="MaxScore">Score only: the highest score (default 5).</param>
+/// <param name="AgendaItemIds">The ids of items on the project's agenda that this decision takes up (up to 50, each once), so each can be traced to it.</param>
 public sealed record DecisionRequest(
     string Title,
     DecisionMethod Method,
@@ -29,7 +30,8 @@ public sealed record DecisionRequest(
     bool? HideResultsUntilClose = null,
     int? DotsPerPerson = null,
     int? MinScore = null,
-    int? MaxScore = null)
+    int? MaxScore = null,
+    IReadOnlyList<Guid>? AgendaItemIds = null)
 {
     public DecisionSpec ToSpec() => new(
         Title,
@@ -43,7 +45,8 @@ public sealed record DecisionRequest(
         HideResultsUntilClose ?? false,
         DotsPerPerson,
         MinScore,
-        MaxScore);
+        MaxScore,
+        AgendaItemIds ?? []);
 }
 
 /// <summary>Your vote, replacing any you cast before; give only the part for the decision's method.</summary>

@@ -22,7 +22,7 @@ public static class DecisionsApi
             })
             .WithIdempotency()
             .WithSummary("Put a proposal to the project with a decision method, options, closing time, quorum and privacy settings. Facilitators.")
-            .WithDescription("Voting closes by itself at closesAt, even across restarts. Send Idempotency-Key to retry safely.");
+            .WithDescription("Voting closes by itself at closesAt, even across restarts. agendaItemIds names the agenda items it takes up: an id not on the project's agenda, or named twice, is 400; a withdrawn item is 409. Send Idempotency-Key to retry safely.");
 
         group.MapGet("/", async (Guid projectId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
             {

@@ -41,7 +41,7 @@ public static class FeedbackApi
         group.MapPost("/{feedbackId:guid}/publish", async (Guid projectId, Guid feedbackId, HttpContext context, IGrainFactory grains) =>
                 Etags.Ok(context, await Entry(grains, feedbackId).Publish(await context.ActorAsync(), projectId)))
             .Produces<FeedbackView>()
-            .WithSummary("Publish the entry to the decision's voters, or to every contributor when the vote was anonymous. Facilitators.");
+            .WithSummary("Publish the entry to the decision's voters (every contributor when the vote was anonymous) and the proposers of the agenda items it took up. Facilitators.");
 
         group.MapPost("/{feedbackId:guid}/response", async (Guid projectId, Guid feedbackId, FeedbackResponseRequest request, HttpContext context, IGrainFactory grains) =>
             {

@@ -16,6 +16,7 @@ using CoProduce.Gateway.Projects;
 using CoProduce.Gateway.Recognition;
 using CoProduce.Gateway.Reports;
 using CoProduce.Gateway.Representation;
+using CoProduce.Gateway.Trail;
 using CoProduce.Grains;
 using CoProduce.Runtime.Hosting;
 
@@ -49,6 +50,7 @@ public static class GatewayComposition
         app.MapDecisions();
         app.MapDelivery();
         app.MapFeedback();
+        app.MapTrail();
         app.MapMeasures();
         app.MapSurveys();
         app.MapPowerBalance();

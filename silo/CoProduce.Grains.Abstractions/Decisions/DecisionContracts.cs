@@ -66,7 +66,10 @@ public sealed record DecisionOption(Guid Id, string Label);
 /// </summary>
 public sealed record Quorum(int MinimumVoters, int MinimumWithLivedExperience);
 
-/// <summary>What a facilitator asks the group to decide, and how.</summary>
+/// <summary>
+/// What a facilitator asks the group to decide, and how. <see cref="AgendaItemIds"/> names the items of
+/// the project's agenda the decision takes up (none when absent), so each can be traced to it.
+/// </summary>
 public sealed record DecisionSpec(
     string Title,
     string? Description,
@@ -79,7 +82,8 @@ public sealed record DecisionSpec(
     bool HideResultsUntilClose,
     int? DotsPerPerson,
     int? MinScore,
-    int? MaxScore);
+    int? MaxScore,
+    IReadOnlyList<Guid>? AgendaItemIds = null);
 
 /// <summary>
 /// One person's vote; only the part for the decision's method may be given: <see cref="Position"/> and

@@ -44,6 +44,7 @@ public sealed record DecisionResults(
 /// <summary>
 /// A decision as participants see it. <see cref="Results"/> is null while results are hidden until
 /// close; <see cref="Votes"/> is empty for anonymous decisions and while results are hidden.
+/// <see cref="AgendaItemIds"/> are the project's agenda items the decision takes up.
 /// </summary>
 public sealed record DecisionView(
     Guid Id,
@@ -69,7 +70,8 @@ public sealed record DecisionView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ClosedAt,
     Guid? ClosedBy,
-    DateTimeOffset? ReviewDueAt);
+    DateTimeOffset? ReviewDueAt,
+    IReadOnlyList<Guid> AgendaItemIds);
 
 /// <summary>A decision in a list.</summary>
 public sealed record DecisionSummary(

@@ -58,7 +58,10 @@ public interface IFeedbackGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<FeedbackView?> Peek();
 
-    /// <summary>Publishes the draft (facilitators), addressing it to the decision's voters, or every contributor when the vote was anonymous.</summary>
+    /// <summary>
+    /// Publishes the draft (facilitators), addressing it to the decision's voters (every contributor when the
+    /// vote was anonymous) and to the proposers of the agenda items the decision took up, each once.
+    /// </summary>
     Task<Versioned<FeedbackView>> Publish(Actor actor, Guid projectId);
 
     /// <summary>The caller, an addressee, signs the entry off or challenges it (a challenge needs a comment); a later answer replaces theirs.</summary>

@@ -5,8 +5,11 @@ namespace CoProduce.Grains.Recognition;
 /// <summary>A session the person attended, as a facilitator recorded it.</summary>
 public sealed record SessionAttended(Guid SessionId, string Title, DateOnly HeldOn, decimal Hours);
 
-/// <summary>An agenda item the person proposed (withdrawn ones stay on record).</summary>
-public sealed record ItemProposed(Guid ItemId, string Title, bool Withdrawn, DateTimeOffset ProposedAt);
+/// <summary>
+/// An agenda item the person proposed (withdrawn ones stay on record), with the decisions that took it
+/// up, oldest first, so the person can follow it to what was decided and fed back.
+/// </summary>
+public sealed record ItemProposed(Guid ItemId, string Title, bool Withdrawn, DateTimeOffset ProposedAt, IReadOnlyList<Guid> DecisionIds);
 
 /// <summary>
 /// How the person took part in one decision: voted in it (only where the vote was not anonymous),

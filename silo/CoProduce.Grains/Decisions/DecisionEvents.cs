@@ -12,7 +12,8 @@ public sealed record DecisionCreated(
     bool Anonymous,
     bool HideResultsUntilClose,
     Guid By,
-    Guid? SupportedBy);
+    Guid? SupportedBy,
+    IReadOnlyList<Guid>? AgendaItemIds = null);
 
 /// <summary>A vote cast or changed. In an anonymous decision the voter, supporter and choice are all null: only that a vote came in.</summary>
 public sealed record VoteCast(Guid DecisionId, Guid ProjectId, Guid? PersonId, Guid? SupportedBy, Ballot? Ballot, DateTimeOffset At);

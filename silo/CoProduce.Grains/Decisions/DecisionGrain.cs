@@ -34,6 +34,7 @@ public sealed partial class DecisionGrain(
         await EnsureCanFacilitate(actor, projectId);
         var now = time.GetUtcNow();
         var created = DecisionRules.Check(spec, now);
+        await AgendaLinks.EnsureOnAgenda(GrainFactory, actor, projectId, created.AgendaItemIds);
         if (Exists)
         {
             throw DomainException.Conflict("This decision already exists.");
@@ -59,7 +60,8 @@ public sealed partial class DecisionGrain(
         };
         RaiseEvent(new DecisionCreated(
             Id, projectId, decision.Title, decision.Method, decision.Options, decision.OpensAt, decision.ClosesAt,
-            decision.Quorum, decision.Anonymous, decision.HideResultsUntilClose, actor.PersonId, actor.SupportedBy));
+            decision.Quorum, decision.Anonymous, decision.HideResultsUntilClose, actor.PersonId, actor.SupportedBy,
+            decision.AgendaItemIds));
         await Commit(decision);
         return Current();
     }
@@ -142,7 +144,7 @@ public sealed partial class DecisionGrain(
             new DecisionView(
                 Id, S.ProjectId, S.Title, S.Description, S.Method, S.Options, S.OpensAt, S.ClosesAt, S.Quorum, S.Anonymous,
                 S.HideResultsUntilClose, S.DotsPerPerson, S.MinScore, S.MaxScore, S.Status, S.Ballots.Count, results, votes,
-                S.Outcome, S.CreatedBy, S.CreatedAt, S.ClosedAt, S.ClosedBy, S.ReviewDueAt),
+                S.Outcome, S.CreatedBy, S.CreatedAt, S.ClosedAt, S.ClosedBy, S.ReviewDueAt, S.AgendaItemIds),
             S.Version);
     }
 }

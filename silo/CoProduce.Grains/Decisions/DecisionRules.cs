@@ -11,6 +11,7 @@ internal static class DecisionRules
     public const int MaxDotsPerPerson = 50;
     public const int ScoreLimit = 100;
     public const int MaxQuorum = 10_000;
+    public const int MaxAgendaItems = 50;
     public static readonly TimeSpan LongestOpen = TimeSpan.FromDays(366);
 
     public static DecisionState Check(DecisionSpec spec, DateTimeOffset now)
@@ -45,6 +46,7 @@ internal static class DecisionRules
         var (dots, minScore, maxScore) = MethodSettings(spec);
         return new DecisionState
         {
+            AgendaItemIds = AgendaItems(spec.AgendaItemIds ?? []),
             Title = title,
             Description = description,
             Method = spec.Method,
@@ -58,6 +60,22 @@ internal static class DecisionRules
             MinScore = minScore,
             MaxScore = maxScore,
         };
+    }
+
+    /// <summary>The agenda items named, each once; whether they are the project's is asked of its agenda.</summary>
+    private static List<Guid> AgendaItems(IReadOnlyList<Guid> ids)
+    {
+        if (ids.Count > MaxAgendaItems)
+        {
+            throw DomainException.Invalid("agendaItemIds", $"A decision takes up at most {MaxAgendaItems} agenda items.");
+        }
+
+        if (ids.Distinct().Count() != ids.Count)
+        {
+            throw DomainException.Invalid("agendaItemIds", "Each agenda item may be named once.");
+        }
+
+        return [.. ids];
     }
 
     private static List<DecisionOption> Options(DecisionMethod method, IReadOnlyList<string> labels)

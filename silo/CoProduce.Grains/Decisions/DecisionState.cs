@@ -60,5 +60,8 @@ public sealed record DecisionState
 
     public DateTimeOffset? ReviewDueAt { get; init; }
 
+    /// <summary>The project's agenda items the decision takes up; empty in decisions stored before there were any.</summary>
+    public List<Guid> AgendaItemIds { get; init; } = [];
+
     public long Version { get; init; }
 }

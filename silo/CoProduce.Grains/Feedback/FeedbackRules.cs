@@ -1,3 +1,4 @@
+using CoProduce.Grains.Agenda;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Delivery;
@@ -46,16 +47,32 @@ internal static class FeedbackRules
         }
     }
 
-    /// <summary>The decision's voters; for an anonymous decision, nobody's vote is known, so every contributor of the project.</summary>
+    /// <summary>
+    /// The decision's voters (for an anonymous decision nobody's vote is known, so every contributor of the
+    /// project), and the proposers of the agenda items it took up; each person once.
+    /// </summary>
     public static async Task<List<Guid>> Addressees(IGrainFactory grains, Actor actor, Guid projectId, Guid decisionId)
     {
         var decision = await DecisionLinks.EnsureInProject(grains, actor, projectId, decisionId, "decisionId");
+        var proposers = await Proposers(grains, actor, projectId, decision.AgendaItemIds);
         if (!decision.Anonymous)
         {
-            return [.. decision.Votes.Select(v => v.PersonId).Distinct()];
+            return [.. decision.Votes.Select(v => v.PersonId).Concat(proposers).Distinct()];
         }
 
         var project = await grains.GetGrain<IProjectGrain>(projectId).Get(actor);
-        return [.. project.Value.Participants.Where(p => p.Role == ProjectRole.Contributor).Select(p => p.PersonId).Distinct()];
+        return [.. project.Value.Participants.Where(p => p.Role == ProjectRole.Contributor).Select(p => p.PersonId).Concat(proposers).Distinct()];
+    }
+
+    /// <summary>Whoever proposed the items the decision took up: their contribution led to it, so they hear what came of it.</summary>
+    private static async Task<IEnumerable<Guid>> Proposers(IGrainFactory grains, Actor actor, Guid projectId, IReadOnlyList<Guid> itemIds)
+    {
+        if (itemIds.Count == 0)
+        {
+            return [];
+        }
+
+        var agenda = await grains.GetGrain<IAgendaGrain>(projectId).Get(actor);
+        return agenda.Value.Items.Where(i => itemIds.Contains(i.Id)).Select(i => i.ProposedBy);
     }
 }

@@ -57,9 +57,10 @@ internal static class ContributionReader
         }
 
         var actor = new Actor(personId);
+        var decisions = await SeenDecisions(grains, actor, project.Id);
         var items = (await grains.GetGrain<IAgendaGrain>(project.Id).Get(actor)).Value.Items
             .Where(i => i.ProposedBy == personId)
-            .Select(i => new ItemProposed(i.Id, i.Title, i.Withdrawn, i.ProposedAt))
+            .Select(i => new ItemProposed(i.Id, i.Title, i.Withdrawn, i.ProposedAt, [.. decisions.Where(d => d.View.AgendaItemIds.Contains(i.Id)).Select(d => d.View.Id)]))
             .ToList();
         var measures = (await grains.GetGrain<IEvaluationGrain>(project.Id).Get(actor)).Value.Measures
             .Select(m => new MeasureShaped(m.Id, m.Name, m.ProposedBy == personId, m.Endorsements.Any(e => e.PersonId == personId)))
@@ -76,24 +77,33 @@ internal static class ContributionReader
             attended,
             attended.Sum(s => s.Hours),
             items,
-            await Decisions(grains, actor, project.Id),
+            await Decisions(decisions, actor, project.Id),
             await Surveys(grains, actor, project.Id),
             measures,
             await Feedback(grains, actor, project.Id));
     }
 
-    private static async Task<IReadOnlyList<DecisionShaped>> Decisions(IGrainFactory grains, Actor actor, Guid projectId)
+    /// <summary>The project's decisions the person can see, oldest first, each read once for both items and decisions.</summary>
+    private static async Task<List<(IDecisionGrain Grain, DecisionView View)>> SeenDecisions(IGrainFactory grains, Actor actor, Guid projectId)
     {
-        var shaped = new List<DecisionShaped>();
+        var seen = new List<(IDecisionGrain, DecisionView)>();
         foreach (var id in Enumerable.Reverse(await grains.GetGrain<IProjectDecisionsGrain>(projectId).List(actor)))
         {
             var decision = grains.GetGrain<IDecisionGrain>(id);
-            if (await Seen(() => decision.Get(actor, projectId)) is not { } view)
+            if (await Seen(() => decision.Get(actor, projectId)) is { } view)
             {
-                continue;
+                seen.Add((decision, view.Value));
             }
+        }
 
-            var d = view.Value;
+        return seen;
+    }
+
+    private static async Task<IReadOnlyList<DecisionShaped>> Decisions(List<(IDecisionGrain Grain, DecisionView View)> decisions, Actor actor, Guid projectId)
+    {
+        var shaped = new List<DecisionShaped>();
+        foreach (var (decision, d) in decisions)
+        {
             var mine = d.Anonymous ? null : await decision.Mine(actor, projectId);
             var entry = new DecisionShaped(
                 d.Id,

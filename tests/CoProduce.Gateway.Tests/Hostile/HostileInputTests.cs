@@ -142,6 +142,23 @@ public abstract class HostileInputTests(ITestDatabase database)
         // A stage change that the lifecycle does not allow (pre-production straight to delivery), by a facilitator.
         yield return new("POST", $"/api/projects/{own.Project}/stage", """{"stage":"Delivery","reason":"skip ahead"}""", own.Admin, "stage skipped ahead");
         yield return new("POST", $"/api/projects/{own.Project}/stage", """{"stage":"PreProduction","reason":"same stage"}""", own.Admin, "stage unchanged");
+
+        // A decision taking up agenda items that are unknown, another tenant's, named twice or too many; and a trail across tenants.
+        var decisions = $"/api/projects/{own.Project}/decisions";
+        foreach (var (what, ids) in new (string, Guid[])[]
+        {
+            ("unknown agenda item", [Guid.NewGuid()]),
+            ("another tenant's agenda item", [own.AgendaItem, world.Foreign.AgendaItem]),
+            ("agenda item named twice", [own.AgendaItem, own.AgendaItem]),
+            ("too many agenda items", [.. Enumerable.Range(0, 51).Select(_ => Guid.NewGuid())]),
+        })
+        {
+            var body = $$"""{"title":"Evening meetings","method":"Consent","closesAt":"{{DateTimeOffset.UtcNow.AddDays(3):O}}","agendaItemIds":[{{string.Join(',', ids.Select(i => $"\"{i}\""))}}]}""";
+            yield return new("POST", decisions, body, own.Admin, what);
+        }
+
+        yield return new("GET", $"{decisions}/{world.Foreign.Decision}/trail", null, own.Admin, "another tenant's decision's trail");
+        yield return new("GET", $"/api/projects/{world.Foreign.Project}/decisions/{own.Decision}/trail", null, own.Admin, "trail under another tenant's project");
     }
 
     /// <summary>Endpoints on the caller's own record (/api/me...) are the caller's business, not another tenant's.</summary>

@@ -101,7 +101,7 @@ public sealed record Tenant(
         var decision = Guid.NewGuid();
         await grains.GetGrain<IDecisionGrain>(decision).Create(asAdmin, project, new DecisionSpec(
             "Move the group to evenings", null, DecisionMethod.Consent, [], null, DateTimeOffset.UtcNow.AddDays(7),
-            new Quorum(1, 1), Anonymous: true, HideResultsUntilClose: false, null, null, null));
+            new Quorum(1, 1), Anonymous: true, HideResultsUntilClose: false, null, null, null, AgendaItemIds: [item.Id]));
         var action = Guid.NewGuid();
         await grains.GetGrain<IDeliveryActionGrain>(action).Create(asAdmin, project, new ActionSpec(
             "Open the group in the evenings", null, contributor, DateTimeOffset.UtcNow.AddDays(30), [decision]));

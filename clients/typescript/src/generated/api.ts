@@ -476,6 +476,8 @@ export interface DecisionRequest {
   "minScore"?: null | number;
   /** Score only: the highest score (default 5). */
   "maxScore"?: null | number;
+  /** The ids of items on the project's agenda that this decision takes up (up to 50, each once), so each can be traced to it. */
+  "agendaItemIds"?: null | Array<string>;
 }
 
 /** The count. IReadOnlyList&lt;Guid&gt; DecisionResults.Winners holds one option, several when they tie (bool DecisionResults.Tie), or none
@@ -518,8 +520,33 @@ export interface DecisionSummary {
   "createdAt": string;
 }
 
+/** One decision's trail, from the agenda items that led to it through the vote and outcome to what was
+done, how it was measured and what was fed back. Each part is shown exactly as its own view shows it
+to the caller: DecisionResults? DecisionTrail.Results is null while results are hidden until close, and an anonymous
+decision names no voter. */
+export interface DecisionTrail {
+  "decisionId": string;
+  "projectId": string;
+  "title": string;
+  "method": DecisionMethod;
+  "anonymous": boolean;
+  "hideResultsUntilClose": boolean;
+  "status": DecisionStatus;
+  "closesAt": string;
+  "closedAt": null | string;
+  "agendaItems": Array<TrailAgendaItem>;
+  "voters": number;
+  "results": null | DecisionResults;
+  "outcome": null | DecisionOutcome;
+  "reviewDueAt": null | string;
+  "actions": Array<TrailAction>;
+  "surveys": Array<TrailSurvey>;
+  "feedback": Array<FeedbackView>;
+}
+
 /** A decision as participants see it. DecisionResults? DecisionView.Results is null while results are hidden until
-close; IReadOnlyList&lt;VoteRecord&gt; DecisionView.Votes is empty for anonymous decisions and while results are hidden. */
+close; IReadOnlyList&lt;VoteRecord&gt; DecisionView.Votes is empty for anonymous decisions and while results are hidden.
+IReadOnlyList&lt;Guid&gt; DecisionView.AgendaItemIds are the project's agenda items the decision takes up. */
 export interface DecisionView {
   "id": string;
   "projectId": string;
@@ -545,6 +572,7 @@ export interface DecisionView {
   "closedAt": null | string;
   "closedBy": null | string;
   "reviewDueAt": null | string;
+  "agendaItemIds": Array<string>;
 }
 
 /** Declining a draft claim: the contributor need give no reason; a facilitator withdrawing one must. */
@@ -774,12 +802,14 @@ export interface ItemOrder {
   "order": Array<string>;
 }
 
-/** An agenda item the person proposed (withdrawn ones stay on record). */
+/** An agenda item the person proposed (withdrawn ones stay on record), with the decisions that took it
+up, oldest first, so the person can follow it to what was decided and fed back. */
 export interface ItemProposed {
   "itemId": string;
   "title": string;
   "withdrawn": boolean;
   "proposedAt": string;
+  "decisionIds": Array<string>;
 }
 
 /** An agenda item's words, when proposing or editing it. */
@@ -1808,6 +1838,38 @@ export interface TextAnswer {
   "personId": null | string;
 }
 
+/** A delivery action serving the decision, and where it is. */
+export interface TrailAction {
+  "actionId": string;
+  "title": string;
+  "ownerId": string;
+  "dueDate": null | string;
+  "status": ActionStatus;
+  "droppedReason": null | string;
+  "updatedAt": string;
+}
+
+/** An agenda item the decision took up, with its provenance as the agenda shows it. */
+export interface TrailAgendaItem {
+  "itemId": string;
+  "title": string;
+  "proposedBy": string;
+  "supportedBy": null | string;
+  "proposerRole": ProjectRole;
+  "proposerLivedExperience": boolean;
+  "proposedAt": string;
+  "withdrawn": boolean;
+}
+
+/** A survey linked to the decision as outcome evidence, and how many have answered it. */
+export interface TrailSurvey {
+  "surveyId": string;
+  "title": string;
+  "anonymous": boolean;
+  "status": SurveyStatus;
+  "respondents": number;
+}
+
 /** What was promised for an access need, and whether it was met. */
 export interface UpdateAdjustment {
   /** The adjustment promised, or null for none yet. */
@@ -2723,6 +2785,16 @@ export interface Operations {
     body: OutcomeRequest;
     response: DecisionView;
   };
+  /** A decision's trail: the agenda items it took up, its votes and result, outcome, delivery actions, surveys and published feedback with each answer. Anyone who can see the project. */
+  "GET /api/projects/{projectId}/decisions/{decisionId}/trail": {
+    path: {
+    "projectId": string;
+    "decisionId": string;
+  };
+    query: never;
+    body: never;
+    response: DecisionTrail;
+  };
   /** Mark the measures agreed (facilitators), recording who endorsed and who objected to each at that moment. */
   "POST /api/projects/{projectId}/evaluation/agree": {
     path: {
@@ -2811,7 +2883,7 @@ export interface Operations {
     body: never;
     response: FeedbackView;
   };
-  /** Publish the entry to the decision's voters, or to every contributor when the vote was anonymous. Facilitators. */
+  /** Publish the entry to the decision's voters (every contributor when the vote was anonymous) and the proposers of the agenda items it took up. Facilitators. */
   "POST /api/projects/{projectId}/feedback/{feedbackId}/publish": {
     path: {
     "projectId": string;

@@ -1,0 +1,21 @@
+using CoProduce.Gateway.Auth;
+using CoProduce.Runtime.Grains;
+
+namespace CoProduce.Gateway.Trail;
+
+/// <summary>Traceability: from the agenda items a decision took up to its vote, outcome, actions, evidence and feedback.</summary>
+public static class TrailApi
+{
+    /// <summary>Maps /api/projects/{projectId}/decisions/{decisionId}/trail; access is decided by the grains read.</summary>
+    public static RouteGroupBuilder MapTrail(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/projects/{projectId:guid}/decisions/{decisionId:guid}").WithTags("Decisions").RequireAuthorization();
+
+        group.MapGet("/trail", async (Guid projectId, Guid decisionId, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await DecisionTrailReader.Read(grains, await context.ActorAsync(), projectId, decisionId)))
+            .WithSummary("A decision's trail: the agenda items it took up, its votes and result, outcome, delivery actions, surveys and published feedback with each answer. Anyone who can see the project.")
+            .WithDescription("Each part is shown as its own view shows it to you: results stay hidden until close where so set, an anonymous decision names no voter, and draft feedback is left out.");
+
+        return group;
+    }
+}
