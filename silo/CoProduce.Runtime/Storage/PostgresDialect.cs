@@ -84,6 +84,9 @@ internal sealed class PostgresDialect(string connectionString) : ISqlDialect
         }
     }
 
+    // A data-modifying CTE: one round trip instead of BEGIN, the state write, the journal INSERT and COMMIT.
+    public string? StateWithJournalSql(bool firstWrite, int events) => Storage.StateWithJournalSql.For(firstWrite, events);
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
