@@ -19,6 +19,14 @@ else
 var summaries = benchmarks.Where(options.Includes).Select(type => BenchmarkRunner.Run(type, config)).ToList();
 var report = PerformanceReport.From(summaries);
 Console.WriteLine(report);
+if (options.InterleavedRounds > 0)
+{
+    foreach (var type in benchmarks.Where(options.Includes))
+    {
+        Console.WriteLine(await InterleavedRun.RunAsync(type, options.InterleavedRounds));
+    }
+}
+
 if (options.ReportPath is { } path)
 {
     await File.WriteAllTextAsync(path, report);

@@ -1,15 +1,19 @@
+using System.Globalization;
+
 namespace CoProduce.Benchmarks.Reporting;
 
 /// <summary>
-/// Command line: <c>[--quick] [--report FILE] [--filter TEXT]</c>. With a filter, only the benchmark
-/// classes whose name contains TEXT (any case) run, e.g. <c>--filter Postgres</c>.
+/// Command line: <c>[--quick] [--report FILE] [--filter TEXT] [--interleaved ROUNDS]</c>. With a filter,
+/// only the benchmark classes whose name contains TEXT (any case) run, e.g. <c>--filter Postgres</c>.
+/// With <c>--interleaved</c>, the selected classes are also run in turns (<see cref="InterleavedRun"/>).
 /// </summary>
-public sealed record BenchmarkOptions(bool Quick, string? ReportPath, string? Filter)
+public sealed record BenchmarkOptions(bool Quick, string? ReportPath, string? Filter, int InterleavedRounds)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        return new BenchmarkOptions(quick, ValueOf(args, "--report"), ValueOf(args, "--filter"));
+        var rounds = ValueOf(args, "--interleaved") is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : 0;
+        return new BenchmarkOptions(quick, ValueOf(args, "--report"), ValueOf(args, "--filter"), rounds);
     }
 
     public bool Includes(Type benchmarks) =>
