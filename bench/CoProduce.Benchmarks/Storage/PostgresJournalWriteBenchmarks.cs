@@ -45,7 +45,7 @@ public class PostgresJournalWriteBenchmarks
         _storage = AdoGrainStorage.ForPostgres(_database.ConnectionString);
         _storage.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
         _etag = _storage.WriteStateAsync(_key, Payload, null, [], CancellationToken.None).GetAwaiter().GetResult();
-        _transactionStorage = new AdoGrainStorage(new TransactionOnlyDialect(new PostgresDialect(_database.ConnectionString)));
+        _transactionStorage = new AdoGrainStorage(new TransactionOnlyDialect(new PostgresDialect(PostgresDialect.WithAutoPrepare(_database.ConnectionString))));
         _transactionEtag = _transactionStorage.WriteStateAsync(_transactionKey, Payload, null, [], CancellationToken.None).GetAwaiter().GetResult();
     }
 

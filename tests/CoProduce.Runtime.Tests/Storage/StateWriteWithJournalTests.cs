@@ -155,6 +155,24 @@ public abstract class StateWriteWithJournalTests(ITestDatabase database) : IAsyn
         Assert.Equal(before, await database.DumpAsync());
     }
 
+    [Fact]
+    public async Task RepeatedWritesKeepTheirMeaningOnceTheStatementIsPrepared()
+    {
+        // Npgsql auto-prepares a statement after five runs; the refusals must hold on the prepared one too.
+        var etag = await Write("""{"votes":0}""", null);
+        for (var vote = 1; vote <= 10; vote++)
+        {
+            etag = await Write($$"""{"votes":{{vote}}}""", etag, Events(vote));
+        }
+
+        var before = await database.DumpAsync();
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Write("""{"votes":99}""", "5", Events(11)));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Write("""{"votes":99}""", etag, Events(10)));
+        Assert.Equal(before, await database.DumpAsync());
+        Assert.Equal("12", await Write("""{"votes":11}""", etag, Events(11)));
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), (await Journal()).Select(e => e.Sequence));
+    }
+
     protected Task<string> Write(string? json, string? etag, params JournalAppend[] events) =>
         Storage.WriteStateAsync(Key, json, etag, events, CancellationToken.None);
 
