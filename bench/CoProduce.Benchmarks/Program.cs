@@ -5,22 +5,28 @@ using CoProduce.Benchmarks.Storage;
 
 var options = BenchmarkOptions.Parse(args);
 var config = BenchmarkSetup.Config(options.Quick);
-var summaries = new List<BenchmarkDotNet.Reports.Summary>
+var benchmarks = new List<Type> { typeof(GrainCallBenchmarks), typeof(ThroughputBenchmarks) };
+if (Environment.GetEnvironmentVariable(BenchDatabase.ServerVariable) is { Length: > 0 })
 {
-    BenchmarkRunner.Run<GrainCallBenchmarks>(config),
-    BenchmarkRunner.Run<ThroughputBenchmarks>(config),
-};
-if (Environment.GetEnvironmentVariable(PostgresWriteBenchmarks.ServerVariable) is { Length: > 0 })
-{
-    summaries.Add(BenchmarkRunner.Run<PostgresWriteBenchmarks>(config));
+    benchmarks.Add(typeof(PostgresWriteBenchmarks));
+    benchmarks.Add(typeof(PostgresJournalWriteBenchmarks));
 }
 else
 {
-    Console.WriteLine($"{PostgresWriteBenchmarks.ServerVariable} is not set: skipping the PostgreSQL write benchmark (scripts/bench.sh sets it).");
+    Console.WriteLine($"{BenchDatabase.ServerVariable} is not set: skipping the PostgreSQL write benchmarks (scripts/bench.sh sets it).");
 }
 
+var summaries = benchmarks.Where(options.Includes).Select(type => BenchmarkRunner.Run(type, config)).ToList();
 var report = PerformanceReport.From(summaries);
 Console.WriteLine(report);
+if (options.InterleavedRounds > 0)
+{
+    foreach (var type in benchmarks.Where(options.Includes))
+    {
+        Console.WriteLine(await InterleavedRun.RunAsync(type, options.InterleavedRounds));
+    }
+}
+
 if (options.ReportPath is { } path)
 {
     await File.WriteAllTextAsync(path, report);

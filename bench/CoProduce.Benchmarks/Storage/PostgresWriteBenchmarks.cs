@@ -10,11 +10,9 @@ namespace CoProduce.Benchmarks.Storage;
 /// </summary>
 public class PostgresWriteBenchmarks
 {
-    public const string ServerVariable = "COPRODUCE_TEST_POSTGRES";
     private const string Payload = """{"value":42,"name":"a small grain state of about a hundred bytes, like a counter or a flag"}""";
 
-    private string _database = "";
-    private string _connectionString = "";
+    private BenchDatabase? _database;
     private NpgsqlDataSource? _raw;
     private AdoGrainStorage? _storage;
     private long _rawVersion;
@@ -24,18 +22,8 @@ public class PostgresWriteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var server = Environment.GetEnvironmentVariable(ServerVariable)
-            ?? throw new InvalidOperationException($"{ServerVariable} is not set; run scripts/bench.sh, which starts PostgreSQL.");
-        _database = $"coproduce_bench_{Guid.NewGuid():N}";
-        using (var admin = new NpgsqlConnection(server))
-        {
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-            create.ExecuteNonQuery();
-        }
-
-        _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-        _raw = NpgsqlDataSource.Create(_connectionString);
+        _database = new BenchDatabase();
+        _raw = NpgsqlDataSource.Create(_database.ConnectionString);
         using (var setup = _raw.CreateCommand(
             "CREATE TABLE raw_state (id text PRIMARY KEY, version bigint NOT NULL, payload text, modified_at timestamptz NOT NULL);" +
             "INSERT INTO raw_state VALUES ('one', 0, '{}', now());"))
@@ -43,7 +31,7 @@ public class PostgresWriteBenchmarks
             setup.ExecuteNonQuery();
         }
 
-        _storage = AdoGrainStorage.ForPostgres(_connectionString);
+        _storage = AdoGrainStorage.ForPostgres(_database.ConnectionString);
         _storage.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
         _etag = _storage.WriteStateAsync(_key, Payload, null, [], CancellationToken.None).GetAwaiter().GetResult();
     }
@@ -53,11 +41,7 @@ public class PostgresWriteBenchmarks
     {
         _raw?.Dispose();
         _storage?.Dispose();
-        NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(ServerVariable));
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
+        _database?.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "Raw Npgsql versioned UPDATE")]

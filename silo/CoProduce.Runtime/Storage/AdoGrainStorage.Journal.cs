@@ -75,29 +75,36 @@ public sealed partial class AdoGrainStorage
         {
             var rows = Math.Min(JournalInsertSql.MaxRows, events.Count - start);
             await using var command = connection.CreateCommand(transaction, JournalInsertSql.ForRows(rows));
-            for (var row = 0; row < rows; row++)
-            {
-                var appended = events[start + row];
-                var names = JournalInsertSql.ParameterNames(row);
-                command.AddParameter(names[0], appended.GrainType);
-                command.AddParameter(names[1], appended.GrainKey);
-                command.AddParameter(names[2], appended.Sequence);
-                command.AddParameter(names[3], appended.EventType);
-                command.AddParameter(names[4], appended.Json);
-                command.AddParameter(names[5], _dialect.ToDbTimestamp(ToStoredInstant(appended.RecordedAt)));
-            }
-
+            AddJournalParameters(command, events, start, rows);
             try
             {
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
             catch (DbException e) when (_dialect.IsUniqueViolation(e))
             {
-                throw new InconsistentStateException(
-                    $"Journal sequence already taken while appending {Describe(events)}; nothing was written.");
+                throw JournalClash(events);
             }
         }
     }
+
+    /// <summary>Binds events <paramref name="start"/> to start + rows - 1 to the names of <see cref="JournalInsertSql"/>.</summary>
+    private void AddJournalParameters(DbCommand command, IReadOnlyList<JournalAppend> events, int start, int rows)
+    {
+        for (var row = 0; row < rows; row++)
+        {
+            var appended = events[start + row];
+            var names = JournalInsertSql.ParameterNames(row);
+            command.AddParameter(names[0], appended.GrainType);
+            command.AddParameter(names[1], appended.GrainKey);
+            command.AddParameter(names[2], appended.Sequence);
+            command.AddParameter(names[3], appended.EventType);
+            command.AddParameter(names[4], appended.Json);
+            command.AddParameter(names[5], _dialect.ToDbTimestamp(ToStoredInstant(appended.RecordedAt)));
+        }
+    }
+
+    private static InconsistentStateException JournalClash(IReadOnlyList<JournalAppend> events) =>
+        new($"Journal sequence already taken while appending {Describe(events)}; nothing was written.");
 
     private static string Describe(IReadOnlyList<JournalAppend> events)
     {

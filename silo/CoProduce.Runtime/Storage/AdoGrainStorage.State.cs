@@ -39,21 +39,21 @@ public sealed partial class AdoGrainStorage
         long? expected = expectedEtag is null ? null : ParseEtag(key, expectedEtag);
 
         await using var connection = await _dialect.OpenAsync(cancellationToken);
-        // A lone statement is atomic by itself; a transaction (and its extra round trip) is paid only
-        // when events must commit together with the state.
+        if (events.Count is > 0 and <= JournalInsertSql.MaxRows
+            && _dialect.StateWithJournalSql(expected is null, events.Count) is { } oneStatement)
+        {
+            await WriteWithJournalAsync(connection, oneStatement, key, json, expected, expectedEtag, events, cancellationToken);
+            return FormatEtag((expected ?? 0) + 1);
+        }
+
+        // A lone statement is atomic by itself; a transaction (and its extra round trips) is paid only
+        // when events must commit together with the state and the database cannot do both in one statement.
         var transaction = events.Count == 0 ? null : await connection.BeginTransactionAsync(cancellationToken);
         try
         {
             await using (var command = connection.CreateCommand(transaction, expected is null ? StorageSql.InsertState : StorageSql.UpdateState))
             {
-                AddKey(command, key);
-                command.AddParameter("@payload", json);
-                command.AddParameter("@now", Now());
-                if (expected is { } version)
-                {
-                    command.AddParameter("@expected", version);
-                }
-
+                AddStateParameters(command, key, json, expected);
                 if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
                 {
                     throw StaleWrite(key, expectedEtag);
@@ -77,6 +77,50 @@ public sealed partial class AdoGrainStorage
         }
 
         return FormatEtag((expected ?? 0) + 1);
+    }
+
+    /// <summary>
+    /// The state and its events in one statement, one round trip: it appends every event when the state
+    /// was written and none when the version was stale; a taken sequence number fails it as a whole.
+    /// </summary>
+    private async Task WriteWithJournalAsync(
+        DbConnection connection, string sql, StateKey key, string? json, long? expected, string? expectedEtag,
+        IReadOnlyList<JournalAppend> events, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(null, sql);
+        AddStateParameters(command, key, json, expected);
+        AddJournalParameters(command, events, 0, events.Count);
+        int appended;
+        try
+        {
+            appended = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException e) when (_dialect.IsUniqueViolation(e))
+        {
+            throw JournalClash(events);
+        }
+
+        if (appended == 0)
+        {
+            throw StaleWrite(key, expectedEtag);
+        }
+
+        if (appended != events.Count)
+        {
+            throw new InvalidOperationException(
+                $"Writing state '{key.StateName}' of grain {key.GrainType}/{key.GrainKey} appended {appended} of {events.Count} events.");
+        }
+    }
+
+    private void AddStateParameters(DbCommand command, StateKey key, string? json, long? expected)
+    {
+        AddKey(command, key);
+        command.AddParameter("@payload", json);
+        command.AddParameter("@now", Now());
+        if (expected is { } version)
+        {
+            command.AddParameter("@expected", version);
+        }
     }
 
     private static void AddKey(DbCommand command, StateKey key)

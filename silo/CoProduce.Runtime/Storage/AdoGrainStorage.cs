@@ -46,11 +46,14 @@ public sealed partial class AdoGrainStorage : IGrainStorage, IDisposable, IAsync
         return new AdoGrainStorage(new SqliteDialect(connectionString), timeProvider);
     }
 
-    /// <summary>Storage on PostgreSQL with an Npgsql connection string.</summary>
+    /// <summary>
+    /// Storage on PostgreSQL with an Npgsql connection string. Statements are auto-prepared (Max Auto
+    /// Prepare 64) unless the connection string sets Max Auto Prepare itself (0 turns it off).
+    /// </summary>
     public static AdoGrainStorage ForPostgres(string connectionString, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        return new AdoGrainStorage(new PostgresDialect(connectionString), timeProvider);
+        return new AdoGrainStorage(new PostgresDialect(PostgresDialect.WithAutoPrepare(connectionString)), timeProvider);
     }
 
     public string ProviderName => _dialect.ProviderName;

@@ -4,7 +4,8 @@ namespace CoProduce.Runtime.Storage;
 
 /// <summary>
 /// What differs between the databases <see cref="AdoGrainStorage"/> runs on. Everything else, the SQL
-/// of every read and write included, is shared.
+/// of every read and write included, is shared; only PostgreSQL adds a one-statement form of a state
+/// write with journal events.
 /// </summary>
 internal interface ISqlDialect : IDisposable, IAsyncDisposable
 {
@@ -28,6 +29,15 @@ internal interface ISqlDialect : IDisposable, IAsyncDisposable
     /// step once.
     /// </summary>
     Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One statement that writes a state (a first write when <paramref name="firstWrite"/>, else the
+    /// versioned update) and appends <paramref name="events"/> journal rows only if the state was written,
+    /// reporting the rows appended; with the parameters of <see cref="StorageSql.UpdateState"/> (or
+    /// <see cref="StorageSql.InsertState"/>) and of <see cref="JournalInsertSql"/>. Null when the database
+    /// has no such statement: the write then takes a transaction.
+    /// </summary>
+    string? StateWithJournalSql(bool firstWrite, int events);
 
     /// <summary>Whether the error is a primary-key or unique-constraint clash.</summary>
     bool IsUniqueViolation(DbException exception);

@@ -114,6 +114,9 @@ internal sealed class SqliteDialect(string connectionString) : ISqlDialect
         return Task.FromResult(transaction);
     }
 
+    // SQLite has no data-modifying CTEs, and an embedded database has no round trip to save.
+    public string? StateWithJournalSql(bool firstWrite, int events) => null;
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException
         {
