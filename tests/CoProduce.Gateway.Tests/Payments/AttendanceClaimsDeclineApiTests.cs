@@ -55,6 +55,7 @@ public abstract class AttendanceClaimsDeclineApiTests(ITestDatabase database)
         var finance = world.App.CreateClient(people.FinanceStaff);
         await world.App.CreateClient(people.Contributor).PostJson($"/api/claims/{mine}/confirm", new { }).Expect(HttpStatusCode.Conflict);
         await world.App.CreateClient(people.Contributor).PostJson($"/api/claims/{mine}/decline", new { }).Expect(HttpStatusCode.Conflict);
+        await facilitator.PostJson($"/api/claims/{mine}/decline", new { }).Expect(HttpStatusCode.Conflict);
         await finance.PostJson($"/api/claims/{theirs}/approve", new { }).Expect(HttpStatusCode.Conflict);
         await finance.PostJson($"/api/claims/{theirs}/reject", new { reason = "Not a claim." }).Expect(HttpStatusCode.Conflict);
         await facilitator.PostJson($"/api/projects/{world.ProjectId}/live/sessions/{session}/claims", AttendanceClaimsApiTests.Meeting).Expect(HttpStatusCode.Conflict);
