@@ -62,10 +62,10 @@ public static class ClaimsApi
             .WithSummary("Confirm a draft claim made from a live session, with any changes (the contributor, or a supporter acting with them).")
             .WithDescription("From then it is a claim like any other: under their payment choice, the payer's promised time and their weekly limit. A claim that is not a draft is 409.");
 
-        claims.MapPost("/decline", async (Guid claimId, DeclineDraftRequest request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Decline(await context.ActorAsync(), request.Reason)))
+        claims.MapPost("/decline", async (Guid claimId, DeclineDraftRequest? request, HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Decline(await context.ActorAsync(), request?.Reason)))
             .WithSummary("Decline a draft claim made from a live session: its contributor (a reason is theirs to give or not), or a facilitator, who says why.")
-            .WithDescription("A declined draft is never paid, never counted for timeliness, and the session cannot draft it again. A claim that is not a draft is 409.");
+            .WithDescription("The body may be left out when no reason is given. A declined draft is never paid, never counted for timeliness, and the session cannot draft it again. A claim that is not a draft is 409.");
 
         return app;
     }

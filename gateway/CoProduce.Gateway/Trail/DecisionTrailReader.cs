@@ -73,7 +73,7 @@ public static class DecisionTrailReader
     private static async Task<IReadOnlyList<TrailSurvey>> Surveys(IGrainFactory grains, Actor actor, Guid projectId, Guid decisionId)
     {
         var ids = await grains.GetGrain<IProjectSurveysGrain>(projectId).List(actor);
-        var surveys = await Task.WhenAll(ids.Reverse().Select(id => Seen(() => grains.GetGrain<ISurveyGrain>(id).Get(actor, projectId))));
+        var surveys = await Task.WhenAll(ids.Reverse().Select(id => grains.GetGrain<ISurveyGrain>(id).Get(actor, projectId).OrNullWhenNotFound()));
         return [.. surveys
             .OfType<Versioned<SurveyView>>()
             .Select(s => s.Value)
@@ -89,19 +89,5 @@ public static class DecisionTrailReader
         return [.. entries
             .OfType<FeedbackView>()
             .Where(e => e.ProjectId == projectId && e.DecisionId == decisionId && e.Status == FeedbackStatus.Published)];
-    }
-
-    /// <summary>Something listed but never stored (its write failed after it was listed) is left out.</summary>
-    private static async Task<T?> Seen<T>(Func<Task<T>> read)
-        where T : class
-    {
-        try
-        {
-            return await read();
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            return null;
-        }
     }
 }

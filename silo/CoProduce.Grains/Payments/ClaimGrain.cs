@@ -77,11 +77,13 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
             throw DomainException.Forbidden("Only the contributor (or a supporter acting with them) or a facilitator of the project declines a draft claim.");
         }
 
-        var why = own ? Text.Optional(reason, "reason", Text.ParagraphLength) : Text.Required(reason, "reason", Text.ParagraphLength);
+        // A claim that is no longer a draft is 409 whoever asks, with a reason or without: giving one would not help.
         if (row.Status != ClaimStatus.Draft)
         {
             throw DomainException.Conflict("Only a draft claim is declined; this one has been confirmed or declined already.");
         }
+
+        var why = own ? Text.Optional(reason, "reason", Text.ParagraphLength) : Text.Required(reason, "reason", Text.ParagraphLength);
 
         var now = time.GetUtcNow();
         var next = row with

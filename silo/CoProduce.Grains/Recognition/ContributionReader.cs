@@ -36,17 +36,8 @@ internal static class ContributionReader
     }
 
     /// <summary>The project as the person sees it, or null when they cannot see it.</summary>
-    public static async Task<ProjectView?> SeenBy(IGrainFactory grains, Guid personId, Guid projectId)
-    {
-        try
-        {
-            return (await grains.GetGrain<IProjectGrain>(projectId).Get(new Actor(personId))).Value;
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            return null;
-        }
-    }
+    public static async Task<ProjectView?> SeenBy(IGrainFactory grains, Guid personId, Guid projectId) =>
+        (await grains.GetGrain<IProjectGrain>(projectId).Get(new Actor(personId)).OrNullWhenNotFound())?.Value;
 
     /// <summary>What the person did in one project; null when they do not take part in it.</summary>
     public static async Task<ProjectContribution?> ForProject(IGrainFactory grains, Guid personId, ProjectView project, IReadOnlyList<SessionRecord> sessions)
@@ -90,7 +81,7 @@ internal static class ContributionReader
         foreach (var id in Enumerable.Reverse(await grains.GetGrain<IProjectDecisionsGrain>(projectId).List(actor)))
         {
             var decision = grains.GetGrain<IDecisionGrain>(id);
-            if (await Seen(() => decision.Get(actor, projectId)) is { } view)
+            if (await decision.Get(actor, projectId).OrNullWhenNotFound() is { } view)
             {
                 seen.Add((decision, view.Value));
             }
@@ -127,7 +118,7 @@ internal static class ContributionReader
         foreach (var id in Enumerable.Reverse(await grains.GetGrain<IProjectSurveysGrain>(projectId).List(actor)))
         {
             var survey = grains.GetGrain<ISurveyGrain>(id);
-            if (await Seen(() => survey.Get(actor, projectId)) is { Value.Anonymous: false } view
+            if (await survey.Get(actor, projectId).OrNullWhenNotFound() is { Value.Anonymous: false } view
                 && (await survey.Mine(actor, projectId)).Responded)
             {
                 answered.Add(new SurveyAnswered(id, view.Value.Title));
@@ -150,20 +141,6 @@ internal static class ContributionReader
         }
 
         return answered;
-    }
-
-    /// <summary>A listed thing that was never stored (its write failed after it was listed) is skipped.</summary>
-    private static async Task<T?> Seen<T>(Func<Task<T>> read)
-        where T : class
-    {
-        try
-        {
-            return await read();
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            return null;
-        }
     }
 
     private static ContributionTotals Totals(List<ProjectContribution> projects) => new(

@@ -1959,7 +1959,7 @@ export interface Operations {
     "claimId": string;
   };
     query: never;
-    body: DeclineDraftRequest;
+    body: null | DeclineDraftRequest;
     response: ClaimView;
   };
   /** The contributor's decision on a claim held at their weekly limit: Defer, Reduce, Decline, Donate or Confirm (pay in full anyway). */
