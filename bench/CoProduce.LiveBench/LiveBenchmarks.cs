@@ -32,6 +32,8 @@ public static class LiveBenchmarks
         // Runtime settings for both server processes alike, e.g. --server-env DOTNET_gcServer=0.
         var settings = args.Select((a, i) => a == "--server-env" && i + 1 < args.Length ? args[i + 1].Split('=', 2) : null)
             .OfType<string[]>().ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
+        // --hold-seconds N: pause after each memory reading (and print the server's pid), e.g. for dotnet-gcdump.
+        var hold = TimeSpan.FromSeconds(Option(args, "--hold-seconds", 0));
         var reportPath = args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault();
         var postgres = Environment.GetEnvironmentVariable(ServerVariable)
             ?? throw new InvalidOperationException($"{ServerVariable} is not set; run scripts/bench.sh, which starts PostgreSQL.");
@@ -47,7 +49,8 @@ public static class LiveBenchmarks
         {
             await contender.WarmUpAsync(20);
             await contender.ReadIdleAsync();
-            Log($"{contender.Target.Name}: idle RSS {Mb(contender.Idle!.RssBytes)}, heap {Mb(contender.Idle.HeapBytes)}");
+            Log($"{contender.Target.Name}: idle RSS {Mb(contender.Idle!.RssBytes)}, heap {Mb(contender.Idle.HeapBytes)}, GC committed {Mb(contender.Idle.CommittedBytes)}");
+            await HoldAsync(hold, contender.Idle);
         }
 
         // --unjoined: only memory, with the clients connected but not joined (nothing is pushed to them).
@@ -61,7 +64,8 @@ public static class LiveBenchmarks
             foreach (var contender in new[] { gateway, bare })
             {
                 await contender.ReadLoadedAsync();
-                Log($"{contender.Target.Name}: with {contender.Loaded!.Connections:N0} connections, not joined, RSS {Mb(contender.Loaded.RssBytes)}, heap {Mb(contender.Loaded.HeapBytes)}");
+                Log($"{contender.Target.Name}: with {contender.Loaded!.Connections:N0} connections, not joined, RSS {Mb(contender.Loaded.RssBytes)}, heap {Mb(contender.Loaded.HeapBytes)}, GC committed {Mb(contender.Loaded.CommittedBytes)}");
+                await HoldAsync(hold, contender.Loaded);
             }
 
             Console.WriteLine(Report([MemoryRow(gateway, bare, people, settings).Replace("idle joined connection", "idle connection not joined", StringComparison.Ordinal)]));
@@ -79,7 +83,8 @@ public static class LiveBenchmarks
                 foreach (var contender in new[] { gateway, bare })
                 {
                     await contender.ReadLoadedAsync();
-                    Log($"{contender.Target.Name}: with {contender.Loaded!.Connections:N0} connections RSS {Mb(contender.Loaded.RssBytes)}, heap {Mb(contender.Loaded.HeapBytes)}");
+                    Log($"{contender.Target.Name}: with {contender.Loaded!.Connections:N0} connections RSS {Mb(contender.Loaded.RssBytes)}, heap {Mb(contender.Loaded.HeapBytes)}, GC committed {Mb(contender.Loaded.CommittedBytes)}");
+                    await HoldAsync(hold, contender.Loaded);
                 }
             }
 
@@ -146,6 +151,15 @@ public static class LiveBenchmarks
         }
 
         return text.ToString();
+    }
+
+    private static async Task HoldAsync(TimeSpan hold, MemoryPoint point)
+    {
+        if (hold > TimeSpan.Zero)
+        {
+            Log($"holding {hold.TotalSeconds:0} s: server pid {point.ProcessId}, {point.Connections:N0} connections");
+            await Task.Delay(hold);
+        }
     }
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.0} MB");

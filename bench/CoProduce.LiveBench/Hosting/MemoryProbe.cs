@@ -25,7 +25,7 @@ public static class MemoryProbe
                     GC.WaitForPendingFinalizers();
                 }
 
-                return new MemoryReading(GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().HeapSizeBytes);
+                return new MemoryReading(GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().HeapSizeBytes, GC.GetGCMemoryInfo().TotalCommittedBytes, Environment.ProcessId);
             });
         }
 
@@ -33,5 +33,8 @@ public static class MemoryProbe
     }
 }
 
-/// <summary>Live objects after a full collection, and the heap's size including fragmentation.</summary>
-public sealed record MemoryReading(long LiveBytes, long HeapBytes);
+/// <summary>
+/// Live objects after a full collection, the heap's size including fragmentation, the memory the GC has
+/// committed, and the server's process id (for heap dumps).
+/// </summary>
+public sealed record MemoryReading(long LiveBytes, long HeapBytes, long CommittedBytes, int ProcessId);

@@ -62,7 +62,7 @@ public sealed class Contender(ILiveTarget target) : IAsyncDisposable
     {
         // The reading waits until the server's memory has settled (see ServerProcess.MemoryAsync).
         var (rss, heap) = await Target.Server.MemoryAsync();
-        return new MemoryPoint(connections, rss, heap.LiveBytes);
+        return new MemoryPoint(connections, rss, heap.LiveBytes, heap.CommittedBytes, heap.ProcessId);
     }
 
     public async ValueTask DisposeAsync()
@@ -78,7 +78,7 @@ public sealed class Contender(ILiveTarget target) : IAsyncDisposable
 }
 
 /// <summary>A server's resident set and live managed heap with a number of connections open.</summary>
-public sealed record MemoryPoint(int Connections, long RssBytes, long HeapBytes)
+public sealed record MemoryPoint(int Connections, long RssBytes, long HeapBytes, long CommittedBytes, int ProcessId)
 {
     /// <summary>Kilobytes per connection between <paramref name="idle"/> and this point.</summary>
     public (double Rss, double Heap) PerConnectionKb(MemoryPoint idle) =>

@@ -50,7 +50,14 @@ public sealed class GatewayTarget : ILiveTarget
         }
 
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var server = await ServerProcess.StartAsync(ServerProcess.GatewayMode, new Dictionary<string, string>(settings)
+        // The shipped gateway's GC settings, unless --server-env sets them for both servers.
+        var environment = new Dictionary<string, string>(GatewayRuntimeSettings.Environment());
+        foreach (var (name, value) in settings)
+        {
+            environment[name] = value;
+        }
+
+        var server = await ServerProcess.StartAsync(ServerProcess.GatewayMode, new Dictionary<string, string>(environment)
         {
             ["CoProduce__Storage__Provider"] = "PostgreSql",
             ["CoProduce__Storage__ConnectionString"] = new NpgsqlConnectionStringBuilder(postgres) { Database = databaseName, MaxPoolSize = 100 }.ConnectionString,
