@@ -87,7 +87,8 @@ public sealed class ChildServer : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                using var ready = await http.GetAsync("/health/ready");
+                if (ready.IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -112,10 +113,14 @@ public sealed class ChildServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        try
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
         }
 
         _process.Dispose();
