@@ -39,21 +39,10 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
             changes.Quantity ?? row.Quantity, changes.Expenses ?? row.Expenses, false, changes.Note ?? row.Note);
         var priced = ClaimRules.Price(spec, policy, DateOnly.FromDateTime(now.UtcDateTime));
         var choice = await GrainFactory.GetGrain<IPayeeGrain>(row.PersonId).ChoiceFor(row.Payer);
-        var (due, payee, charity) = PaymentChoices.Apply(choice, priced.FeeMinor);
 
         // Confirming is submitting: the payer's promise runs from now, under the choice in force now.
-        var next = row with
+        var next = WithPrice(row, priced, choice) with
         {
-            Quantity = priced.Quantity,
-            RateMinor = priced.RateMinor,
-            FeeMinor = priced.FeeMinor,
-            FeeDueMinor = due,
-            FeePayee = payee,
-            Charity = charity,
-            Choice = priced.FeeMinor > 0 ? choice?.Choice : null,
-            Expenses = priced.Expenses,
-            ExpensesMinor = priced.ExpensesMinor,
-            Note = priced.Note,
             Status = priced.FeeMinor > 0 && choice is null ? ClaimStatus.AwaitingChoice : ClaimStatus.Submitted,
             SupportedBy = actor.SupportedBy,
             SubmittedMs = now.ToUnixTimeMilliseconds(),
@@ -138,8 +127,7 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var priced = ClaimRules.Price(spec, policy, today);
         var choice = await GrainFactory.GetGrain<IPayeeGrain>(personId).ChoiceFor(payer);
-        var (due, payee, charity) = PaymentChoices.Apply(choice, priced.FeeMinor);
-        var row = new ClaimRow
+        var row = WithPrice(new ClaimRow
         {
             Id = Id,
             ProjectId = projectId,
@@ -151,17 +139,7 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
             Role = priced.Role,
             Activity = priced.Activity,
             Unit = priced.Unit,
-            Quantity = priced.Quantity,
-            RateMinor = priced.RateMinor,
-            FeeMinor = priced.FeeMinor,
-            FeeDueMinor = due,
-            FeePayee = payee,
-            Charity = charity,
-            Choice = priced.FeeMinor > 0 ? choice?.Choice : null,
-            Expenses = priced.Expenses,
-            ExpensesMinor = priced.ExpensesMinor,
             InAdvance = spec.InAdvance,
-            Note = priced.Note,
 
             // Nothing is assumed: a fee waits until the contributor has said what they want done with it, and a draft
             // until they have confirmed it.
@@ -171,7 +149,7 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
             SubmittedMs = now.ToUnixTimeMilliseconds(),
             DueByMs = now.AddDays(policy.PromisedPaymentDays).ToUnixTimeMilliseconds(),
             Version = 1,
-        };
+        }, priced, choice);
         if (!await store.InsertClaimAsync(row, CancellationToken.None))
         {
             throw DomainException.Conflict("This claim already exists.");
@@ -220,6 +198,25 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
         var limit = await GrainFactory.GetGrain<IPayeeGrain>(row.PersonId).Limit();
         var decided = await store.DecideAtLimitAsync(Id, row.PersonId, action, week, named, limit, Now(), CancellationToken.None);
         return ClaimViews.From(decided, time.GetUtcNow());
+    }
+
+    /// <summary>The claim's price from the rate card, and its fee under the contributor's payment choice.</summary>
+    private static ClaimRow WithPrice(ClaimRow row, ClaimRules.Priced priced, PaymentChoice? choice)
+    {
+        var (due, payee, charity) = PaymentChoices.Apply(choice, priced.FeeMinor);
+        return row with
+        {
+            Quantity = priced.Quantity,
+            RateMinor = priced.RateMinor,
+            FeeMinor = priced.FeeMinor,
+            FeeDueMinor = due,
+            FeePayee = payee,
+            Charity = charity,
+            Choice = priced.FeeMinor > 0 ? choice?.Choice : null,
+            Expenses = priced.Expenses,
+            ExpensesMinor = priced.ExpensesMinor,
+            Note = priced.Note,
+        };
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -16,16 +16,12 @@ public abstract class StateWriteWithJournalTests(ITestDatabase database) : IAsyn
 
     private readonly string _grain = Guid.NewGuid().ToString("N");
 
-    protected AdoGrainStorage Storage { get; private set; } = null!;
+    protected AdoGrainStorage Storage { get; } = StorageTarget.From(StorageOptions.FromConfiguration(
+        new ConfigurationBuilder().AddInMemoryCollection(database.StorageSettings).Build())).CreateStorage(null);
 
     private StateKey Key => new("decision", _grain, "state");
 
-    public async Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.StorageSettings).Build();
-        Storage = StorageTarget.From(StorageOptions.FromConfiguration(configuration)).CreateStorage(null);
-        await Storage.MigrateAsync(CancellationToken.None);
-    }
+    public Task InitializeAsync() => Storage.MigrateAsync(CancellationToken.None);
 
     public async Task DisposeAsync() => await Storage.DisposeAsync();
 
