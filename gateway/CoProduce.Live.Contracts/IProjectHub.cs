@@ -9,6 +9,9 @@ public interface IProjectHub
     /// <summary>Joins a project's session (participants, facilitating staff, and supporters acting with a contributor).</summary>
     Task<JoinResult> Join(JoinRequest request);
 
+    /// <summary>A page of who is present, in order of person id; access needs only for facilitators.</summary>
+    Task<PresencePage> Presence(PresenceRequest request);
+
     /// <summary>Leaves the session; closing the connection does the same.</summary>
     Task Leave(Guid projectId);
 

@@ -67,6 +67,36 @@ describe("live sessions", () => {
     }
   });
 
+  it("reads who is present in pages, with access needs only for facilitators", async () => {
+    const { projectId, contributorToken, contributorId } = await project("Live presence");
+    const facilitator = await LiveSession.connect({ baseUrl: gateway.url, token: facilitatorToken, projectId });
+    const contributor = await LiveSession.connect({ baseUrl: gateway.url, token: contributorToken, projectId, accessNeeds: ["Large print"] });
+    try {
+      assert.equal(contributor.joined.snapshot.presentCount, 2);
+      assert.equal(contributor.joined.snapshot.presentNext, null);
+
+      const first = await facilitator.presence(undefined, 1);
+      assert.equal(first.total, 2);
+      assert.equal(first.people.length, 1);
+      assert.ok(first.next);
+      const second = await facilitator.presence(first.next, 1);
+      assert.equal(second.next, null);
+      const ids = [...first.people, ...second.people].map((p) => p.personId);
+      assert.equal(new Set(ids).size, 2);
+      assert.ok(ids.includes(contributorId));
+
+      const seenByFacilitator = await facilitator.everyonePresent();
+      const seenByContributor = await contributor.everyonePresent();
+      assert.deepEqual(seenByFacilitator.people.map((p) => p.personId), ids);
+      assert.deepEqual(seenByFacilitator.people.find((p) => p.personId === contributorId)?.accessNeeds, ["Large print"]);
+      assert.ok(seenByContributor.people.every((p) => p.accessNeeds === null));
+      await assert.rejects(facilitator.presence(undefined, 0), (e: unknown) => e instanceof Error && /limit/.test(e.message));
+    } finally {
+      await contributor.close();
+      await facilitator.close();
+    }
+  });
+
   it("refuses a person who is not in the project", async () => {
     const { projectId } = await project("Members only");
     await assert.rejects(

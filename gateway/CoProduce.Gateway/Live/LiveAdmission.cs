@@ -15,7 +15,8 @@ namespace CoProduce.Gateway.Live;
 /// </summary>
 internal static class LiveAdmission
 {
-    public static async Task<LiveMember> AdmitAsync(ClaimsPrincipal user, JoinRequest request, IGrainFactory grains)
+    /// <summary>The member the connection joins as, and the name the project knows the person in the room by, if any.</summary>
+    public static async Task<(LiveMember Member, string? DisplayName)> AdmitAsync(ClaimsPrincipal user, JoinRequest request, IGrainFactory grains)
     {
         var caller = user.PersonId();
         var project = grains.GetGrain<IProjectGrain>(request.ProjectId);
@@ -24,7 +25,7 @@ internal static class LiveAdmission
             var supported = await grains.GetGrain<IPersonGrain>(contributor).IsSupportedBy(caller);
             var theirs = await project.AccessOf(contributor);
             return supported && theirs.Exists && theirs.Role == ProjectRole.Contributor
-                ? new LiveMember(request.ProjectId, caller, new Actor(contributor, caller), LiveRole.Supporter)
+                ? (new LiveMember(request.ProjectId, caller, new Actor(contributor, caller), LiveRole.Supporter), null)
                 : throw Refused();
         }
 
@@ -37,19 +38,7 @@ internal static class LiveAdmission
             { Role: ProjectRole.Observer } => LiveRole.Observer,
             _ => null,
         };
-        return role is { } r ? new LiveMember(request.ProjectId, caller, new Actor(caller), r) : throw Refused();
-    }
-
-    /// <summary>The name the project knows the person in the room by, if it knows one.</summary>
-    public static async Task<string?> DisplayNameAsync(IGrainFactory grains, LiveMember member)
-    {
-        if (member.Role == LiveRole.Supporter)
-        {
-            return null;
-        }
-
-        var project = await grains.GetGrain<IProjectGrain>(member.ProjectId).Get(member.Actor);
-        return project.Value.Participants.FirstOrDefault(p => p.PersonId == member.PersonId)?.DisplayName;
+        return role is { } r ? (new LiveMember(request.ProjectId, caller, new Actor(caller), r), access.DisplayName) : throw Refused();
     }
 
     private static HubException Refused() =>

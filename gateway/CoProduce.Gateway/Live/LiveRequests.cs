@@ -29,4 +29,13 @@ internal static class LiveRequests
             throw Invalid($"accessNeeds may have at most {MaximumAccessNeeds} entries of 1 to {AccessNeedLength} characters, without control characters.");
         }
     }
+
+    /// <summary>The page size asked for, or the default; the project id is checked by the member lookup.</summary>
+    public static int Limit(PresenceRequest? request)
+    {
+        var limit = (request ?? throw Invalid("projectId is required.")).Limit ?? PresencePage.DefaultLimit;
+        return limit is >= 1 and <= PresencePage.MaxLimit
+            ? limit
+            : throw Invalid($"limit must be from 1 to {PresencePage.MaxLimit}.");
+    }
 }

@@ -37,5 +37,12 @@ internal static class LiveViews
 
     public static LiveSnapshot For(LiveSnapshot snapshot, bool facilitator) => facilitator
         ? snapshot
-        : snapshot with { Present = [.. snapshot.Present.Select(p => p with { AccessNeeds = null })], Pace = null };
+        : snapshot with { Present = WithoutAccessNeeds(snapshot.Present), Pace = null };
+
+    public static PresencePage For(PresencePage page, bool facilitator) => facilitator
+        ? page
+        : page with { People = WithoutAccessNeeds(page.People) };
+
+    private static PresentPerson[] WithoutAccessNeeds(IReadOnlyList<PresentPerson> people) =>
+        [.. people.Select(p => p with { AccessNeeds = null })];
 }

@@ -18,8 +18,7 @@ internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds, 
     public async Task<JoinResult> Join(JoinRequest request)
     {
         LiveRequests.Check(request);
-        var member = await LiveAdmission.AdmitAsync(Context.User!, request, grains);
-        var name = await LiveAdmission.DisplayNameAsync(grains, member);
+        var (member, name) = await LiveAdmission.AdmitAsync(Context.User!, request, grains);
         var snapshot = await Live(member.ProjectId).Arrive(feeds.Node, Context.ConnectionId, new PresentPerson(
             member.PersonId, name, member.Role, member.Actor.SupportedBy is null ? null : member.Actor.PersonId, request.AccessNeeds));
         var connection = connections.Of(Context.ConnectionId);
@@ -33,6 +32,13 @@ internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds, 
         var after = Math.Min(request.AfterSequence ?? snapshot.Sequence, snapshot.Sequence);
         await feeds.For(member.ProjectId).JoinAsync(connection, member.IsFacilitator, after);
         return new JoinResult(member.ProjectId, member.Role, after, LiveViews.For(snapshot, member.IsFacilitator));
+    }
+
+    public async Task<PresencePage> Presence(PresenceRequest request)
+    {
+        var limit = LiveRequests.Limit(request);
+        var member = Member(request.ProjectId);
+        return LiveViews.For(await Live(member.ProjectId).Presence(request.After, limit), member.IsFacilitator);
     }
 
     public async Task Leave(Guid projectId)

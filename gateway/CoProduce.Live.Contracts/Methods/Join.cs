@@ -15,12 +15,16 @@ public sealed record JoinRequest(Guid ProjectId, long? AfterSequence = null, Gui
 public sealed record JoinResult(Guid ProjectId, LiveRole Role, long ResumeAfter, LiveSnapshot Snapshot);
 
 /// <summary>
-/// The session at one sequence number: who is here, the queue to speak, who has the floor, and (for
+/// The session at one sequence number: who is here (the first <see cref="PresencePage.FirstPage"/> people in
+/// order of person id, with <see cref="PresentCount"/> in all; when <see cref="PresentNext"/> is not null, the
+/// rest come from the hub's <c>Presence</c> pages after it), the queue to speak, who has the floor, and (for
 /// facilitators only; null for others) the pace signals since they were last cleared.
 /// </summary>
 public sealed record LiveSnapshot(
     long Sequence,
     IReadOnlyList<PresentPerson> Present,
+    int PresentCount,
+    Guid? PresentNext,
     IReadOnlyList<QueuedHand> Queue,
     SpeakerTurn? Floor,
     PaceCounts? Pace);

@@ -21,9 +21,13 @@ public interface IProjectLiveGrain : IGrainWithGuidKey
     /// <summary>A connection left; when it was the person's last, they leave the queue and the floor.</summary>
     Task Depart(string connectionId, Guid personId);
 
-    /// <summary>The session now, with its sequence number.</summary>
+    /// <summary>The session now, with its sequence number and the first page of who is present.</summary>
     [ReadOnly]
     Task<LiveSnapshot> Snapshot();
+
+    /// <summary>Up to <paramref name="limit"/> people present after <paramref name="after"/>, in order of person id.</summary>
+    [ReadOnly]
+    Task<PresencePage> Presence(Guid? after, int limit);
 
     /// <summary>Puts a present person at the end of the queue to speak.</summary>
     Task RaiseHand(Guid personId);

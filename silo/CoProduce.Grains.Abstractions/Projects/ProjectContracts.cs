@@ -126,8 +126,12 @@ public interface IProjectGrain : IGrainWithGuidKey
     Task<IReadOnlyList<Participant>> Participants();
 }
 
-/// <summary>How a person stands with a project: their project role, their staff roles at its organisation, or nothing.</summary>
-public sealed record ProjectAccess(bool Exists, ProjectRole? Role, bool IsOrganisationStaff, bool IsOrganisationAdmin, bool IsFacilitatingStaff)
+/// <summary>
+/// How a person stands with a project: their project role (and the name the project knows them by, if they
+/// are a participant and gave one), their staff roles at its organisation, or nothing.
+/// </summary>
+public sealed record ProjectAccess(
+    bool Exists, ProjectRole? Role, bool IsOrganisationStaff, bool IsOrganisationAdmin, bool IsFacilitatingStaff, string? DisplayName = null)
 {
     public bool CanSee => Exists && (Role is not null || IsOrganisationStaff);
 

@@ -28,13 +28,6 @@ public sealed partial class ProjectLiveGrain(
 
     private Guid ProjectId => GetPrimaryKey();
 
-    public async Task<LiveSnapshot> Snapshot() => new(
-        await GetLastEventSequenceAsync(),
-        [.. P.Present.Values.Select(p => p.Person)],
-        S.Queue,
-        S.Floor,
-        S.Pace);
-
     private Task Commit(ProjectLiveState next, params LiveEvent[] events)
     {
         foreach (var e in events)
@@ -54,6 +47,7 @@ public sealed partial class ProjectLiveGrain(
         }
 
         presence.State = next;
+        _presentOrder = null;
         return presence.WriteStateAsync();
     }
 

@@ -96,7 +96,8 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
             role,
             roles.Count > 0,
             roles.Contains(OrganisationRole.Admin),
-            roles.Contains(OrganisationRole.Facilitator));
+            roles.Contains(OrganisationRole.Facilitator),
+            participant?.DisplayName);
     }
 
     public async Task<ProjectView> SetParticipant(Actor actor, Guid personId, ProjectRole role, Guid? invitedBy = null)

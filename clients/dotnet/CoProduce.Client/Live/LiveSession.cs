@@ -101,6 +101,27 @@ public sealed class LiveSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>
+    /// Everyone present, read page by page, and the latest sequence number a page was read at. Events after it
+    /// (<c>personJoined</c>, <c>personLeft</c>) bring the list up to date.
+    /// </summary>
+    public async Task<(long Sequence, IReadOnlyList<PresentPerson> People)> EveryonePresentAsync(int? limit = null)
+    {
+        var people = new List<PresentPerson>();
+        long sequence = 0;
+        Guid? after = null;
+        do
+        {
+            var page = await Hub.Presence(new PresenceRequest(ProjectId, after, limit));
+            people.AddRange(page.People);
+            sequence = Math.Max(sequence, page.Sequence);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        return (sequence, people);
+    }
+
     /// <summary>The JSON hub protocol as the hub speaks it (camelCase, events by their <c>type</c>).</summary>
     public static IHubProtocol Protocol()
     {

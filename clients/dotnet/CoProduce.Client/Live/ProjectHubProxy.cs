@@ -8,6 +8,8 @@ internal sealed class ProjectHubProxy(HubConnection connection) : IProjectHub
 {
     public Task<JoinResult> Join(JoinRequest request) => connection.InvokeAsync<JoinResult>(nameof(Join), request);
 
+    public Task<PresencePage> Presence(PresenceRequest request) => connection.InvokeAsync<PresencePage>(nameof(Presence), request);
+
     public Task Leave(Guid projectId) => connection.InvokeAsync(nameof(Leave), projectId);
 
     public Task<LiveAgendaItem> ProposeItem(ProposeItemRequest request) => connection.InvokeAsync<LiveAgendaItem>(nameof(ProposeItem), request);

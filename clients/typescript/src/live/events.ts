@@ -60,7 +60,17 @@ export type LiveEventType = LiveEvent["type"];
 /** One pushed event with the project's sequence number (1, 2, 3, ... with no gaps). */
 export interface LiveMessage<E extends LiveEvent = LiveEvent> { sequence: number; at: string; event: E }
 
-export interface LiveSnapshot { sequence: number; present: PresentPerson[]; queue: QueuedHand[]; floor: SpeakerTurn | null; pace: PaceCounts | null }
+/**
+ * The session at one sequence number. `present` lists the first 50 people in order of person id; `presentCount`
+ * says how many there are in all, and when `presentNext` is not null the rest come from `LiveSession.presence`.
+ */
+export interface LiveSnapshot {
+  sequence: number; present: PresentPerson[]; presentCount: number; presentNext: string | null;
+  queue: QueuedHand[]; floor: SpeakerTurn | null; pace: PaceCounts | null;
+}
+
+/** People present at `sequence` in order of person id; `next` is where the next page starts, null on the last. */
+export interface PresencePage { sequence: number; people: PresentPerson[]; total: number; next: string | null }
 export interface JoinResult { projectId: string; role: LiveRole; resumeAfter: number; snapshot: LiveSnapshot }
 
 /** A vote: only the part for the decision's method. */

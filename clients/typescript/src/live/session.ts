@@ -1,7 +1,8 @@
 import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import type { TokenSource } from "../http/client.js";
 import type {
-  JoinResult, LiveAgendaItem, LiveBallot, LiveEvent, LiveEventType, LiveMessage, PaceKind, SpeakingTimeReport,
+  JoinResult, LiveAgendaItem, LiveBallot, LiveEvent, LiveEventType, LiveMessage, PaceKind, PresencePage, PresentPerson,
+  SpeakingTimeReport,
 } from "./events.js";
 
 export interface LiveSessionOptions {
@@ -90,6 +91,28 @@ export class LiveSession {
     set.add(handler as Handler);
     this.handlers.set(type, set);
     return () => set.delete(handler as Handler);
+  }
+
+  /** A page of who is present, in order of person id, after `after` (from the first when left out); 1 to 200 a page, 100 by default. */
+  presence(after?: string, limit?: number): Promise<PresencePage> {
+    return this.invoke("Presence", { projectId: this.projectId, after: after ?? null, limit: limit ?? null });
+  }
+
+  /**
+   * Everyone present, read page by page. Events after the returned sequence (`personJoined`, `personLeft`)
+   * bring the list up to date; applied in order, those from before it change nothing.
+   */
+  async everyonePresent(limit?: number): Promise<{ sequence: number; people: PresentPerson[] }> {
+    const people: PresentPerson[] = [];
+    let sequence = 0;
+    let after: string | null | undefined;
+    do {
+      const page = await this.presence(after ?? undefined, limit);
+      people.push(...page.people);
+      sequence = Math.max(sequence, page.sequence);
+      after = page.next;
+    } while (after);
+    return { sequence, people };
   }
 
   proposeItem(title: string, description?: string, easyReadSummary?: string): Promise<LiveAgendaItem> {
