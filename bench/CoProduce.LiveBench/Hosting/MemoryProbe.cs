@@ -4,8 +4,10 @@ namespace CoProduce.LiveBench.Hosting;
 
 /// <summary>
 /// <c>GET /bench/memory</c>, mapped only by the bench's own hosts and only when CoProduce:Bench:MemoryProbe
-/// is true: a full blocking compacting collection, then the managed heap size. The bench reads the
-/// process's resident set from /proc itself.
+/// is true: a full blocking compacting collection (twice), then the managed heap size. With
+/// <c>?decommit=true</c> the collection is the aggressive kind, after which the GC hands the memory it
+/// keeps free for later allocations back to the operating system. The bench reads the process's resident
+/// set from /proc itself.
 /// </summary>
 public static class MemoryProbe
 {
@@ -16,16 +18,18 @@ public static class MemoryProbe
     {
         if (app.Configuration.GetValue<bool>(Setting))
         {
-            app.MapGet(Path, () =>
+            app.MapGet(Path, (bool? decommit) =>
             {
+                var mode = decommit == true ? GCCollectionMode.Aggressive : GCCollectionMode.Forced;
                 for (var i = 0; i < 2; i++)
                 {
                     GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                    GC.Collect(GC.MaxGeneration, mode, blocking: true, compacting: true);
                     GC.WaitForPendingFinalizers();
                 }
 
-                return new MemoryReading(GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().HeapSizeBytes, GC.GetGCMemoryInfo().TotalCommittedBytes, Environment.ProcessId);
+                var info = GC.GetGCMemoryInfo();
+                return new MemoryReading(GC.GetTotalMemory(forceFullCollection: false), info.HeapSizeBytes, info.TotalCommittedBytes, Environment.ProcessId);
             });
         }
 

@@ -31,17 +31,18 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>
     /// The process's memory once it has settled: the live heap after a full collection, read again until two
     /// readings agree within 1% (joins, presence writes and pings still in flight change it), and the
-    /// resident set, read until it stops falling after that collection.
+    /// resident set, read until it stops falling after that collection; then the resident set again after an
+    /// aggressive collection, which returns the GC's free memory to the operating system.
     /// </summary>
-    public async Task<(long RssBytes, MemoryReading Heap)> MemoryAsync()
+    public async Task<ServerMemory> MemoryAsync()
     {
         using var http = new HttpClient { BaseAddress = Address };
         using var poll = new PeriodicTimer(PollEvery);
-        var heap = await ProbeAsync(http);
+        var heap = await ProbeAsync(http, decommit: false);
         for (var i = 0; i < MaxReadings; i++)
         {
             await poll.WaitForNextTickAsync();
-            var again = await ProbeAsync(http);
+            var again = await ProbeAsync(http, decommit: false);
             var settled = Math.Abs(again.LiveBytes - heap.LiveBytes) <= heap.LiveBytes / 100;
             heap = again;
             if (settled)
@@ -50,6 +51,14 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
+        var rss = await SettledResidentBytesAsync(poll);
+        await ProbeAsync(http, decommit: true);
+        return new ServerMemory(rss, await SettledResidentBytesAsync(poll), heap);
+    }
+
+    /// <summary>The resident set, read until it stops falling.</summary>
+    private async Task<long> SettledResidentBytesAsync(PeriodicTimer poll)
+    {
         var rss = _child.ResidentBytes();
         for (var i = 0; i < MaxReadings; i++)
         {
@@ -63,12 +72,18 @@ public sealed class ServerProcess : IAsyncDisposable
             rss = now;
         }
 
-        return (rss, heap);
+        return rss;
     }
 
-    private static async Task<MemoryReading> ProbeAsync(HttpClient http) =>
-        await http.GetFromJsonAsync<MemoryReading>(MemoryProbe.Path)
+    private static async Task<MemoryReading> ProbeAsync(HttpClient http, bool decommit) =>
+        await http.GetFromJsonAsync<MemoryReading>(decommit ? $"{MemoryProbe.Path}?decommit=true" : MemoryProbe.Path)
         ?? throw new InvalidOperationException("The memory probe answered nothing.");
 
     public ValueTask DisposeAsync() => _child.DisposeAsync();
 }
+
+/// <summary>
+/// A server's resident set after a full collection, its resident set once the GC has also returned the memory
+/// it keeps free, and the probe's heap reading.
+/// </summary>
+public sealed record ServerMemory(long RssBytes, long DecommittedRssBytes, MemoryReading Heap);

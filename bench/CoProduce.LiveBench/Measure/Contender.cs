@@ -61,8 +61,8 @@ public sealed class Contender(ILiveTarget target) : IAsyncDisposable
     private async Task<MemoryPoint> ReadAsync(int connections)
     {
         // The reading waits until the server's memory has settled (see ServerProcess.MemoryAsync).
-        var (rss, heap) = await Target.Server.MemoryAsync();
-        return new MemoryPoint(connections, rss, heap.LiveBytes, heap.CommittedBytes, heap.ProcessId);
+        var memory = await Target.Server.MemoryAsync();
+        return new MemoryPoint(connections, memory.RssBytes, memory.DecommittedRssBytes, memory.Heap.LiveBytes, memory.Heap.CommittedBytes, memory.Heap.ProcessId);
     }
 
     public async ValueTask DisposeAsync()
@@ -77,11 +77,19 @@ public sealed class Contender(ILiveTarget target) : IAsyncDisposable
     }
 }
 
-/// <summary>A server's resident set and live managed heap with a number of connections open.</summary>
-public sealed record MemoryPoint(int Connections, long RssBytes, long HeapBytes, long CommittedBytes, int ProcessId)
+/// <summary>
+/// A server's resident set (as the GC left it, and after it returned its free memory) and live managed heap
+/// with a number of connections open.
+/// </summary>
+public sealed record MemoryPoint(int Connections, long RssBytes, long DecommittedRssBytes, long HeapBytes, long CommittedBytes, int ProcessId)
 {
     /// <summary>Kilobytes per connection between <paramref name="idle"/> and this point.</summary>
-    public (double Rss, double Heap) PerConnectionKb(MemoryPoint idle) =>
-        ((RssBytes - idle.RssBytes) / 1024.0 / (Connections - idle.Connections),
-         (HeapBytes - idle.HeapBytes) / 1024.0 / (Connections - idle.Connections));
+    public MemoryPerConnection PerConnectionKb(MemoryPoint idle)
+    {
+        double Per(long now, long before) => (now - before) / 1024.0 / (Connections - idle.Connections);
+        return new MemoryPerConnection(Per(RssBytes, idle.RssBytes), Per(DecommittedRssBytes, idle.DecommittedRssBytes), Per(HeapBytes, idle.HeapBytes));
+    }
 }
+
+/// <summary>Kilobytes per connection: resident set, resident set after the GC returned its free memory, live heap.</summary>
+public sealed record MemoryPerConnection(double Rss, double DecommittedRss, double Heap);
