@@ -12,26 +12,51 @@ public abstract class CoalescedWriteTests(ITestDatabase database)
 {
     private const int Voters = 200;
 
-    [Fact]
-    public async Task ChangesMadeDuringAWriteShareTheNextWriteAndAllAreKept()
+    /// <param name="firstTurnStillRunning">
+    /// The first write starts inside the first call's turn. If that turn has ended, the other casts run
+    /// inline on the test's thread; if not, they queue on the activation and run there. Either way each
+    /// one changes the state while the first write is held, and all of them share the second write.
+    /// </param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ChangesMadeDuringAWriteShareTheNextWriteAndAllAreKept(bool firstTurnStillRunning)
     {
         GatedStorage? gated = null;
+        using var turn = firstTurnStillRunning ? new ManualResetEventSlim() : null;
         var key = Guid.NewGuid().ToString("N");
-        await using (var silo = await TestSilo.StartAsync(database, decorateStorage: inner => gated = new GatedStorage(inner)))
+        await using (var silo = await TestSilo.StartAsync(database, decorateStorage: inner => gated = new GatedStorage(inner) { FirstWriteTurnGate = turn }))
         {
             var box = silo.Grains.GetGrain<IBallotBoxGrain>(key);
             var first = box.Cast("voter-0");
             await gated!.FirstWriteStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            var rest = Enumerable.Range(1, Voters - 1).Select(i => box.Cast($"voter-{i}")).ToList();
+            try
+            {
+                var rest = Enumerable.Range(1, Voters - 1).Select(i => box.Cast($"voter-{i}")).ToList();
+                if (turn is not null)
+                {
+                    // The first call's turn still holds the activation: every other cast waits in its queue.
+                    Assert.Equal(1, silo.Probe.Count($"cast:{key}"));
+                    turn.Set();
+                }
 
-            // Every cast has changed the state before the first write is let go; none is acknowledged yet.
-            Assert.Equal(Voters, silo.Probe.Count($"cast:{key}"));
-            Assert.False(first.IsCompleted);
-            Assert.DoesNotContain(rest, t => t.IsCompleted);
-            gated.FirstWriteGate.SetResult();
-            await first;
-            await Task.WhenAll(rest);
-            Assert.Equal(2, gated.Writes);
+                // Whether they ran inline or from the queue, wait until every cast has changed the state
+                // (the first write's turn may still be ending when the casts are made, so some may queue).
+                await silo.Probe.WhenCount($"cast:{key}", Voters);
+                Assert.Equal(1, gated.Writes);
+                Assert.False(first.IsCompleted);
+                Assert.DoesNotContain(rest, t => t.IsCompleted);
+                gated.FirstWriteGate.SetResult();
+                await first;
+                await Task.WhenAll(rest);
+                Assert.Equal(2, gated.Writes);
+            }
+            finally
+            {
+                // A failed assertion must not leave the write held: stopping the silo would wait for it.
+                turn?.Set();
+                gated.FirstWriteGate.TrySetResult();
+            }
         }
 
         await using var reader = await TestSilo.StartAsync(database);
@@ -70,6 +95,9 @@ public abstract class CoalescedWriteTests(ITestDatabase database)
             var first = box.Cast("kept");
             await gated!.FirstWriteStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
             var lost = Enumerable.Range(0, 20).Select(i => box.Cast($"refused-{i}")).ToList();
+
+            // Every refused cast has changed the state while the first write is held, so all share the second.
+            await silo.Probe.WhenCount($"cast:{key}", 21);
             gated.FirstWriteGate.SetResult();
             await first;
             foreach (var refused in lost)

@@ -1,6 +1,8 @@
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Common;
 using CoProduce.Grains.Feedback;
+using CoProduce.Grains.Projects;
 using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Feedback;
@@ -55,14 +57,15 @@ public static class FeedbackApi
             {
                 var page = PageRequest.From(offset, limit);
                 var actor = await context.ActorAsync();
-                var addresses = page.Apply(await grains.GetGrain<IPersonFeedbackGrain>(actor.PersonId).List());
+                var addresses = page.Apply(await Visible(grains, actor, await grains.GetGrain<IPersonFeedbackGrain>(actor.PersonId).List()));
                 var entries = await Task.WhenAll(addresses.Items.Select(a => Entry(grains, a.FeedbackId).Peek()));
                 List<FeedbackView> mine = [.. entries.OfType<FeedbackView>().Where(e => e.Addressees.Contains(actor.PersonId))];
                 return TypedResults.Ok(new Page<FeedbackView>(mine, addresses.Offset, addresses.Limit, addresses.Total));
             })
             .WithTags("Feedback")
             .RequireAuthorization()
-            .WithSummary("Feedback addressed to you, newest first, a page at a time.");
+            .WithSummary("Feedback addressed to you, newest first, a page at a time, from the projects you can see now.")
+            .WithDescription("Entries of a project you can no longer see (taken off its organisation's staff, say) are left out and not counted in total.");
 
         return group;
     }
@@ -72,6 +75,18 @@ public static class FeedbackApi
         var ids = page.Apply(overview.Ids);
         var entries = await Task.WhenAll(ids.Items.Select(id => Entry(grains, id).Peek()));
         return new FeedbackPage([.. entries.OfType<FeedbackView>()], ids.Offset, ids.Limit, ids.Total, overview.Overdue, overview.OverdueAfterDays);
+    }
+
+    /// <summary>
+    /// The addresses in projects the person can see now: being addressed once does not outlast access to
+    /// the project. Access is asked once per project, before paging, so total counts only what is shown.
+    /// </summary>
+    private static async Task<IReadOnlyList<FeedbackAddress>> Visible(IGrainFactory grains, Actor actor, IReadOnlyList<FeedbackAddress> addresses)
+    {
+        var projects = addresses.Select(a => a.ProjectId).Distinct().ToList();
+        var access = await Task.WhenAll(projects.Select(p => grains.GetGrain<IProjectGrain>(p).AccessOf(actor.PersonId)));
+        var visible = projects.Where((_, i) => access[i].CanSee).ToHashSet();
+        return [.. addresses.Where(a => visible.Contains(a.ProjectId))];
     }
 
     private static IFeedbackGrain Entry(IGrainFactory grains, Guid feedbackId) => grains.GetGrain<IFeedbackGrain>(feedbackId);

@@ -72,6 +72,40 @@ public abstract class FeedbackApiTests(ITestDatabase database)
     }
 
     [Fact]
+    public async Task FeedbackOfAProjectYouCanNoLongerSeeLeavesYourList()
+    {
+        await using var app = new GatewayApplication(database);
+        var world = await FeedbackProject.Create(app);
+        var other = await FeedbackProject.Create(app);
+        var people = world.People;
+
+        // The staff facilitator sees the project only as organisation staff, and votes as a facilitator may.
+        var id = await world.Published(await world.ClosedDecision(false, people.StaffFacilitator, people.Contributor));
+        await other.As(other.People.Facilitator).PutJson(
+                $"/api/projects/{other.People.ProjectId}/participants/{people.StaffFacilitator}", new { role = "Contributor" })
+            .Expect(HttpStatusCode.OK);
+        var kept = await other.Published(await other.ClosedDecision(false, people.StaffFacilitator));
+        Assert.Equal([kept, id], await Mine(world, people.StaffFacilitator));
+
+        await world.As(people.Facilitator).PutJson(
+                $"/api/organisations/{people.OrganisationId}/members/{people.StaffFacilitator}", new { displayName = "Sam", roles = Array.Empty<string>() })
+            .Expect(HttpStatusCode.OK);
+
+        // Off the staff, the project is out of sight: its entry is neither listed nor counted, nor readable.
+        await world.As(people.StaffFacilitator).GetAsync($"{world.Url}/{id}").Expect(HttpStatusCode.NotFound);
+        var mine = await (await world.As(people.StaffFacilitator).GetAsync("/api/me/feedback").Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(1, mine.GetProperty("total").GetInt32());
+        Assert.Equal([kept], await Mine(world, people.StaffFacilitator));
+        Assert.Equal([id], await Mine(world, people.Contributor));
+    }
+
+    private static async Task<List<Guid>> Mine(FeedbackProject world, Guid person)
+    {
+        var page = await (await world.As(person).GetAsync("/api/me/feedback").Expect(HttpStatusCode.OK)).Json();
+        return [.. page.GetProperty("items").EnumerateArray().Select(FeedbackProject.Id)];
+    }
+
+    [Fact]
     public async Task ForeignersAreToldNothingExistsAndChangeNothing()
     {
         await using var app = new GatewayApplication(database);

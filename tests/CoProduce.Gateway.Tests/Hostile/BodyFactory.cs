@@ -11,8 +11,6 @@ namespace CoProduce.Gateway.Tests.Hostile;
 /// </summary>
 public static class BodyFactory
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public static readonly string[] BrokenJson =
     [
         "", "{", "}", "[", "null", "[]", "\"text\"", "42", "{\"a\":}", "{'single':'quotes'}", "{\"a\":1,}",
@@ -76,11 +74,15 @@ public static class BodyFactory
     private static IEnumerable<(string Name, Type Type, bool Optional)> Members(Type type)
     {
         var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
+
+        // One context per call: NullabilityInfoContext caches in a plain Dictionary and is not thread-safe,
+        // and the SQLite and PostgreSQL hostile tests build bodies at the same time.
+        var nullability = new NullabilityInfoContext();
         foreach (var parameter in constructor?.GetParameters() ?? [])
         {
             var optional = parameter.HasDefaultValue
                 || Nullable.GetUnderlyingType(parameter.ParameterType) is not null
-                || Nullability.Create(parameter).WriteState == NullabilityState.Nullable;
+                || nullability.Create(parameter).WriteState == NullabilityState.Nullable;
             yield return (JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!), parameter.ParameterType, optional);
         }
     }

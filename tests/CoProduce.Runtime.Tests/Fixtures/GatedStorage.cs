@@ -13,6 +13,12 @@ public sealed class GatedStorage(IGrainStorage inner) : DelegatingGrainStorage(i
 
     public int FailWriteNumber { get; set; }
 
+    /// <summary>
+    /// When set, the first write also keeps the turn that started it (the activation's executor) busy
+    /// until this is set, so calls made meanwhile queue on the activation instead of running inline.
+    /// </summary>
+    public ManualResetEventSlim? FirstWriteTurnGate { get; init; }
+
     public int Writes => Volatile.Read(ref _writes);
 
     public override async Task<string> WriteStateAsync(StateKey key, string? json, string? expectedEtag, IReadOnlyList<JournalAppend> events, CancellationToken cancellationToken)
@@ -21,6 +27,11 @@ public sealed class GatedStorage(IGrainStorage inner) : DelegatingGrainStorage(i
         if (number == 1)
         {
             FirstWriteStarted.TrySetResult();
+            if (FirstWriteTurnGate is { } turn && !turn.Wait(TimeSpan.FromSeconds(30), cancellationToken))
+            {
+                throw new TimeoutException("The test never let the first write's turn go.");
+            }
+
             await FirstWriteGate.Task;
         }
 
