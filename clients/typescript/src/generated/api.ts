@@ -2049,7 +2049,7 @@ export interface Operations {
     body: never;
     response: unknown;
   };
-  /** Feedback addressed to you, newest first, a page at a time. */
+  /** Feedback addressed to you, newest first, a page at a time, from the projects you can see now. */
   "GET /api/me/feedback": {
     path: never;
     query: {
