@@ -25,4 +25,13 @@ public sealed class LiveOptions
 
     /// <summary>A node silent for this long is taken for dead: its connections leave presence.</summary>
     public TimeSpan PresenceLease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Whether Kestrel sends on a socket from the thread that wrote to it (its "inline scheduling") instead of
+    /// handing the send to its I/O queue. A push to everyone present then holds a 4 KB block per sending
+    /// thread rather than one per connection, and Kestrel's block pool, which keeps its highest count, stays
+    /// small (about 4 KB less per idle connection after a session's pushes, docs/live-bench.md). Code that
+    /// handles requests must then never block a thread (the gateway's does not). On by default.
+    /// </summary>
+    public bool InlineSends { get; set; } = true;
 }

@@ -10,6 +10,7 @@ public static class LiveSetup
     {
         var options = builder.Configuration.GetSection(LiveOptions.Section).Get<LiveOptions>() ?? new LiveOptions();
         builder.Services.AddSingleton(options);
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = options.InlineSends);
         builder.Services.AddSingleton<LiveHubFilter>();
         builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddSingleton<HubLifetimeManager<ProjectHub>, LiveLifetimeManager>();
