@@ -28,10 +28,11 @@ public static class LiveBenchmarks
         // present, so seating 2,000 takes minutes); the quick run seats one person per 10 connections.
         var devices = Math.Max(1, Option(args, "--connections-per-person", quick ? 10 : 1));
         var people = (sizes[^1] + devices - 1) / devices;
-        // Clients that join, get one push and leave before the idle reading, on each server alike, so that the
-        // code on the join path is compiled at its final tier before memory is read (the runtime recompiles a
-        // method after 30 calls; 20 joins left that recompilation inside the reading with connections).
+        // Clients that join, get 40 pushes and leave before the idle reading, on each server alike, so that the
+        // code on the join and push paths is compiled at its final tier before memory is read (the runtime
+        // recompiles a method after 30 calls; 20 joins and one push left that inside the reading with connections).
         var warmUp = Option(args, "--warm-up", Math.Max(20, sizes[^1] / 10));
+        const int WarmUpPushes = 40;
 
         // Runtime settings for both server processes alike, e.g. --server-env DOTNET_gcServer=0.
         var settings = args.Select((a, i) => a == "--server-env" && i + 1 < args.Length ? args[i + 1].Split('=', 2) : null)
@@ -51,7 +52,7 @@ public static class LiveBenchmarks
 
         foreach (var contender in new[] { gateway, bare })
         {
-            await contender.WarmUpAsync(warmUp);
+            await contender.WarmUpAsync(warmUp, WarmUpPushes);
             await contender.ReadIdleAsync();
             Log($"{contender.Target.Name}: idle {Describe(contender.Idle!)}");
             await HoldAsync(hold, contender.Idle!);
@@ -109,7 +110,7 @@ public static class LiveBenchmarks
                 foreach (var (contender, latencies) in order)
                 {
                     latencies.Add(await contender.PushAsync());
-                    await Task.Delay(150);
+                    await Task.Delay(Contender.PushPause);
                 }
             }
 

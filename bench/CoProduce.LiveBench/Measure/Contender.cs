@@ -9,6 +9,9 @@ public sealed class Contender(ILiveTarget target) : IAsyncDisposable
 {
     private static readonly TimeSpan PushLimit = TimeSpan.FromSeconds(60);
 
+    /// <summary>The pause after each push.</summary>
+    public static readonly TimeSpan PushPause = TimeSpan.FromMilliseconds(150);
+
     private LightClient? _actor;
     private int _round;
 
@@ -20,14 +23,24 @@ public sealed class Contender(ILiveTarget target) : IAsyncDisposable
 
     public MemoryPoint? Loaded { get; private set; }
 
-    /// <summary>Connects a few clients, pushes to them once and lets them go, so the code paths are compiled before memory is read.</summary>
-    public async Task WarmUpAsync(int clients)
+    /// <summary>
+    /// Connects some clients, pushes to them <paramref name="pushes"/> times and lets them go, so that the join
+    /// and push paths have been called often enough to be compiled at their final tier before memory is read
+    /// (the runtime recompiles a method after 30 calls).
+    /// </summary>
+    public async Task WarmUpAsync(int clients, int pushes)
     {
         var actor = await Target.OpenActorAsync(CancellationToken.None);
         await using (var fleet = new ClientFleet())
         {
             await fleet.GrowToAsync(clients, (n, token) => Target.OpenAsync(n, token));
-            await PushAsync(actor, fleet);
+            for (var i = 0; i < pushes; i++)
+            {
+                await PushAsync(actor, fleet);
+
+                // Paced as the measured pushes are, within the gateway's per-connection rate limit (10 calls a second).
+                await Task.Delay(PushPause);
+            }
         }
 
         await actor.DisposeAsync();
