@@ -63,6 +63,8 @@ public sealed class GatewayTarget : ILiveTarget
             ["CoProduce__Storage__ConnectionString"] = new NpgsqlConnectionStringBuilder(postgres) { Database = databaseName, MaxPoolSize = 100 }.ConnectionString,
             ["CoProduce__Auth__SigningKey"] = key,
             ["CoProduce__Anonymity__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // The bench seats several connections per person on purpose (--connections-per-person, warm-up clients).
+            ["CoProduce__Live__ConnectionsPerPerson"] = "100000",
         });
         var target = new GatewayTarget(server, new TokenService(new AuthOptions { SigningKey = key }, Convert.FromBase64String(key), TimeProvider.System));
         try

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,7 +17,17 @@ public sealed class TokenService(AuthOptions options, byte[] key, TimeProvider t
     private static readonly TimeSpan Skew = TimeSpan.FromSeconds(30);
     private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
 
+    /// <summary>The claim that carries the token's expiry (Unix seconds) on the signed-in person.</summary>
+    public const string ExpiresClaim = "exp";
+
     public AuthOptions Options { get; } = options;
+
+    /// <summary>When the token the person signed in with expires, if it said so.</summary>
+    public static DateTimeOffset? ExpiresAt(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirst(ExpiresClaim)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= 0 and <= 253402300799
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     public string Issue(Guid personId, TimeSpan? lifetime = null)
     {
@@ -94,7 +105,10 @@ public sealed class TokenService(AuthOptions options, byte[] key, TimeProvider t
             return (null, "The token does not name a person.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, personId.ToString("D"))], "Bearer");
+        // The expiry goes with the person, so a long-lived connection (the live hub) can end when the token does.
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, personId.ToString("D")), new Claim(ExpiresClaim, exp.GetInt64().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64)],
+            "Bearer");
         return (new ClaimsPrincipal(identity), null);
     }
 

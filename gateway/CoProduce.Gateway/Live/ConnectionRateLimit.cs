@@ -1,6 +1,6 @@
 namespace CoProduce.Gateway.Live;
 
-/// <summary>A token bucket per connection: a burst of calls, then calls at the average rate.</summary>
+/// <summary>A token bucket per person (shared by their connections): a burst of calls, then calls at the average rate.</summary>
 internal sealed class ConnectionRateLimit(LiveOptions options, TimeProvider time)
 {
     private readonly Lock _gate = new();

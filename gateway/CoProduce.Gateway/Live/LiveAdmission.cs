@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Live;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 using CoProduce.Live;
@@ -30,14 +31,7 @@ internal static class LiveAdmission
         }
 
         var access = await project.AccessOf(caller);
-        LiveRole? role = access switch
-        {
-            { Exists: false } => null,
-            { CanFacilitate: true } => LiveRole.Facilitator,
-            { Role: ProjectRole.Contributor } => LiveRole.Contributor,
-            { Role: ProjectRole.Observer } => LiveRole.Observer,
-            _ => null,
-        };
+        var role = LiveRoles.Of(access);
         return role is { } r ? (new LiveMember(request.ProjectId, caller, new Actor(caller), r), access.DisplayName) : throw Refused();
     }
 

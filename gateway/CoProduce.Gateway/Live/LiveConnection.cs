@@ -1,25 +1,63 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace CoProduce.Gateway.Live;
 
 /// <summary>
 /// One hub connection on this node: the sessions it joined, its rate limit, and its outgoing pushes. Kept
 /// small (a connection that joined one session holds one member and no queue), because thousands are idle
-/// at once; it lives in <see cref="LiveConnections"/>, not in the connection's item bag.
+/// at once; it lives in <see cref="LiveConnections"/>, not in the connection's item bag. It closes itself when
+/// the token it was opened with expires: its client connects again with a current one.
 /// </summary>
-internal sealed class LiveConnection(HubConnectionContext connection, LiveOptions options, TimeProvider time)
+internal sealed class LiveConnection : IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly HubConnectionContext _connection;
+    private readonly LiveOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ITimer? _expiry;
     private LiveMember[] _members = [];
     private Queue<SerializedHubMessage>? _backlog;
     private bool _sending;
 
-    public string Id => connection.ConnectionId;
+    public LiveConnection(
+        HubConnectionContext connection, LiveOptions options, TimeProvider time, Guid personId, ConnectionRateLimit limit, bool admitted, DateTimeOffset? expires)
+    {
+        _connection = connection;
+        _options = options;
+        _time = time;
+        PersonId = personId;
+        Limit = limit;
+        Admitted = admitted;
+        if (expires is { } at)
+        {
+            var due = at - time.GetUtcNow();
+            _expiry = time.CreateTimer(_ => Expire(), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
 
-    public ConnectionRateLimit Limit { get; } = new(options, time);
+    public string Id => _connection.ConnectionId;
+
+    /// <summary>The person signed in on this connection.</summary>
+    public Guid PersonId { get; }
+
+    /// <summary>The call budget this connection shares with every other connection of its person on this node.</summary>
+    public ConnectionRateLimit Limit { get; }
+
+    /// <summary>Whether the connection is within its person's cap on connections; one that is not is closed at once.</summary>
+    public bool Admitted { get; }
 
     /// <summary>Closes the connection; its client connects again and catches up.</summary>
-    public void Close() => connection.Abort();
+    public void Close() => _connection.Abort();
+
+    public void Dispose() => _expiry?.Dispose();
+
+    /// <summary>The token ran out: the client is told why (and that it may connect again), then the connection closes.</summary>
+    private void Expire()
+    {
+        _ = _connection.WriteAsync(new CloseMessage($"{LiveErrors.Unauthorized}: your sign-in expired; connect again with a new token.", allowReconnect: true)).AsTask()
+            .ContinueWith(_ => _connection.Abort(), TaskScheduler.Default);
+    }
 
     public void Add(LiveMember member)
     {
@@ -68,10 +106,10 @@ internal sealed class LiveConnection(HubConnectionContext connection, LiveOption
             if (_sending)
             {
                 _backlog ??= new Queue<SerializedHubMessage>();
-                if (_backlog.Count >= options.SendQueueLimit)
+                if (_backlog.Count >= _options.SendQueueLimit)
                 {
                     _backlog.Clear();
-                    connection.Abort();
+                    _connection.Abort();
                     return;
                 }
 
@@ -82,7 +120,7 @@ internal sealed class LiveConnection(HubConnectionContext connection, LiveOption
             _sending = true;
         }
 
-        var write = connection.WriteAsync(message);
+        var write = _connection.WriteAsync(message);
         while (write.IsCompletedSuccessfully)
         {
             if (Next() is not { } next)
@@ -90,7 +128,7 @@ internal sealed class LiveConnection(HubConnectionContext connection, LiveOption
                 return;
             }
 
-            write = connection.WriteAsync(next);
+            write = _connection.WriteAsync(next);
         }
 
         _ = DrainAsync(write);
@@ -100,10 +138,10 @@ internal sealed class LiveConnection(HubConnectionContext connection, LiveOption
     {
         try
         {
-            await write.AsTask().WaitAsync(options.SendTimeout, time);
+            await write.AsTask().WaitAsync(_options.SendTimeout, _time);
             while (Next() is { } next)
             {
-                await connection.WriteAsync(next).AsTask().WaitAsync(options.SendTimeout, time);
+                await _connection.WriteAsync(next).AsTask().WaitAsync(_options.SendTimeout, _time);
             }
         }
         catch (Exception)
@@ -114,7 +152,7 @@ internal sealed class LiveConnection(HubConnectionContext connection, LiveOption
                 _backlog?.Clear();
             }
 
-            connection.Abort();
+            _connection.Abort();
         }
     }
 

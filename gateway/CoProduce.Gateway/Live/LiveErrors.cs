@@ -8,4 +8,5 @@ internal static class LiveErrors
     public const string RateLimited = "RateLimited";
     public const string Unavailable = "Unavailable";
     public const string Invalid = "Invalid";
+    public const string Unauthorized = "Unauthorized";
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace CoProduce.Gateway.Live;
 
 /// <summary>
-/// Every hub call: the connection's rate limit first, then the call; a refusal becomes a hub error for
+/// Every hub call: the caller's rate limit (shared by all their connections) first, then the call; a refusal becomes a hub error for
 /// that caller only ("Kind: why"), and the connection and everyone else's session go on.
 /// </summary>
 internal sealed partial class LiveHubFilter(LiveConnections connections, ILogger<LiveHubFilter> logger) : IHubFilter
@@ -16,7 +16,7 @@ internal sealed partial class LiveHubFilter(LiveConnections connections, ILogger
         var limit = connections.Of(invocationContext.Context.ConnectionId).Limit;
         if (!limit.TryTake())
         {
-            throw new HubException($"{LiveErrors.RateLimited}: too many calls on this connection; wait a moment and try again.");
+            throw new HubException($"{LiveErrors.RateLimited}: too many calls from you; wait a moment and try again.");
         }
 
         try

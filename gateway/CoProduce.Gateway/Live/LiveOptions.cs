@@ -8,11 +8,14 @@ public sealed class LiveOptions
     /// <summary>The largest message a client may send; a larger one closes that client's connection.</summary>
     public long MaximumMessageBytes { get; set; } = 32 * 1024;
 
-    /// <summary>Hub calls each connection may make per second, on average.</summary>
+    /// <summary>Hub calls each person may make per second, on average, whatever number of connections they use.</summary>
     public double CallsPerSecond { get; set; } = 10;
 
-    /// <summary>Hub calls a connection may make at once before the average applies.</summary>
+    /// <summary>Hub calls a person may make at once before the average applies.</summary>
     public int CallBurst { get; set; } = 30;
+
+    /// <summary>Connections one person may hold open to this gateway at once; one more is closed with a RateLimited error.</summary>
+    public int ConnectionsPerPerson { get; set; } = 10;
 
     /// <summary>How long one push may wait for a client that stopped reading before its connection is closed.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -187,6 +187,12 @@ internal sealed partial class ProjectFeed
     private void Broadcast(LiveMessage message)
     {
         _delivered = message.Sequence;
+        if (message.Event is PersonRoleChanged changed)
+        {
+            // Before the event is sent: the person already sees it, and everything after it, in their new role.
+            Reassign(changed);
+        }
+
         var whole = Serialized(message);
         var trimmed = LiveViews.TrimsForOthers(message.Event) ? Serialized(LiveViews.For(message, facilitator: false)) : whole;
         foreach (var (connection, facilitator) in _members.Values)
@@ -194,7 +200,40 @@ internal sealed partial class ProjectFeed
             connection.Send(facilitator ? whole : trimmed);
         }
 
+        if (message.Event is PersonRemoved removed)
+        {
+            // After it: the removed person's connections learn why, then leave the session and get nothing more.
+            Drop(removed.PersonId);
+        }
+
         LiveTelemetry.Pushed(message);
+    }
+
+    /// <summary>The connections where <paramref name="personId"/> is in the room as themselves (not as a supporter).</summary>
+    private List<(LiveConnection Connection, LiveMember Member)> ConnectionsOf(Guid personId) =>
+        [.. _members.Values
+            .Select(m => (m.Connection, Member: m.Connection.Find(_projectId)))
+            .Where(m => m.Member?.PersonId == personId)
+            .Select(m => (m.Connection, m.Member!))];
+
+    private void Reassign(PersonRoleChanged changed)
+    {
+        foreach (var (connection, member) in ConnectionsOf(changed.PersonId).Where(c => c.Member.Role != LiveRole.Supporter))
+        {
+            connection.Add(member with { Role = changed.Role });
+            _members[connection.Id] = (connection, changed.Role == LiveRole.Facilitator);
+        }
+    }
+
+    private void Drop(Guid personId)
+    {
+        foreach (var (connection, _) in ConnectionsOf(personId))
+        {
+            connection.Remove(_projectId);
+            _members.Remove(connection.Id);
+        }
+
+        Volatile.Write(ref _count, _members.Count);
     }
 
     /// <summary>The push as SignalR sends it to a typed client's <see cref="IProjectHubClient.Event"/>, serialized once per protocol.</summary>

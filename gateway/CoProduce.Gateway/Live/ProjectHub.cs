@@ -52,7 +52,11 @@ internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds, 
     public override Task OnConnectedAsync()
     {
         LiveTelemetry.Connected(+1);
-        return base.OnConnectedAsync();
+
+        // Over the person's cap: SignalR closes the connection with this error, and nothing else was made for it.
+        return connections.Of(Context.ConnectionId).Admitted
+            ? base.OnConnectedAsync()
+            : throw new HubException($"{LiveErrors.RateLimited}: you have too many connections open; close one before opening another.");
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

@@ -4,6 +4,7 @@ using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 using CoProduce.Runtime.Grains;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoProduce.Gateway.Projects;
 
@@ -64,6 +65,18 @@ public static class ProjectsApi
             .Produces<ProjectView>()
             .WithSummary("Add a participant or change their role (Contributor, Facilitator, Observer). Facilitators only.")
             .WithDescription("Project facilitators, and the organisation's admins and facilitators. A project keeps at least one facilitator.");
+
+        group.MapDelete("/{projectId:guid}/participants/{personId:guid}",
+                async Task<NoContent> (Guid projectId, Guid personId, HttpContext context, IGrainFactory grains) =>
+            {
+                await grains.GetGrain<IProjectGrain>(projectId).RemoveParticipant(await context.ActorAsync(), personId);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Remove a participant (facilitators), or leave the project yourself.")
+            .WithDescription("Project facilitators and the organisation's admins and facilitators remove anyone; any participant may remove "
+                + "themselves (a supporter may, acting with them). 404 when the person is not a participant (or you cannot see the project), "
+                + "403 for anyone else, 409 for the project's last facilitator (make someone else a facilitator first) and in a closed project. "
+                + "What the person did in the project stays; they leave its live session at once.");
 
         group.MapPost("/{projectId:guid}/stage", async (Guid projectId, ChangeStage request, HttpContext context, IGrainFactory grains) =>
             {

@@ -9,6 +9,8 @@ namespace CoProduce.Live;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(PersonJoined), "personJoined")]
 [JsonDerivedType(typeof(PersonLeft), "personLeft")]
+[JsonDerivedType(typeof(PersonRemoved), "personRemoved")]
+[JsonDerivedType(typeof(PersonRoleChanged), "personRoleChanged")]
 [JsonDerivedType(typeof(AgendaItemProposed), "agendaItemProposed")]
 [JsonDerivedType(typeof(AgendaItemEdited), "agendaItemEdited")]
 [JsonDerivedType(typeof(AgendaItemWithdrawn), "agendaItemWithdrawn")]

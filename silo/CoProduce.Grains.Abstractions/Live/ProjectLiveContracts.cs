@@ -21,6 +21,16 @@ public interface IProjectLiveGrain : IGrainWithGuidKey
     /// <summary>A connection left; when it was the person's last, they leave the queue and the floor.</summary>
     Task Depart(string connectionId, Guid personId);
 
+    /// <summary>
+    /// The project changed <paramref name="personId"/>'s part in it (called by the project grain after the change is
+    /// written): <paramref name="access"/> is how they stand with it now (the role they join in follows from it by
+    /// <see cref="LiveRoles.Of"/>, the same rule as at joining). Someone
+    /// present in a new role acts in it from now (<see cref="PersonRoleChanged"/>); someone who may no longer join,
+    /// and supporters acting with a person who is no longer a contributor, are taken out of the session
+    /// (<see cref="PersonRemoved"/>, then <see cref="PersonLeft"/>), and every gateway drops their connections.
+    /// </summary>
+    Task ParticipantChanged(Guid personId, CoProduce.Grains.Projects.ProjectAccess access);
+
     /// <summary>The session now, with its sequence number and the first page of who is present.</summary>
     [ReadOnly]
     Task<LiveSnapshot> Snapshot();

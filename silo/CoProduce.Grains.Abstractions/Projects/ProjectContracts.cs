@@ -97,6 +97,14 @@ public interface IProjectGrain : IGrainWithGuidKey
     /// <summary>Adds or changes a participant (facilitators), or adds one from an invitation (<paramref name="invitedBy"/>).</summary>
     Task<ProjectView> SetParticipant(Actor actor, Guid personId, ProjectRole role, Guid? invitedBy = null);
 
+    /// <summary>
+    /// Removes a participant (facilitators of the project, and its organisation's admins and facilitators), or lets
+    /// a participant leave (the person themselves, or their supporter with them). 404 when they are not a participant,
+    /// 409 for the last facilitator (make someone else a facilitator first) and in a closed project. What they did in
+    /// the project stays; they leave its live session at once.
+    /// </summary>
+    Task RemoveParticipant(Actor actor, Guid personId);
+
     /// <summary>Moves to another stage (facilitators), with a reason; moving back is allowed, leaving Closed is not.</summary>
     Task<Versioned<ProjectView>> ChangeStage(Actor actor, ProjectStage to, string reason, long? expectedVersion);
 

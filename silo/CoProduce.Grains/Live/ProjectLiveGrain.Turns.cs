@@ -18,15 +18,20 @@ public sealed partial class ProjectLiveGrain
             throw DomainException.Conflict("You have the floor already.");
         }
 
+        Spend(personId);
         return Commit(S with { Queue = [.. S.Queue, new QueuedHand(personId, person.Role, time.GetUtcNow())] }, new HandRaised(personId, person.Role));
     }
 
     public Task LowerHand(Guid personId)
     {
         Present(personId);
-        return S.Queue.Any(h => h.PersonId == personId)
-            ? Commit(S with { Queue = [.. S.Queue.Where(h => h.PersonId != personId)] }, new HandLowered(personId))
-            : Task.CompletedTask;
+        if (!S.Queue.Any(h => h.PersonId == personId))
+        {
+            return Task.CompletedTask;
+        }
+
+        // Lowering is never refused; a hand goes down only as often as it went up, and raising is what is limited.
+        return Commit(S with { Queue = [.. S.Queue.Where(h => h.PersonId != personId)] }, new HandLowered(personId));
     }
 
     public Task GiveFloor(Guid facilitatorId, Guid personId)

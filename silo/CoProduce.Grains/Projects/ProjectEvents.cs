@@ -15,3 +15,6 @@ public sealed record BudgetLineAgreed(Guid ProjectId, Guid LineId, Guid By, Guid
 public sealed record AccessNeedRecorded(Guid ProjectId, Guid NeedId, Guid PersonId, Guid By, Guid? SupportedBy);
 
 public sealed record AdjustmentUpdated(Guid ProjectId, Guid NeedId, string? AdjustmentPromised, bool? Met, Guid By, Guid? SupportedBy);
+
+/// <summary>A participant was removed by a facilitator, or left (<see cref="By"/> is then the participant).</summary>
+public sealed record ParticipantRemoved(Guid ProjectId, Guid PersonId, ProjectRole Role, Guid By, Guid? SupportedBy);

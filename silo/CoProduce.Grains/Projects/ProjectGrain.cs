@@ -137,6 +137,7 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
             RaiseEvent(new ParticipantSet(Id, personId, role, participant.LivedExperience, actor.PersonId, actor.SupportedBy, invitedBy));
             await state.WriteStateAsync();
             await GrainFactory.GetGrain<IPersonGrain>(personId).Joined(null, Id, isProject: true);
+            await LiveSessionLearns(personId);
         }
 
         // Read access afresh: the caller may just have changed their own role.

@@ -22,17 +22,17 @@ public abstract class LiveLimitsTests(ITestDatabase database)
         var other = await world.Join(world.People.SecondContributor);
         var log = world.Log(other);
 
-        // Join took one call; four more are within the burst.
+        // Join took one call; four more are within the burst (reads, as a pace signal counts once per person anyway).
         for (var i = 0; i < 4; i++)
         {
-            await busy.Hub.SignalPace(new PaceRequest(world.ProjectId, PaceKind.SlowDown, Anonymous: true));
+            await busy.Hub.SpeakingTime(world.ProjectId);
         }
 
         await LiveAssert.Refused("RateLimited", () => busy.Hub.SignalPace(new PaceRequest(world.ProjectId, PaceKind.SlowDown, Anonymous: true)));
         await other.Hub.RaiseHand(world.ProjectId);
         await log.Next<HandRaised>(h => h.PersonId == world.People.SecondContributor);
         var journal = await Scenario.Journal(world.App, "projectlive", world.ProjectId);
-        Assert.Equal(4, journal.Count(e => e.Body.GetProperty("event").GetProperty("type").GetString() == "paceSignalled"));
+        Assert.DoesNotContain(journal, e => e.Body.GetProperty("event").GetProperty("type").GetString() == "paceSignalled");
     }
 
     [Fact]

@@ -99,16 +99,34 @@ public sealed class LiveWorld : IAsyncDisposable
     /// <summary>A connected hub connection that has not joined anything, as <paramref name="person"/>.</summary>
     public async Task<HubConnection> Connect(Guid person)
     {
-        var token = App.TokenFor(person);
+        var connection = Unstarted(App.TokenFor(person));
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>A hub connection signed in with <paramref name="token"/>, not started (so a test can watch it from the start).</summary>
+    public HubConnection Unstarted(string token)
+    {
         var connection = new HubConnection(
             new Client.Connections.WebSocketConnectionFactory(_ => ValueTask.FromResult(token), ProjectId),
             LiveSession.Protocol(),
             new Microsoft.AspNetCore.Connections.UriEndPoint(new Uri(Address, HubPaths.Project)),
             new ServiceCollection().BuildServiceProvider(),
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        await connection.StartAsync();
         _owned.Add(connection);
         return connection;
+    }
+
+    /// <summary>Completes with the connection's closing error (null for a clean close) when it closes.</summary>
+    public static Task<Exception?> ClosedOf(HubConnection connection)
+    {
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += e =>
+        {
+            closed.TrySetResult(e);
+            return Task.CompletedTask;
+        };
+        return closed.Task;
     }
 
     public async ValueTask DisposeAsync()

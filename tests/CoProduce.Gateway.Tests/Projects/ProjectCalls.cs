@@ -22,6 +22,10 @@ public static class ProjectCalls
         new("GET /api/projects/{id}", (client, _, t) => client.GetAsync($"/api/projects/{t.ProjectId}")),
         new("PUT /api/projects/{id}/participants/{personId}", (client, _, t) =>
             client.PutJson($"/api/projects/{t.ProjectId}/participants/{Guid.NewGuid()}", new { role = "Contributor" })),
+        new("DELETE /api/projects/{id}/participants/{personId} (the contributor)", (client, _, t) =>
+            client.DeleteAsync($"/api/projects/{t.ProjectId}/participants/{t.World.Contributor}")),
+        new("DELETE /api/projects/{id}/participants/{personId} (oneself)", (client, me, t) =>
+            client.DeleteAsync($"/api/projects/{t.ProjectId}/participants/{me}")),
         new("POST /api/projects/{id}/stage", (client, _, t) =>
             client.SendAsync(WithIfMatch(HttpMethod.Post, $"/api/projects/{t.ProjectId}/stage", t.ETag, new { stage = "Agenda", reason = "Aims agreed." }))),
         new("PUT /api/projects/{id}/pre-production", (client, _, t) =>

@@ -16,7 +16,8 @@ public abstract class ProjectRoleMatrixTests(ITestDatabase database)
 
     /// <summary>
     /// Organisation staff who are not participants record no access needs of their own (400: not a
-    /// participant). Organisation facilitators facilitate every project of their organisation.
+    /// participant), and are not participants to remove (404). Organisation facilitators facilitate every project of
+    /// their organisation. A contributor removing "the contributor" is leaving: their own act.
     /// </summary>
     private static readonly Dictionary<string, int[]> Table = new()
     {
@@ -25,6 +26,8 @@ public abstract class ProjectRoleMatrixTests(ITestDatabase database)
         ["GET /api/projects"] =                                              [200,  200,   200,    200,    200,    200,     200,    200],
         ["GET /api/projects/{id}"] =                                         [200,  200,   200,    200,    200,    200,     404,    404],
         ["PUT /api/projects/{id}/participants/{personId}"] =                 [200,  200,   403,    200,    403,    403,     404,    404],
+        ["DELETE /api/projects/{id}/participants/{personId} (the contributor)"] = [204, 204, 403, 204, 204, 403, 404, 404],
+        ["DELETE /api/projects/{id}/participants/{personId} (oneself)"] =  [404,  404,   404,    204,    204,    204,     404,    404],
         ["POST /api/projects/{id}/stage"] =                                  [200,  200,   403,    200,    403,    403,     404,    404],
         ["PUT /api/projects/{id}/pre-production"] =                          [200,  200,   403,    200,    403,    403,     404,    404],
         ["POST /api/projects/{id}/budget-lines"] =                           [200,  200,   403,    200,    200,    403,     404,    404],

@@ -4,7 +4,9 @@ namespace CoProduce.Client.Live;
 
 /// <summary>
 /// A refusal from the hub: its kind (<c>NotAMember</c>, <c>NotJoined</c>, <c>Forbidden</c>, <c>NotFound</c>,
-/// <c>Conflict</c>, <c>PreconditionFailed</c>, <c>Invalid</c>, <c>RateLimited</c>, <c>Unavailable</c>) and why.
+/// <c>Conflict</c>, <c>PreconditionFailed</c>, <c>Invalid</c>, <c>RateLimited</c>, <c>Unavailable</c>) and why. A connection the
+/// server closes says why the same way: <c>Unauthorized</c> when its token expired (connect again with a new one),
+/// <c>RateLimited</c> when the person already holds as many connections as they may.
 /// </summary>
 public sealed record LiveError(string Kind, string Reason)
 {

@@ -2993,6 +2993,16 @@ export interface Operations {
     body: SetParticipantRole;
     response: ProjectView;
   };
+  /** Remove a participant (facilitators), or leave the project yourself. */
+  "DELETE /api/projects/{projectId}/participants/{personId}": {
+    path: {
+    "projectId": string;
+    "personId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
+  };
   /** How promptly the project's contributors were paid against each payer's promise (for the power-balance report). */
   "GET /api/projects/{projectId}/payments/timeliness": {
     path: {

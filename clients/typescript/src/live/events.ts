@@ -34,6 +34,10 @@ export interface SpeakingTimeReport { roles: RoleSpeakingTime[]; totalSeconds: n
 export type LiveEvent =
   | { type: "personJoined"; personId: string; displayName: string | null; role: LiveRole; with: string | null; accessNeeds: string[] | null }
   | { type: "personLeft"; personId: string }
+  /** Removed from the project (or the contributor they act with was): their connections get nothing after this. */
+  | { type: "personRemoved"; personId: string }
+  /** Their role in the project changed while present: from here on they act, and see the session, in `role`. */
+  | { type: "personRoleChanged"; personId: string; role: LiveRole }
   | { type: "agendaItemProposed"; item: LiveAgendaItem }
   | { type: "agendaItemEdited"; item: LiveAgendaItem; by: string }
   | { type: "agendaItemWithdrawn"; itemId: string; version: number; by: string }
