@@ -31,7 +31,9 @@ public sealed class PayoutBatch(PaymentStore store, IPaymentProvider provider, I
         await faults.AtAsync(PayoutStep.LedgerWritten, runId, cancellationToken);
         var run = await store.GetRunAsync(runId, cancellationToken) ?? current;
         var instructions = await store.InstructionsAsync(runId, cancellationToken);
-        var reference = await provider.SubmitAsync(run, instructions, cancellationToken);
+
+        // A run that found nothing to pay has nothing to hand over: no empty file, nothing to fail.
+        var reference = instructions.Count == 0 ? null : await provider.SubmitAsync(run, instructions, cancellationToken);
         await store.CompleteRunAsync(runId, reference, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         return await store.GetRunAsync(runId, cancellationToken) ?? run;
     }
