@@ -49,7 +49,8 @@ public static class PayoutBenchmark
             var store = new PaymentStore(services.GetRequiredService<RelationalDatabase>());
             await store.MigrateAsync(CancellationToken.None);
             var options = new PaymentsOptions { ExportDirectory = exports };
-            var batch = new PayoutBatch(store, new BankCsvProvider(options), options, TimeProvider.System);
+            var faults = new ConfiguredPayoutFaults(options);
+            var batch = new PayoutBatch(store, new BankCsvProvider(options, faults), faults, options, TimeProvider.System);
 
             var batchTimes = new List<double>();
             var floorTimes = new List<double>();

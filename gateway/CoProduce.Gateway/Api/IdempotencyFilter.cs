@@ -33,7 +33,11 @@ internal sealed class IdempotencyFilter : IEndpointFilter
             throw DomainException.Invalid(Header, $"{Header} must be 1 to {MaxKeyLength} visible ASCII characters.");
         }
 
-        var scope = $"{http.User.PersonId():N}|{http.Request.Method} {http.Request.Path}|{key}";
+        // The key belongs to the signed-in person and the person they act for: a supporter's key used with one
+        // contributor never answers a request made with another (or for themselves).
+        var actingWith = http.Request.Headers[ActorResolver.ActingWithHeader].ToString().Trim();
+        var actingFor = Guid.TryParse(actingWith, out var person) ? person.ToString("N") : actingWith;
+        var scope = $"{http.User.PersonId():N}|{actingFor}|{http.Request.Method} {http.Request.Path}|{key}";
         var grain = http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IIdempotencyGrain>(scope);
         var decision = await grain.Begin(Hash(context.Arguments));
         switch (decision.Outcome)

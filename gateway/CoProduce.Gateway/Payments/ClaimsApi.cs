@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Exports;
 using CoProduce.Grains.Payments;
 using CoProduce.Runtime.Grains;
 
@@ -133,19 +134,21 @@ public static class MyPaymentsApi
 /// <summary>Statements per contributor, as CSV and as a printable HTML page.</summary>
 internal static class Statements
 {
+    public const string CsvHeader = "claim_id,activity_date,payer,project_id,role,activity,fee,fee_paid_to,fee_to_pay,expenses,currency,status,paid_at,late";
+
+    /// <summary>The statement as CSV, by the one <see cref="CsvWriter"/>: a charity's name or a role is text and cannot shift columns or run as a formula.</summary>
     public static string Csv(IReadOnlyList<ClaimView> claims)
     {
-        var text = new StringBuilder("claim_id,activity_date,payer,project_id,role,activity,fee,fee_paid_to,fee_to_pay,expenses,currency,status,paid_at,late\n");
+        var csv = new CsvWriter().Row(CsvHeader.Split(','));
         foreach (var c in claims)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{c.Id:D},{c.ActivityDate:yyyy-MM-dd},{c.Payer.Key},{c.ProjectId:D},")
-                .Append(Grains.Payments.Payouts.Csv.Field(c.Role)).Append(',').Append(Grains.Payments.Payouts.Csv.Field(c.Activity)).Append(',')
-                .Append(CultureInfo.InvariantCulture, $"{c.Fee:0.00},{PaidTo(c)},{c.FeeToPay:0.00},{c.ExpensesTotal:0.00},{c.Currency},{c.Status},")
-                .Append(c.PaidAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "").Append(',')
-                .Append(c.Late ? "yes" : "no").Append('\n');
+            csv.Row(
+                c.Id.ToString("D"), c.ActivityDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Payer.Key, c.ProjectId.ToString("D"),
+                c.Role, c.Activity, CsvCell.Number(c.Fee, "0.00"), PaidTo(c), CsvCell.Number(c.FeeToPay, "0.00"), CsvCell.Number(c.ExpensesTotal, "0.00"),
+                c.Currency, c.Status.ToString(), c.PaidAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "", c.Late ? "yes" : "no");
         }
 
-        return text.ToString();
+        return csv.ToString();
     }
 
     public static string Html(Guid personId, IReadOnlyList<ClaimView> claims)

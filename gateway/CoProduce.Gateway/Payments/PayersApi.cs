@@ -37,7 +37,9 @@ public static class PayersApi
                 var run = await Payer(grains, payerKind, payerId).StartRun(await context.ActorAsync());
                 return TypedResults.Accepted($"/api/payments/{payerKind}/{payerId}/runs/{run.Id}", run);
             })
-            .WithSummary("Start a payout run now: every approved, due claim of this payer is paid once. 202; follow the run's progress at its address.");
+            .WithIdempotency()
+            .WithSummary("Start a payout run now: every approved, due claim of this payer is paid once. 202; follow the run's progress at its address.")
+            .WithDescription("Finance staff. With an Idempotency-Key, a retried request answers the run it started rather than starting another.");
 
         group.MapGet("/runs", async (string payerKind, Guid payerId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
             {
@@ -45,11 +47,20 @@ public static class PayersApi
                 var slice = await Payer(grains, payerKind, payerId).Runs(await context.ActorAsync(), page.Offset, page.Limit);
                 return TypedResults.Ok(new Page<PayoutRunView>(slice.Items, page.Offset, page.Limit, slice.Total));
             })
-            .WithSummary("Payout runs, newest first, with progress and outcome. Finance staff.");
+            .WithSummary("Payout runs, newest first, with progress and outcome (ExportPending: awaiting its handover). Finance staff and admins.");
 
         group.MapGet("/runs/{runId:guid}", async (string payerKind, Guid payerId, Guid runId, HttpContext context, IGrainFactory grains) =>
                 TypedResults.Ok(await Payer(grains, payerKind, payerId).Run(await context.ActorAsync(), runId)))
-            .WithSummary("One payout run: status, attempts, rows written, amount, the export file and the last error. Finance staff.");
+            .WithSummary("One payout run: status, attempts, rows written, amount, the export file and the last error. Finance staff and admins.")
+            .WithDescription("Its claims are paid once the run is Completed. ExportPending: the ledger rows are in but the instruction (the bank file) is not handed over yet; it is retried until it is.");
+
+        group.MapPost("/runs/{runId:guid}/retry", async (string payerKind, Guid payerId, Guid runId, HttpContext context, IGrainFactory grains) =>
+            {
+                var run = await Payer(grains, payerKind, payerId).RetryRun(await context.ActorAsync(), runId);
+                return TypedResults.Accepted($"/api/payments/{payerKind}/{payerId}/runs/{run.Id}", run);
+            })
+            .WithSummary("Try a payout run that has not handed its instruction over again now (say, once the export volume is back). 202. Finance staff and admins.")
+            .WithDescription("409 when the run is Completed already; 404 for another payer's run. The run keeps retrying by itself too.");
 
         group.MapGet("/balances", async (string payerKind, Guid payerId, HttpContext context, IGrainFactory grains) =>
                 TypedResults.Ok(await Payer(grains, payerKind, payerId).Balances(await context.ActorAsync())))

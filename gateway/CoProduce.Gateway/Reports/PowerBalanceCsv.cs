@@ -1,12 +1,12 @@
-using System.Globalization;
-using System.Text;
+using CoProduce.Grains.Exports;
 using CoProduce.Grains.Reports;
 
 namespace CoProduce.Gateway.Reports;
 
 /// <summary>
 /// The report as CSV (RFC 4180, UTF-8 with CRLF line ends): one row per measure for all time (period
-/// "all") and one per measure and month, so a spreadsheet can pivot or chart it without reshaping.
+/// "all") and one per measure and month, so a spreadsheet can pivot or chart it without reshaping. Written by
+/// the one <see cref="CsvWriter"/>: names are neutralised, figures stay numbers.
 /// </summary>
 public static class PowerBalanceCsv
 {
@@ -14,44 +14,24 @@ public static class PowerBalanceCsv
 
     public static byte[] Write(PowerBalanceReport report)
     {
-        var text = new StringBuilder();
-        text.Append(Header).Append("\r\n");
+        var csv = new CsvWriter().Row(Header.Split(','));
         foreach (var section in report.Sections)
         {
             foreach (var measure in section.Measures)
             {
-                Row(text, report, section, measure, "all", measure.Total, measure.Count, measure.Value);
+                Row(csv, report, section, measure, "all", measure.Total, measure.Count, measure.Value);
                 foreach (var point in measure.ByMonth)
                 {
-                    Row(text, report, section, measure, point.Period, point.Total, point.Count, point.Value);
+                    Row(csv, report, section, measure, point.Period, point.Total, point.Count, point.Value);
                 }
             }
         }
 
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return csv.ToUtf8();
     }
 
-    private static void Row(StringBuilder text, PowerBalanceReport report, ReportSectionResult section, ReportMeasure measure, string period, decimal total, int count, decimal? value)
-    {
-        string[] cells =
-        [
+    private static void Row(CsvWriter csv, PowerBalanceReport report, ReportSectionResult section, ReportMeasure measure, string period, decimal total, int count, decimal? value) =>
+        csv.Row(
             report.Scope.ToString(), report.Id.ToString("D"), report.Name, section.Key, measure.Key, measure.Label, measure.Kind.ToString(), period,
-            total.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), value?.ToString(CultureInfo.InvariantCulture) ?? "",
-        ];
-        text.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
-    }
-
-    /// <summary>
-    /// Quotes a cell when it holds a comma, quote or line break. A name starting with =, +, -, @ or a tab
-    /// would run as a formula in a spreadsheet, so it is prefixed with an apostrophe.
-    /// </summary>
-    public static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+            CsvCell.Number(total), CsvCell.Number(count), value is { } v ? CsvCell.Number(v) : "");
 }

@@ -1,10 +1,25 @@
 namespace CoProduce.Grains.Payments;
 
+/// <summary>
+/// Where a payout run is. Its claims read Paid only once it is <see cref="Completed"/>: the payment instruction (the
+/// bank file, renamed into place, or the provider's acknowledgement) has been handed over.
+/// </summary>
 public enum PayoutRunStatus
 {
+    /// <summary>Writing its ledger rows (or waiting to retry that).</summary>
     Running,
+
+    /// <summary>The instruction was handed over; its claims are paid.</summary>
     Completed,
+
+    /// <summary>Gave up before it held any claim: nothing was written, its claims stay due for the next run.</summary>
     Failed,
+
+    /// <summary>
+    /// Its ledger rows are in but the instruction is not handed over yet (the last error says why): its claims are
+    /// held by it and read Approved, and it is retried until the handover succeeds, after a restart too.
+    /// </summary>
+    ExportPending,
 }
 
 /// <summary>One payout run: which payer (all when null), its progress and outcome.</summary>

@@ -93,11 +93,17 @@ public interface IPayerGrain : IGrainWithStringKey
     /// <summary>Starts a payout run for this payer now (finance); it runs in the background and its progress is readable.</summary>
     Task<PayoutRunView> StartRun(Actor actor);
 
-    /// <summary>The payer's payout runs, newest first (finance).</summary>
+    /// <summary>The payer's payout runs, newest first, with any awaiting their export (finance and admins).</summary>
     Task<Slice<PayoutRunView>> Runs(Actor actor, int offset, int limit);
 
-    /// <summary>One payout run of this payer (finance).</summary>
+    /// <summary>One payout run of this payer (finance and admins).</summary>
     Task<PayoutRunView> Run(Actor actor, Guid runId);
+
+    /// <summary>
+    /// Tries a run that has not handed its instruction over (ExportPending, or cut short) again now (finance and
+    /// admins); 409 for a run that has. Its automatic retries go on regardless.
+    /// </summary>
+    Task<PayoutRunView> RetryRun(Actor actor, Guid runId);
 
     /// <summary>Account balances derived from the ledger (finance).</summary>
     Task<IReadOnlyList<AccountBalance>> Balances(Actor actor);

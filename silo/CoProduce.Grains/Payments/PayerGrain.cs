@@ -84,14 +84,25 @@ public sealed class PayerGrain(
 
     public async Task<Slice<PayoutRunView>> Runs(Actor actor, int offset, int limit)
     {
-        await EnsureFinance(actor);
+        await EnsureOperator(actor);
         var (runs, total) = await store.RunsAsync(Payer, offset, limit, CancellationToken.None);
         return new Slice<PayoutRunView>(runs, total);
     }
 
     public async Task<PayoutRunView> Run(Actor actor, Guid runId)
     {
-        await EnsureFinance(actor);
+        await EnsureOperator(actor);
+        return await OwnRun(runId);
+    }
+
+    public async Task<PayoutRunView> RetryRun(Actor actor, Guid runId)
+    {
+        await EnsureOperator(actor);
+        return await payouts.RetryNowAsync(await OwnRun(runId), CancellationToken.None);
+    }
+
+    private async Task<PayoutRunView> OwnRun(Guid runId)
+    {
         var run = await store.GetRunAsync(runId, CancellationToken.None);
         return run is not null && run.Payer == Payer ? run : throw DomainException.NotFound("The payout run");
     }
@@ -122,6 +133,10 @@ public sealed class PayerGrain(
         var parts = key.Split(':', 2);
         return new PayerRef(Enum.Parse<PayerKind>(parts[0]), Guid.Parse(parts[1]));
     }
+
+    // Seeing and retrying runs is operating them, not deciding payments: finance staff and admins.
+    private Task EnsureOperator(Actor actor) =>
+        Ensure(actor, a => a.CanManage, "Only the payer's finance staff and admins can see and retry payout runs.");
 
     private Task EnsureFinance(Actor actor) =>
         Ensure(actor, a => a.CanApprove, "Only the payer's finance staff can do this.");

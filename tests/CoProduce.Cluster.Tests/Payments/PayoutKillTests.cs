@@ -12,10 +12,12 @@ using Npgsql;
 namespace CoProduce.Cluster.Tests.Payments;
 
 /// <summary>
-/// Issue 6's payout fault test, with real processes on PostgreSQL: a gateway pays a batch of approved claims in
-/// small chunks and is killed with SIGKILL in the middle of it; a second gateway starts, the clustered scheduler
-/// recovers the cut-short run, and a new run is asked for as well. Every approved claim must then be paid exactly
-/// once, in the ledger and in the bank files, and none lost.
+/// Issue 6's payout fault test, extended by issue 14 to every step, with real processes on PostgreSQL: a gateway
+/// pays a batch of approved claims in small chunks and is killed with SIGKILL between chunks, inside a chunk's
+/// transaction, between the ledger and the bank file, or between writing the file and renaming it into place; a
+/// second gateway starts, the clustered scheduler recovers the cut-short run, and a new run is asked for as well.
+/// Every approved claim must then be paid exactly once, in the ledger, in the bank files (parsed, each claim counted)
+/// and on the contributor's statement, and none lost.
 /// </summary>
 public sealed class PayoutKillTests : IAsyncDisposable
 {
@@ -30,11 +32,15 @@ public sealed class PayoutKillTests : IAsyncDisposable
     private readonly string _exports = Path.Combine(Path.GetTempPath(), $"coproduce-payout-kill-{Guid.NewGuid():N}");
     private readonly List<GatewayProcess> _gateways = [];
 
-    [Fact]
-    public async Task APayoutBatchKilledMidwayAndRunAgainPaysEveryApprovedClaimExactlyOnce()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ChunkInTransaction")]
+    [InlineData("LedgerWritten")]
+    [InlineData("FileWritten")]
+    public async Task APayoutBatchKilledMidwayAndRunAgainPaysEveryApprovedClaimExactlyOnce(string? killedAt)
     {
         var tokens = new TokenService(new AuthOptions { SigningKey = _signingKey }, Convert.FromBase64String(_signingKey), TimeProvider.System);
-        var first = await StartGateway("gateway-halting", halt: true);
+        var first = await StartGateway("gateway-halting", halt: true, killedAt);
         var (admin, finance, contributor) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         using var asAdmin = Client(first, tokens, admin);
         using var asFinance = Client(first, tokens, finance);
@@ -66,20 +72,40 @@ public sealed class PayoutKillTests : IAsyncDisposable
             approved.Add(id);
         }
 
-        // The batch stops after three chunks of twenty; it is killed there, with 60 claims paid and 180 not.
+        // The batch stops at the step (by default after three chunks of twenty) and is killed there.
         var started = await Ok(asFinance.PostAsync($"{payer}/runs", null), HttpStatusCode.Accepted);
         var halted = started.GetProperty("id").GetGuid();
-        var progress = await WaitForRun(asFinance, payer, halted, run => run.GetProperty("entriesWritten").GetInt32() >= ChunkSize * ChunksBeforeKill);
-        Assert.Equal("Running", progress.GetProperty("status").GetString());
+        await WaitForRun(asFinance, payer, halted, run => run.GetProperty("entriesWritten").GetInt32() >= (killedAt is null or "ChunkInTransaction" ? ChunkSize * ChunksBeforeKill : Claims));
+        var halfWritten = Path.Combine(_exports, $"payout-{halted:D}.csv");
+        switch (killedAt)
+        {
+            case "ChunkInTransaction":
+                // The fourth chunk's rows are written in a transaction that never commits.
+                await WaitFor(async () => await Scalar("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'") >= 1);
+                break;
+            case "LedgerWritten":
+                await WaitForRun(asFinance, payer, halted, run => run.GetProperty("status").GetString() == "ExportPending");
+                break;
+            case "FileWritten":
+                // The whole file is on disk under its temporary name, not yet renamed into place.
+                await WaitFor(() => Task.FromResult(Directory.Exists(_exports) && Directory.GetFiles(_exports, $"payout-{halted:D}.csv.*.tmp")
+                    .Any(f => CsvText.Parse(File.ReadAllText(f)).Count == Claims + 1)));
+                break;
+        }
+
+        Assert.Equal(killedAt is null or "ChunkInTransaction" ? "Running" : "ExportPending", (await Ok(asFinance.GetAsync($"{payer}/runs/{halted}"))).GetProperty("status").GetString());
+        var unpaid = await Ok(asFinance.GetAsync($"{payer}/claims?status=Paid"));
+        Assert.Equal(0, unpaid.GetProperty("total").GetInt32());
         await first.Node.KillAsync();
-        Assert.Equal(ChunkSize * ChunksBeforeKill, await Scalar("SELECT COUNT(*) FROM cp_pay_ledger WHERE kind = 'Payout'"));
+        Assert.Equal(killedAt is null or "ChunkInTransaction" ? ChunkSize * ChunksBeforeKill : Claims, await Scalar("SELECT COUNT(*) FROM cp_pay_ledger WHERE kind = 'Payout'"));
+        Assert.False(File.Exists(halfWritten), "The bank file was in place before the run was killed.");
 
         // A new node: the clustered scheduler recovers the cut-short run, and finance asks for a new run too.
         var second = await StartGateway("gateway-after", halt: false);
         using var again = Client(second, tokens, finance);
         var rerun = (await Ok(again.PostAsync($"{payer}/runs", null), HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
-        var rerunDone = await WaitForRun(again, payer, rerun, run => run.GetProperty("status").GetString() != "Running");
-        var haltedDone = await WaitForRun(again, payer, halted, run => run.GetProperty("status").GetString() != "Running");
+        var rerunDone = await WaitForRun(again, payer, rerun, run => run.GetProperty("status").GetString() is "Completed" or "Failed");
+        var haltedDone = await WaitForRun(again, payer, halted, run => run.GetProperty("status").GetString() is "Completed" or "Failed");
         Assert.Equal("Completed", rerunDone.GetProperty("status").GetString());
         Assert.Equal("Completed", haltedDone.GetProperty("status").GetString());
         Assert.True(haltedDone.GetProperty("attempts").GetInt32() >= 2, "The cut-short run was not resumed.");
@@ -91,16 +117,31 @@ public sealed class PayoutKillTests : IAsyncDisposable
         Assert.Equal(Claims, rerunDone.GetProperty("claimsPaid").GetInt32() + haltedDone.GetProperty("claimsPaid").GetInt32());
 
         // Exactly once in the bank files: every approved claim on one line of one file.
-        var lines = Directory.GetFiles(_exports, "payout-*.csv").SelectMany(f => File.ReadAllLines(f).Skip(1)).ToList();
-        var paidClaims = lines.Select(l => Guid.Parse(l.Split(',')[1])).ToList();
+        var paidClaims = Directory.GetFiles(_exports, "payout-*.csv")
+            .SelectMany(f => CsvText.Records(File.ReadAllText(f)))
+            .Select(r => Guid.Parse(r["claim_id"]))
+            .ToList();
         Assert.Equal(Claims, paidClaims.Count);
         Assert.True(approved.SetEquals(paidClaims), "The bank files do not list exactly the approved claims.");
 
-        var statement = await again.GetStringAsync("/api/me/statement.csv");
-        Assert.NotNull(statement);
+        // And the contributor's statement says Paid for each approved claim, once.
+        using var asContributorAfter = Client(second, tokens, contributor);
+        var statement = CsvText.Records(await asContributorAfter.GetStringAsync("/api/me/statement.csv"));
+        var statementPaid = statement.Where(r => r["status"] == "Paid").Select(r => Guid.Parse(r["claim_id"])).ToList();
+        Assert.Equal(Claims, statementPaid.Count);
+        Assert.True(approved.SetEquals(statementPaid), "The statement does not show every approved claim as paid.");
     }
 
-    private async Task<GatewayProcess> StartGateway(string name, bool halt)
+    private static async Task WaitFor(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (!await condition())
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    private async Task<GatewayProcess> StartGateway(string name, bool halt, string? killedAt = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -117,6 +158,10 @@ public sealed class PayoutKillTests : IAsyncDisposable
         if (halt)
         {
             settings["CoProduce__Payments__HaltAfterChunks"] = ChunksBeforeKill.ToString(CultureInfo.InvariantCulture);
+            if (killedAt is not null)
+            {
+                settings["CoProduce__Payments__HaltAt"] = killedAt;
+            }
         }
 
         var gateway = await GatewayProcess.StartAsync(name, settings, Timeout);

@@ -113,7 +113,8 @@ public sealed class PaymentsWorld
         while (true)
         {
             var run = await (await client.GetAsync(url).Expect(HttpStatusCode.OK)).Json();
-            if (run.GetProperty("status").GetString() != "Running")
+            // ExportPending: the ledger rows are in and the bank file is being (or waiting to be) handed over.
+            if (run.GetProperty("status").GetString() is not ("Running" or "ExportPending"))
             {
                 return run;
             }

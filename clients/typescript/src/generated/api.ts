@@ -1269,7 +1269,9 @@ export interface PaymentTimelinessMonth {
   "daysToPayment": number;
 }
 
-export type PayoutRunStatus = "Running" | "Completed" | "Failed";
+/** Where a payout run is. Its claims read Paid only once it is PayoutRunStatus.Completed: the payment instruction (the
+bank file, renamed into place, or the provider's acknowledgement) has been handed over. */
+export type PayoutRunStatus = "Running" | "Completed" | "Failed" | "ExportPending";
 
 /** One payout run: which payer (all when null), its progress and outcome. */
 export interface PayoutRunView {
@@ -2414,7 +2416,7 @@ export interface Operations {
     body: PaymentPolicy;
     response: PaymentPolicyView;
   };
-  /** Payout runs, newest first, with progress and outcome. Finance staff. */
+  /** Payout runs, newest first, with progress and outcome (ExportPending: awaiting its handover). Finance staff and admins. */
   "GET /api/payments/{payerKind}/{payerId}/runs": {
     path: {
     "payerKind": string;
@@ -2437,8 +2439,19 @@ export interface Operations {
     body: never;
     response: PayoutRunView;
   };
-  /** One payout run: status, attempts, rows written, amount, the export file and the last error. Finance staff. */
+  /** One payout run: status, attempts, rows written, amount, the export file and the last error. Finance staff and admins. */
   "GET /api/payments/{payerKind}/{payerId}/runs/{runId}": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+    "runId": string;
+  };
+    query: never;
+    body: never;
+    response: PayoutRunView;
+  };
+  /** Try a payout run that has not handed its instruction over again now (say, once the export volume is back). 202. Finance staff and admins. */
+  "POST /api/payments/{payerKind}/{payerId}/runs/{runId}/retry": {
     path: {
     "payerKind": string;
     "payerId": string;

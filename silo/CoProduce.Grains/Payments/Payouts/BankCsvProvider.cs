@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using CoProduce.Grains.Exports;
 using CoProduce.Grains.Payments.Storage;
 
 namespace CoProduce.Grains.Payments.Payouts;
@@ -7,10 +7,11 @@ namespace CoProduce.Grains.Payments.Payouts;
 /// <summary>
 /// The first provider: a bank bulk-payment file per run, as CSV, for finance staff to upload to their bank. Payees
 /// are named by reference (the person's or the charity's), never by bank details, which the platform does not keep.
-/// The file is written to a temporary name and moved into place, so a half-written file is never seen, and a
-/// resumed run replaces its file rather than adding a second one.
+/// The file is written to a temporary name, flushed to disk and renamed into place: the instruction is handed over
+/// only when the rename has succeeded, a half-written file is never seen, and a retried run replaces its file
+/// (same name, same rows) rather than adding a second one.
 /// </summary>
-public sealed class BankCsvProvider(PaymentsOptions options) : IPaymentProvider
+public sealed class BankCsvProvider(PaymentsOptions options, IPayoutFaults faults) : IPaymentProvider
 {
     public const string Header = "entry_id,claim_id,payer,payee_type,payee_reference,line,amount,currency,reference";
 
@@ -18,11 +19,40 @@ public sealed class BankCsvProvider(PaymentsOptions options) : IPaymentProvider
 
     public async Task<string> SubmitAsync(PayoutRunView run, IReadOnlyList<PayoutInstruction> instructions, CancellationToken cancellationToken)
     {
+        await faults.AtAsync(PayoutStep.Provider, run.Id, cancellationToken);
         var directory = Path.GetFullPath(options.ExportDirectory);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"payout-{run.Id:D}.csv");
-        var temporary = path + ".tmp";
-        var text = new StringBuilder().Append(Header).Append('\n');
+        var path = Path.Combine(directory, FileName(run.Id));
+
+        // A name of its own per attempt: two attempts of one run (a recovered node and a retry) never share one.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                await file.WriteAsync(Encoding.UTF8.GetBytes(Write(instructions)), cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
+            await faults.AtAsync(PayoutStep.FileWritten, run.Id, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            TryDelete(temporary);
+        }
+
+        return Path.GetFileName(path);
+    }
+
+    /// <summary>The bank file of a run.</summary>
+    public static string FileName(Guid runId) => $"payout-{runId:D}.csv";
+
+    /// <summary>The file's text: one row per payout row of the run, by the one <see cref="CsvWriter"/>.</summary>
+    public static string Write(IReadOnlyList<PayoutInstruction> instructions)
+    {
+        var csv = new CsvWriter().Row(Header.Split(','));
         foreach (var i in instructions)
         {
             var (type, reference) = i.PayeeAccount.Split(':') switch
@@ -32,34 +62,26 @@ public sealed class BankCsvProvider(PaymentsOptions options) : IPaymentProvider
                 [_, _, _, _, var person] => ("person", person),
                 _ => ("person", i.PersonId.ToString("D")),
             };
-            text.Append(i.EntryId.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(i.ClaimId.ToString("D")).Append(',')
-                .Append(i.Payer.Key).Append(',')
-                .Append(type).Append(',')
-                .Append(Csv.Field(reference)).Append(',')
-                .Append(i.Line).Append(',')
-                .Append(Money.FromMinor(i.AmountMinor).ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
-                .Append(i.Currency).Append(',')
-                .Append("CoProduce ").Append(i.ClaimId.ToString("N")[..12]).Append('\n');
+            csv.Row(
+                CsvCell.Number(i.EntryId), i.ClaimId.ToString("D"), i.Payer.Key, type, reference, i.Line,
+                CsvCell.Number(Money.FromMinor(i.AmountMinor), "0.00"), i.Currency, $"CoProduce {i.ClaimId.ToString("N")[..12]}");
         }
 
-        await File.WriteAllTextAsync(temporary, text.ToString(), cancellationToken);
-        File.Move(temporary, path, overwrite: true);
-        return Path.GetFileName(path);
+        return csv.ToString();
     }
-}
 
-/// <summary>CSV quoting: fields with commas, quotes or line breaks are quoted; a leading formula character is neutralised.</summary>
-public static class Csv
-{
-    public static string Field(string? value)
+    private static void TryDelete(string path)
     {
-        var text = value ?? "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
+        try
         {
-            text = "'" + text;
+            File.Delete(path);
         }
-
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+        catch (IOException)
+        {
+            // Left behind: a *.tmp file is never read as a bank file.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 }

@@ -20,6 +20,12 @@ public sealed record PaymentsOptions
     /// <summary>The wait before the first retry; it doubles with each further attempt.</summary>
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The longest wait between retries of a run that holds claims (its ledger rows are in): such a run is never given
+    /// up, since its claims are paid by no other run, so it is retried at least this often until its handover succeeds.
+    /// </summary>
+    public TimeSpan MaxRetryBackoff { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Where the bank bulk-payment CSV files go (relative to the working directory).</summary>
     public string ExportDirectory { get; init; } = "payouts";
 
@@ -28,4 +34,10 @@ public sealed record PaymentsOptions
 
     /// <summary>Fault injection for tests only: a run stops making progress after this many chunks, until its process ends.</summary>
     public int? HaltAfterChunks { get; init; }
+
+    /// <summary>
+    /// Fault injection for tests only: a run stops at this step until its process ends (with
+    /// <see cref="PayoutStep.ChunkInTransaction"/>, inside the chunk after the first <see cref="HaltAfterChunks"/>).
+    /// </summary>
+    public PayoutStep? HaltAt { get; init; }
 }

@@ -13,6 +13,7 @@ public static class PaymentsServiceCollectionExtensions
         var options = configuration.GetSection(PaymentsOptions.SectionName).Get<PaymentsOptions>() ?? new PaymentsOptions();
         services.TryAddSingleton(options);
         services.TryAddSingleton<PaymentStore>();
+        services.TryAddSingleton<IPayoutFaults, ConfiguredPayoutFaults>();
         services.TryAddSingleton<IPaymentProvider, BankCsvProvider>();
         services.TryAddSingleton<PayoutBatch>();
         services.TryAddSingleton<PayoutScheduler>();

@@ -40,13 +40,13 @@ public sealed class PayoutScheduler(PaymentStore store, StorageOptions storage, 
             .Build();
         await scheduler.ScheduleJob(schedule, [trigger], replace: true, cancellationToken);
 
-        // Runs that were cut short and that no scheduler holds any more (the in-memory store after a restart)
-        // are resumed; a clustered store recovers its own and still holds them.
+        // Runs that were cut short or whose export failed, and that no scheduler holds any more (the in-memory store
+        // after a restart), are resumed now; a clustered store recovers its own and still holds them.
         foreach (var run in await store.UnfinishedRunsAsync(cancellationToken))
         {
             if (!await scheduler.CheckExists(RunJobKey(run.Id), cancellationToken))
             {
-                await ScheduleRunAsync(run.Id, run.Payer, cancellationToken);
+                await ScheduleRunAsync(scheduler, run.Id, run.Payer, run.Attempts + 1, SystemTime.UtcNow(), cancellationToken);
             }
         }
     }
@@ -75,20 +75,68 @@ public sealed class PayoutScheduler(PaymentStore store, StorageOptions storage, 
         var runId = Guid.NewGuid();
         await store.CreateRunAsync(runId, payer, trigger, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         var view = await store.GetRunAsync(runId, cancellationToken);
-        await ScheduleRunAsync(runId, payer, cancellationToken);
+        await ScheduleRunAsync(_scheduler, runId, payer, 1, SystemTime.UtcNow(), cancellationToken);
         return view!;
     }
 
-    private async Task ScheduleRunAsync(Guid runId, PayerRef? payer, CancellationToken cancellationToken)
+    /// <summary>
+    /// An operator's retry: a run that has not handed its instruction over is tried again now, whatever wait its
+    /// automatic retry was on. A completed run is not run again (409).
+    /// </summary>
+    public async Task<PayoutRunView> RetryNowAsync(PayoutRunView run, CancellationToken cancellationToken)
     {
+        if (_scheduler is null)
+        {
+            throw DomainException.Conflict("Payouts are not running on this node yet; try again in a moment.");
+        }
+
+        if (run.Status == PayoutRunStatus.Completed)
+        {
+            throw DomainException.Conflict("This payout run has handed its instruction over already; there is nothing to retry.");
+        }
+
+        await ScheduleRunAsync(_scheduler, run.Id, run.Payer, run.Attempts + 1, SystemTime.UtcNow(), cancellationToken);
+        return run;
+    }
+
+    /// <summary>Fires the run's job at <paramref name="at"/> as attempt <paramref name="attempt"/>; the job is made if no scheduler holds it.</summary>
+    internal static async Task ScheduleRunAsync(IScheduler scheduler, Guid runId, PayerRef? payer, int attempt, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // Each firing has a trigger of its own: an operator's retry never collides with a pending automatic one, and
+        // the job refuses to run twice at once (DisallowConcurrentExecution).
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity($"run-{runId:N}-{attempt}-{Guid.NewGuid():N}", PayoutJob.Group)
+            .ForJob(RunJobKey(runId))
+            .UsingJobData(PayoutJob.AttemptKey, attempt.ToString(CultureInfo.InvariantCulture))
+            .StartAt(at)
+            .Build();
         var job = JobBuilder.Create<PayoutJob>()
             .WithIdentity(RunJobKey(runId))
             .UsingJobData(PayoutJob.RunIdKey, runId.ToString("D"))
             .UsingJobData(PayoutJob.PayerKey, payer?.Key ?? "")
             .RequestRecovery()
             .Build();
-        var trigger = TriggerBuilder.Create().WithIdentity($"run-{runId:N}", PayoutJob.Group).StartNow().Build();
-        await _scheduler!.ScheduleJob(job, trigger, cancellationToken);
+
+        // The job may appear (another retry) or go (its last firing ended) between the check and the write: try again.
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                if (await scheduler.CheckExists(job.Key, cancellationToken))
+                {
+                    await scheduler.ScheduleJob(trigger, cancellationToken);
+                }
+                else
+                {
+                    await scheduler.ScheduleJob(job, trigger, cancellationToken);
+                }
+
+                return;
+            }
+            catch (SchedulerException) when (tries < 3)
+            {
+            }
+        }
     }
 
     private static JobKey RunJobKey(Guid runId) => new($"run-{runId:N}", PayoutJob.Group);

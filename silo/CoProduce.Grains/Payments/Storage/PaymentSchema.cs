@@ -10,8 +10,19 @@ internal static class PaymentSchema
 
     public static IReadOnlyList<(int Version, IReadOnlyList<string> Statements)> For(bool postgres) =>
         postgres
-            ? [(1, [.. Common(postgres), .. PostgresLedger]), (2, QuartzPostgres.Tables)]
-            : [(1, [.. Common(postgres), .. SqliteLedger])];
+            ? [(1, [.. Common(postgres), .. PostgresLedger]), (2, QuartzPostgres.Tables), (3, Handover)]
+            : [(1, [.. Common(postgres), .. SqliteLedger]), (2, Handover)];
+
+    // A claim is paid once its run has handed the instruction over (status Completed). Runs that failed after writing
+    // payout rows (before this rule) hold claims that no file lists: they await their export again and are retried.
+    private static readonly string[] Handover =
+    [
+        """
+        UPDATE cp_pay_runs SET status = 'ExportPending', finished_ms = NULL
+        WHERE status = 'Failed' AND EXISTS (SELECT 1 FROM cp_pay_ledger l WHERE l.run_id = cp_pay_runs.run_id AND l.kind = 'Payout')
+        """,
+        "CREATE INDEX cp_pay_runs_status_ix ON cp_pay_runs (status)",
+    ];
 
     private static IEnumerable<string> Common(bool postgres)
     {

@@ -13,9 +13,7 @@ public sealed partial class PaymentStore
         c.choice, c.expenses_minor, c.expenses_json, c.in_advance, c.note, c.status, c.entered_by, c.supported_by,
         c.submitted_ms, c.due_by_ms, c.decided_by, c.decided_ms, c.rejection_reason, c.limit_json, c.limit_confirmed,
         c.version,
-        (SELECT MIN(l.recorded_ms) FROM cp_pay_ledger l WHERE l.kind = 'Payout' AND l.claim_id = c.claim_id),
-        (SELECT MIN(l.run_id) FROM cp_pay_ledger l WHERE l.kind = 'Payout' AND l.claim_id = c.claim_id)
-        """;
+        """ + PaidAtSql + ", " + PaidRunSql;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -287,14 +285,15 @@ public sealed record ClaimFilter(Guid? ProjectId = null, Guid? PersonId = null, 
             clauses.Add("c.payer_kind = @fKind AND c.payer_id = @fPayer");
         }
 
-        // Paid is derived from the ledger, not stored; Approved means approved and not yet paid.
+        // Paid is derived from the ledger and the runs, not stored: a payout row whose run has handed its instruction
+        // over. Approved means approved and not yet paid (a run awaiting its export holds it, but it is not paid).
         switch (Status)
         {
             case ClaimStatus.Paid:
-                clauses.Add("EXISTS (SELECT 1 FROM cp_pay_ledger l WHERE l.kind = 'Payout' AND l.claim_id = c.claim_id)");
+                clauses.Add($"EXISTS ({PaymentStore.HandedOverSql})");
                 break;
             case ClaimStatus.Approved:
-                clauses.Add("c.status = 'Approved' AND NOT EXISTS (SELECT 1 FROM cp_pay_ledger l WHERE l.kind = 'Payout' AND l.claim_id = c.claim_id)");
+                clauses.Add($"c.status = 'Approved' AND NOT EXISTS ({PaymentStore.HandedOverSql})");
                 break;
             case { } status:
                 clauses.Add("c.status = @fStatus");

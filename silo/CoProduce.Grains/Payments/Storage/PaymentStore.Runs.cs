@@ -59,18 +59,22 @@ public sealed partial class PaymentStore
         return (await ReadRuns(command, cancellationToken), total);
     }
 
-    /// <summary>Runs that started and never finished (their process may have died), oldest first.</summary>
+    /// <summary>Runs that started and never handed their instruction over (their process may have died, their export failed), oldest first.</summary>
     public async Task<IReadOnlyList<PayoutRunView>> UnfinishedRunsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {RunColumns} FROM cp_pay_runs WHERE status = 'Running' ORDER BY started_ms");
+        await using var command = Command(connection, null, $"SELECT {RunColumns} FROM cp_pay_runs WHERE status IN ('Running', 'ExportPending') ORDER BY started_ms");
         return await ReadRuns(command, cancellationToken);
     }
 
     public async Task MarkAttemptAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "UPDATE cp_pay_runs SET attempts = attempts + 1, status = 'Running' WHERE run_id = @id");
+        await using var command = Command(connection, null, """
+            UPDATE cp_pay_runs SET attempts = attempts + 1, finished_ms = NULL,
+                status = CASE WHEN status = 'ExportPending' THEN status ELSE 'Running' END
+            WHERE run_id = @id AND status <> 'Completed'
+            """);
         command.AddParameter("@id", Key(runId));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -120,9 +124,12 @@ public sealed partial class PaymentStore
         return due;
     }
 
-    /// <summary>Appends one chunk of payout rows and the run's progress in one transaction.</summary>
+    /// <summary>
+    /// Appends one chunk of payout rows and the run's progress in one transaction; <paramref name="beforeCommit"/> runs
+    /// inside it, after the writes (a fault there rolls the chunk back).
+    /// </summary>
     public static async Task<int> AppendPayoutChunkAsync(
-        DbConnection connection, Guid runId, IReadOnlyList<LedgerRow> rows, CancellationToken cancellationToken)
+        DbConnection connection, Guid runId, IReadOnlyList<LedgerRow> rows, Func<ValueTask> beforeCommit, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var written = await AppendAsync(connection, transaction, rows, cancellationToken);
@@ -135,6 +142,7 @@ public sealed partial class PaymentStore
             await progress.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await beforeCommit();
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
@@ -187,12 +195,17 @@ public sealed partial class PaymentStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Records a failure: still Running when it will be retried, Failed when it will not.</summary>
+    /// <summary>
+    /// Records a failure: the run keeps its status (Running, ExportPending) when it will be retried, and is Failed when
+    /// it will not (only a run that holds no claim is ever given up).
+    /// </summary>
     public async Task RecordRunErrorAsync(Guid runId, string error, bool final, long nowMs, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, """
-            UPDATE cp_pay_runs SET last_error = @error, status = @status, finished_ms = @finished WHERE run_id = @id
+            UPDATE cp_pay_runs SET last_error = @error, finished_ms = @finished,
+                status = CASE WHEN @status = 'Failed' THEN 'Failed' WHEN status = 'ExportPending' THEN status ELSE 'Running' END
+            WHERE run_id = @id AND status <> 'Completed'
             """);
         command.AddParameter("@id", Key(runId));
         command.AddParameter("@error", error.Length > 1000 ? error[..1000] : error);

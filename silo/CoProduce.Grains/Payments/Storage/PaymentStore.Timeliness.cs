@@ -13,9 +13,8 @@ public sealed partial class PaymentStore
     public async Task<PaymentTimeliness> TimelinessAsync(Guid projectId, long nowMs, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, """
-            SELECT c.status, c.submitted_ms, c.due_by_ms, c.fee_due_minor, c.fee_payee, c.expenses_minor,
-                (SELECT MIN(l.recorded_ms) FROM cp_pay_ledger l WHERE l.kind = 'Payout' AND l.claim_id = c.claim_id)
+        await using var command = Command(connection, null, $"""
+            SELECT c.status, c.submitted_ms, c.due_by_ms, c.fee_due_minor, c.fee_payee, c.expenses_minor, {PaidAtSql}
             FROM cp_pay_claims c WHERE c.project_id = @project AND c.status NOT IN ('Draft', 'Declined')
             """);
         command.AddParameter("@project", Key(projectId));
