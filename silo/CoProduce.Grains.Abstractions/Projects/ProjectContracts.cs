@@ -128,12 +128,14 @@ public interface IProjectGrain : IGrainWithGuidKey
 
 /// <summary>
 /// How a person stands with a project: their project role (and the name the project knows them by, if they
-/// are a participant and gave one), their staff roles at its organisation, or nothing.
+/// are a participant and gave one), their staff roles at its organisation, or nothing. <see cref="ActingWith"/>
+/// is set when a supporter acts with the person: they then take part, but never facilitate
+/// (<see cref="Common.ActingWith"/>).
 /// </summary>
 public sealed record ProjectAccess(
-    bool Exists, ProjectRole? Role, bool IsOrganisationStaff, bool IsOrganisationAdmin, bool IsFacilitatingStaff, string? DisplayName = null)
+    bool Exists, ProjectRole? Role, bool IsOrganisationStaff, bool IsOrganisationAdmin, bool IsFacilitatingStaff, string? DisplayName = null, bool ActingWith = false)
 {
     public bool CanSee => Exists && (Role is not null || IsOrganisationStaff);
 
-    public bool CanFacilitate => Exists && (Role == ProjectRole.Facilitator || IsOrganisationAdmin || IsFacilitatingStaff);
+    public bool CanFacilitate => Exists && !ActingWith && (Role == ProjectRole.Facilitator || IsOrganisationAdmin || IsFacilitatingStaff);
 }
