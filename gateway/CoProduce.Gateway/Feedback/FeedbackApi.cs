@@ -84,7 +84,7 @@ public static class FeedbackApi
     private static async Task<IReadOnlyList<FeedbackAddress>> Visible(IGrainFactory grains, Actor actor, IReadOnlyList<FeedbackAddress> addresses)
     {
         var projects = addresses.Select(a => a.ProjectId).Distinct().ToList();
-        var access = await Task.WhenAll(projects.Select(p => grains.GetGrain<IProjectGrain>(p).AccessOf(actor.PersonId)));
+        var access = await Task.WhenAll(projects.Select(p => grains.GetGrain<IProjectGrain>(p).AccessOf(actor)));
         var visible = projects.Where((_, i) => access[i].CanSee).ToHashSet();
         return [.. addresses.Where(a => visible.Contains(a.ProjectId))];
     }

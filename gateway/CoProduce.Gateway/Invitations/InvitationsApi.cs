@@ -110,7 +110,7 @@ public static class InvitationsApi
 
     private static async Task EnsureFacilitates(IProjectGrain project, Actor actor)
     {
-        var access = await project.AccessOf(actor.PersonId);
+        var access = await project.AccessOf(actor);
         if (!access.CanSee)
         {
             throw DomainException.NotFound("The project");

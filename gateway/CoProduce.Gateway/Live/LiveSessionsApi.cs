@@ -85,7 +85,7 @@ public static class LiveSessionsApi
     private static async Task<Actor> Facilitator(IGrainFactory grains, Guid projectId, HttpContext context)
     {
         var actor = await context.ActorAsync();
-        var access = await grains.GetGrain<IProjectGrain>(projectId).AccessOf(actor.PersonId);
+        var access = await grains.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
         return !access.CanSee ? throw DomainException.NotFound("The project")
             : !access.CanFacilitate || actor.SupportedBy is not null ? throw DomainException.Forbidden("Only the project's facilitators open and close sessions.")
             : actor;

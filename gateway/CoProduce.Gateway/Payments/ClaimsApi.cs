@@ -3,9 +3,11 @@ using System.Net;
 using System.Text;
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Common;
 using CoProduce.Grains.Exports;
 using CoProduce.Grains.Payments;
 using CoProduce.Runtime.Grains;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoProduce.Gateway.Payments;
 
@@ -84,23 +86,40 @@ public static class MyPaymentsApi
                 var actor = await context.ActorAsync();
                 return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).Get(actor));
             })
-            .WithSummary("Your payment choices per organisation or network, and your weekly limit.");
+            .WithSummary("Your payment choices per organisation or network, your weekly limit, and supporters' changes waiting for you.");
 
-        group.MapPut("/payments/choices", async (ChoiceRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPut("/payments/choices", async Task<Results<Ok<PayeePreferences>, Accepted<PayeePreferences>>> (ChoiceRequest request, HttpContext context, IGrainFactory grains) =>
             {
                 var actor = await context.ActorAsync();
-                return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).Choose(
-                    actor, new PayerRef(request.PayerKind, request.PayerId), request.Choice, request.Percent, request.Charity));
+                var preferences = await grains.GetGrain<IPayeeGrain>(actor.PersonId).Choose(
+                    actor, new PayerRef(request.PayerKind, request.PayerId), request.Choice, request.Percent, request.Charity);
+                return Changed(actor, preferences);
             })
             .WithSummary("Choose what happens to your fees from one organisation or network: Accept, AcceptLess, Decline, Donate or Vouchers.")
-            .WithDescription("Claims waiting for this choice go forward with it; a change applies to claims made from then on.");
+            .WithDescription("Claims waiting for this choice go forward with it; a change applies to claims made from then on. "
+                + "A supporter acting with you only proposes it (202): it waits under pending until you confirm it.");
 
-        group.MapPut("/payments/limit", async (LimitRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPut("/payments/limit", async Task<Results<Ok<PayeePreferences>, Accepted<PayeePreferences>>> (LimitRequest request, HttpContext context, IGrainFactory grains) =>
             {
                 var actor = await context.ActorAsync();
-                return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).SetLimit(actor, request.ToLimit()));
+                return Changed(actor, await grains.GetGrain<IPayeeGrain>(actor.PersonId).SetLimit(actor, request.ToLimit()));
             })
-            .WithSummary("Record a weekly earnings limit on fees (summed across every payer) and any permission you hold; weeklyLimit null removes it.");
+            .WithSummary("Record a weekly earnings limit on fees (summed across every payer) and any permission you hold; weeklyLimit null removes it.")
+            .WithDescription("A supporter acting with you only proposes it (202): your limit stays as it is until you confirm the change.");
+
+        group.MapPost("/payments/pending/{changeId:guid}/confirm", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).ConfirmChange(actor, changeId));
+            })
+            .WithSummary("Confirm a supporter's pending change to your payment choice or limit (you only, not a supporter); it then applies, naming them.");
+
+        group.MapPost("/payments/pending/{changeId:guid}/reject", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).RejectChange(actor, changeId));
+            })
+            .WithSummary("Reject a supporter's pending change (or, as that supporter, withdraw it); nothing changes.");
 
         group.MapGet("/claims", async (int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
             {
@@ -129,6 +148,10 @@ public static class MyPaymentsApi
 
         return group;
     }
+
+    /// <summary>200 when the person changed their own preferences; 202 when a supporter's change waits for them.</summary>
+    private static Results<Ok<PayeePreferences>, Accepted<PayeePreferences>> Changed(Actor actor, PayeePreferences preferences) =>
+        actor.IsActingWith() ? TypedResults.Accepted((string?)null, preferences) : TypedResults.Ok(preferences);
 }
 
 /// <summary>Statements per contributor, as CSV and as a printable HTML page.</summary>

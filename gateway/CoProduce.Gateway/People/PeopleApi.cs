@@ -1,7 +1,9 @@
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
 using CoProduce.Runtime.Grains;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoProduce.Gateway.People;
 
@@ -31,20 +33,36 @@ public static class PeopleApi
             })
             .WithSummary("Save your profile: the first save needs no If-Match; later saves send If-Match with the ETag last read.");
 
-        group.MapPost("/consents", async (GiveConsent request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/consents", async Task<Results<Ok<OwnProfileView>, Accepted<OwnProfileView>>> (GiveConsent request, HttpContext context, IGrainFactory grains) =>
             {
                 var actor = await context.ActorAsync();
                 var scope = new ConsentScope(request.Kind, request.Id);
-                return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).GrantConsent(actor, scope));
+                return Changed(actor, await grains.GetGrain<IPersonGrain>(actor.PersonId).GrantConsent(actor, scope));
             })
-            .WithSummary("Consent to share your profile with an organisation or a network (kind: Organisation or Network).");
+            .WithSummary("Consent to share your profile with an organisation or a network (kind: Organisation or Network).")
+            .WithDescription("A supporter acting with you only proposes it (202): it waits under pendingConsents until you confirm it.");
 
-        group.MapDelete("/consents/{kind}/{id:guid}", async (ConsentScopeKind kind, Guid id, HttpContext context, IGrainFactory grains) =>
+        group.MapDelete("/consents/{kind}/{id:guid}", async Task<Results<Ok<OwnProfileView>, Accepted<OwnProfileView>>> (ConsentScopeKind kind, Guid id, HttpContext context, IGrainFactory grains) =>
             {
                 var actor = await context.ActorAsync();
-                return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).WithdrawConsent(actor, new ConsentScope(kind, id)));
+                return Changed(actor, await grains.GetGrain<IPersonGrain>(actor.PersonId).WithdrawConsent(actor, new ConsentScope(kind, id)));
             })
-            .WithSummary("Withdraw a consent; the organisation or network stops seeing your profile at once.");
+            .WithSummary("Withdraw a consent; the organisation or network stops seeing your profile at once.")
+            .WithDescription("A supporter acting with you only proposes it (202): it waits under pendingConsents until you confirm it.");
+
+        group.MapPost("/consents/pending/{changeId:guid}/confirm", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).ConfirmConsentChange(actor, changeId));
+            })
+            .WithSummary("Confirm a supporter's pending consent change (you only, not a supporter); it then applies, naming them.");
+
+        group.MapPost("/consents/pending/{changeId:guid}/reject", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).RejectConsentChange(actor, changeId));
+            })
+            .WithSummary("Reject a supporter's pending consent change (or, as that supporter, withdraw it); nothing changes.");
 
         group.MapPost("/supporters", async (LinkSupporter request, HttpContext context, IGrainFactory grains) =>
             {
@@ -63,6 +81,10 @@ public static class PeopleApi
         app.MapSharedProfiles();
         return group;
     }
+
+    /// <summary>200 when the person changed their own consents; 202 when a supporter's change waits for them.</summary>
+    private static Results<Ok<OwnProfileView>, Accepted<OwnProfileView>> Changed(Actor actor, OwnProfileView view) =>
+        actor.IsActingWith() ? TypedResults.Accepted((string?)null, view) : TypedResults.Ok(view);
 }
 
 /// <summary>A consent to give.</summary>

@@ -20,7 +20,7 @@ internal static class SharedProfilesApi
                 async (Guid organisationId, Guid personId, HttpContext context, IGrainFactory grains) =>
                 {
                     var actor = await context.ActorAsync();
-                    if ((await grains.GetGrain<IOrganisationGrain>(organisationId).RolesOf(actor.PersonId)).Count == 0)
+                    if ((await grains.GetGrain<IOrganisationGrain>(organisationId).RolesOf(actor)).Count == 0)
                     {
                         throw DomainException.NotFound("The person's profile");
                     }
@@ -36,7 +36,7 @@ internal static class SharedProfilesApi
                 async (Guid networkId, Guid personId, HttpContext context, IGrainFactory grains) =>
                 {
                     var actor = await context.ActorAsync();
-                    if (!await grains.GetGrain<INetworkGrain>(networkId).IsCoordinator(actor.PersonId))
+                    if (!await grains.GetGrain<INetworkGrain>(networkId).IsCoordinator(actor))
                     {
                         throw DomainException.NotFound("The person's profile");
                     }

@@ -22,16 +22,38 @@ public enum PaymentChoiceKind
     Vouchers,
 }
 
-/// <summary>A choice for one payer, and when it was made (it applies to claims made from then on).</summary>
-public sealed record PaymentChoice(PayerRef Payer, PaymentChoiceKind Choice, int? Percent, string? Charity, DateTimeOffset ChosenAt);
+/// <summary>
+/// A choice for one payer, and when it was made (it applies to claims made from then on). <see cref="SupportedBy"/>
+/// names the supporter who proposed it, when the person confirmed a supporter's change.
+/// </summary>
+public sealed record PaymentChoice(PayerRef Payer, PaymentChoiceKind Choice, int? Percent, string? Charity, DateTimeOffset ChosenAt, Guid? SupportedBy = null);
 
 /// <summary>
 /// A benefits-aware weekly limit on fees (expenses never count), summed across every payer, with a note of any
-/// permission the person holds (e.g. Permitted Work).
+/// permission the person holds (e.g. Permitted Work). <see cref="SupportedBy"/> names the supporter who proposed it,
+/// when the person confirmed a supporter's change.
 /// </summary>
-public sealed record WeeklyLimit(decimal Amount, string Currency, string? PermissionNote);
+public sealed record WeeklyLimit(decimal Amount, string Currency, string? PermissionNote, Guid? SupportedBy = null);
 
-public sealed record PayeePreferences(Guid PersonId, IReadOnlyList<PaymentChoice> Choices, WeeklyLimit? Limit);
+/// <summary>What a supporter's proposed change is to.</summary>
+public enum PaymentChangeKind
+{
+    /// <summary>The payment choice for one payer (<see cref="PendingPaymentChange.Choice"/>).</summary>
+    Choice,
+
+    /// <summary>The weekly limit (<see cref="PendingPaymentChange.Limit"/>; null removes it).</summary>
+    Limit,
+}
+
+/// <summary>
+/// A change a supporter proposed while acting with the person. It changes nothing until the person confirms it
+/// (a limit that protects their benefits never vanishes without them), and names the supporter.
+/// </summary>
+public sealed record PendingPaymentChange(
+    Guid Id, PaymentChangeKind Kind, PaymentChoice? Choice, WeeklyLimit? Limit, Guid ProposedBy, DateTimeOffset ProposedAt);
+
+/// <summary>The person's payment choices, weekly limit, and supporters' changes waiting for them.</summary>
+public sealed record PayeePreferences(Guid PersonId, IReadOnlyList<PaymentChoice> Choices, WeeklyLimit? Limit, IReadOnlyList<PendingPaymentChange> Pending);
 
 /// <summary>One contributor's payment preferences: a choice per payer, and a weekly earnings limit.</summary>
 public interface IPayeeGrain : IGrainWithGuidKey
@@ -40,13 +62,23 @@ public interface IPayeeGrain : IGrainWithGuidKey
     Task<PayeePreferences> Get(Actor actor);
 
     /// <summary>
-    /// Records the person's choice for one payer (the person or a linked supporter). Claims waiting for a choice
-    /// from that payer go forward with it; later claims use it; claims made earlier keep the choice they had.
+    /// Records the person's choice for one payer. Claims waiting for a choice from that payer go forward with it;
+    /// later claims use it; claims made earlier keep the choice they had. A supporter acting with the person only
+    /// proposes it: it waits in <see cref="PayeePreferences.Pending"/> until the person confirms it.
     /// </summary>
     Task<PayeePreferences> Choose(Actor actor, PayerRef payer, PaymentChoiceKind choice, int? percent, string? charity);
 
-    /// <summary>Records, changes or (null) removes the weekly limit (the person or a linked supporter).</summary>
+    /// <summary>
+    /// Records, changes or (null) removes the weekly limit. A supporter acting with the person only proposes it:
+    /// it waits in <see cref="PayeePreferences.Pending"/> until the person confirms it.
+    /// </summary>
     Task<PayeePreferences> SetLimit(Actor actor, WeeklyLimit? limit);
+
+    /// <summary>The person (never a supporter) confirms a supporter's pending change; it then applies, naming the supporter.</summary>
+    Task<PayeePreferences> ConfirmChange(Actor actor, Guid changeId);
+
+    /// <summary>The person (or the supporter who proposed it, withdrawing it) rejects a pending change; nothing changes.</summary>
+    Task<PayeePreferences> RejectChange(Actor actor, Guid changeId);
 
     /// <summary>The choice for a payer, or null while the person has not chosen.</summary>
     [ReadOnly]

@@ -61,9 +61,20 @@ public sealed record PersonProfile
 /// <summary>A supporter or advocate the person has linked; they may act with the person.</summary>
 public sealed record SupporterLink(Guid SupporterId, string Relationship, DateTimeOffset LinkedAt);
 
-public sealed record ConsentRecord(ConsentScope Scope, DateTimeOffset GrantedAt);
+/// <summary>A consent the person holds; <see cref="SupportedBy"/> names the supporter who proposed it, if one did.</summary>
+public sealed record ConsentRecord(ConsentScope Scope, DateTimeOffset GrantedAt, Guid? SupportedBy = null);
 
-/// <summary>What the person (or their supporter) sees of themselves.</summary>
+/// <summary>
+/// A consent a supporter proposed to give (<see cref="Grant"/>) or withdraw while acting with the person. It changes
+/// nothing until the person confirms it, and names the supporter.
+/// </summary>
+public sealed record PendingConsentChange(Guid Id, ConsentScope Scope, bool Grant, Guid ProposedBy, DateTimeOffset ProposedAt);
+
+/// <summary>
+/// What the person (or their supporter) sees of themselves: with supporters' consent changes waiting for them
+/// (<see cref="PendingConsents"/>) and the supporter who last saved the profile with them, if one did
+/// (<see cref="ProfileSupportedBy"/>).
+/// </summary>
 public sealed record OwnProfileView(
     Guid Id,
     PersonProfile Profile,
@@ -71,7 +82,9 @@ public sealed record OwnProfileView(
     IReadOnlyList<ConsentRecord> Consents,
     IReadOnlyList<Guid> Projects,
     IReadOnlyList<Guid> Organisations,
-    IReadOnlyList<Guid> Networks);
+    IReadOnlyList<Guid> Networks,
+    IReadOnlyList<PendingConsentChange> PendingConsents,
+    Guid? ProfileSupportedBy);
 
 /// <summary>One person across every organisation: one profile, told once, shared only with consent.</summary>
 public interface IPersonGrain : IGrainWithGuidKey
@@ -99,9 +112,17 @@ public interface IPersonGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<bool> LivedExperience();
 
+    /// <summary>Gives a consent (the person); a supporter acting with them only proposes it, and it waits for the person.</summary>
     Task<OwnProfileView> GrantConsent(Actor actor, ConsentScope scope);
 
+    /// <summary>Withdraws a consent (the person); a supporter acting with them only proposes it, and it waits for the person.</summary>
     Task<OwnProfileView> WithdrawConsent(Actor actor, ConsentScope scope);
+
+    /// <summary>The person (never a supporter) confirms a supporter's pending consent change; it then applies, naming them.</summary>
+    Task<OwnProfileView> ConfirmConsentChange(Actor actor, Guid changeId);
+
+    /// <summary>The person (or the supporter who proposed it, withdrawing it) rejects a pending consent change.</summary>
+    Task<OwnProfileView> RejectConsentChange(Actor actor, Guid changeId);
 
     /// <summary>Links a supporter or advocate (the person themselves only, not a supporter).</summary>
     Task<OwnProfileView> LinkSupporter(Actor actor, Guid supporterId, string relationship);

@@ -30,9 +30,19 @@ public sealed record StageChange(ProjectStage From, ProjectStage To, Guid By, Gu
 /// <summary>What can and cannot change, said at the start so nobody is consulted on a decision already made.</summary>
 public sealed record Scope(IReadOnlyList<string> Negotiables, IReadOnlyList<string> NonNegotiables);
 
-public sealed record BudgetLine(Guid Id, string Description, decimal Amount, string Currency, Guid ProposedBy, IReadOnlyList<Guid> AgreedBy);
+/// <summary>
+/// A proposed budget line and who agreed to it. Where a supporter acted with someone, the line names both:
+/// <see cref="SupportedBy"/> for the proposer, <see cref="AgreedWith"/> (person id to supporter id) for agreements.
+/// </summary>
+public sealed record BudgetLine(
+    Guid Id, string Description, decimal Amount, string Currency, Guid ProposedBy, IReadOnlyList<Guid> AgreedBy,
+    Guid? SupportedBy = null, IReadOnlyDictionary<Guid, Guid>? AgreedWith = null);
 
-public sealed record AccessNeed(Guid Id, Guid PersonId, string Need, string? AdjustmentPromised, bool? Met, Guid RecordedBy);
+/// <summary>
+/// One person's access need, who recorded it and, when a supporter acted with them, the supporter
+/// (<see cref="SupportedBy"/>).
+/// </summary>
+public sealed record AccessNeed(Guid Id, Guid PersonId, string Need, string? AdjustmentPromised, bool? Met, Guid RecordedBy, Guid? SupportedBy = null);
 
 /// <summary>Pre-production: aims, scope, the organisation's commitment, budget, ground rules and access plan.</summary>
 public sealed record PreProduction
@@ -136,12 +146,14 @@ public interface IProjectGrain : IGrainWithGuidKey
 
 /// <summary>
 /// How a person stands with a project: their project role (and the name the project knows them by, if they
-/// are a participant and gave one), their staff roles at its organisation, or nothing.
+/// are a participant and gave one), their staff roles at its organisation, or nothing. <see cref="ActingWith"/>
+/// is set when a supporter acts with the person: they then take part, but never facilitate
+/// (<see cref="Common.ActingWith"/>).
 /// </summary>
 public sealed record ProjectAccess(
-    bool Exists, ProjectRole? Role, bool IsOrganisationStaff, bool IsOrganisationAdmin, bool IsFacilitatingStaff, string? DisplayName = null)
+    bool Exists, ProjectRole? Role, bool IsOrganisationStaff, bool IsOrganisationAdmin, bool IsFacilitatingStaff, string? DisplayName = null, bool ActingWith = false)
 {
     public bool CanSee => Exists && (Role is not null || IsOrganisationStaff);
 
-    public bool CanFacilitate => Exists && (Role == ProjectRole.Facilitator || IsOrganisationAdmin || IsFacilitatingStaff);
+    public bool CanFacilitate => Exists && !ActingWith && (Role == ProjectRole.Facilitator || IsOrganisationAdmin || IsFacilitatingStaff);
 }

@@ -51,7 +51,7 @@ public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentS
 
     private async Task<ProjectAccess> EnsureCanSee(Actor actor)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
         return access.CanSee ? access : throw DomainException.NotFound("The project");
     }
 

@@ -94,7 +94,7 @@ public sealed partial class DecisionGrain(
     /// <summary>The project's answer for the person, then this decision in that project, or 404.</summary>
     private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor.PersonId);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
         return access.CanSee ? access : throw DomainException.NotFound("The project");
     }
 

@@ -35,7 +35,7 @@ public sealed class ProjectActionsGrain([PersistentState("actions")] IPersistent
 
     public async Task<IReadOnlyList<Guid>> List(Actor actor)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(GetPrimaryKey()).AccessOf(actor.PersonId);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(GetPrimaryKey()).AccessOf(actor);
         return access.CanSee ? [.. Enumerable.Reverse(state.State.Ids)] : throw DomainException.NotFound("The project");
     }
 }

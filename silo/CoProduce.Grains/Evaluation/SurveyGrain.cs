@@ -95,7 +95,7 @@ public sealed partial class SurveyGrain([PersistentState("survey")] IPersistentS
 
     private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor.PersonId);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
         return access.CanSee ? access : throw DomainException.NotFound("The project");
     }
 

@@ -108,7 +108,7 @@ public sealed class FeedbackGrain(
 
     private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor.PersonId);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
         return access.CanSee ? access : throw DomainException.NotFound("The project");
     }
 

@@ -61,7 +61,7 @@ public sealed class ProjectFeedbackGrain(
 
     public async Task<FeedbackOverview> Overview(Actor actor)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
         if (!access.CanSee)
         {
             throw DomainException.NotFound("The project");

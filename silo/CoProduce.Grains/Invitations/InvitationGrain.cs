@@ -38,7 +38,7 @@ public sealed class InvitationGrain(
         }
 
         var project = GrainFactory.GetGrain<IProjectGrain>(projectId);
-        var access = await project.AccessOf(actor.PersonId);
+        var access = await project.AccessOf(actor);
         if (!access.CanSee)
         {
             throw DomainException.NotFound("The project");
@@ -132,7 +132,7 @@ public sealed class InvitationGrain(
             throw DomainException.NotFound("The invitation");
         }
 
-        var access = await GrainFactory.GetGrain<IProjectGrain>(S.ProjectId).AccessOf(actor.PersonId);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(S.ProjectId).AccessOf(actor);
         if (!access.CanSee)
         {
             throw DomainException.NotFound("The invitation");

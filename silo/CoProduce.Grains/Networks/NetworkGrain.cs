@@ -30,6 +30,12 @@ public sealed class NetworkGrain([PersistentState("network")] IPersistentState<N
             throw DomainException.Conflict("This network already exists.");
         }
 
+        // Starting a network makes its coordinator: a role of the person's own, never taken on with a supporter.
+        if (actor.IsActingWith())
+        {
+            throw DomainException.Forbidden("A supporter acting with someone cannot start a network for them.");
+        }
+
         var validName = Text.Required(name, "name");
         state.State = new NetworkState
         {
@@ -61,7 +67,7 @@ public sealed class NetworkGrain([PersistentState("network")] IPersistentState<N
 
         // The same answer whether the organisation is missing or the actor merely lacks the role,
         // so a coordinator learns nothing about organisations they are not part of.
-        var roles = await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).RolesOf(actor.PersonId);
+        var roles = await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).RolesOf(actor);
         if (!roles.Contains(OrganisationRole.Admin))
         {
             throw DomainException.Forbidden("Only an admin of the organisation can bring it into the network.");
@@ -150,14 +156,14 @@ public sealed class NetworkGrain([PersistentState("network")] IPersistentState<N
             throw DomainException.NotFound("The network");
         }
 
-        if (S.Coordinators.Contains(actor.PersonId))
+        if (await this.IsCoordinator(actor))
         {
             return;
         }
 
         foreach (var organisation in S.Organisations)
         {
-            if ((await GrainFactory.GetGrain<IOrganisationGrain>(organisation).RolesOf(actor.PersonId)).Count > 0)
+            if ((await GrainFactory.GetGrain<IOrganisationGrain>(organisation).RolesOf(actor)).Count > 0)
             {
                 return;
             }
@@ -169,7 +175,7 @@ public sealed class NetworkGrain([PersistentState("network")] IPersistentState<N
     private async Task EnsureCoordinator(Actor actor)
     {
         await EnsureCanSee(actor);
-        if (!S.Coordinators.Contains(actor.PersonId))
+        if (!await this.IsCoordinator(actor))
         {
             throw DomainException.Forbidden("Only the network's coordinators can do this.");
         }

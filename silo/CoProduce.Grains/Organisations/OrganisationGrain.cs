@@ -18,6 +18,12 @@ public sealed class OrganisationGrain([PersistentState("organisation")] IPersist
             throw DomainException.Conflict("This organisation already exists.");
         }
 
+        // Starting an organisation makes its admin: a role of the person's own, never taken on with a supporter.
+        if (actor.IsActingWith())
+        {
+            throw DomainException.Forbidden("A supporter acting with someone cannot start an organisation for them.");
+        }
+
         var validName = Text.Required(name, "name");
         var displayName = Text.Required(creatorDisplayName, "displayName");
         if (!Enum.IsDefined(kind))
@@ -149,10 +155,13 @@ public sealed class OrganisationGrain([PersistentState("organisation")] IPersist
         }
     }
 
-    /// <summary>Anyone who is not staff here is told the organisation does not exist.</summary>
+    /// <summary>
+    /// Anyone who is not staff here is told the organisation does not exist; so is a supporter acting with a member,
+    /// because staff roles never pass to a supporter (<see cref="ActingWith"/>).
+    /// </summary>
     private void EnsureMember(Actor actor)
     {
-        if (!Exists || !S.Members.ContainsKey(actor.PersonId))
+        if (!Exists || actor.IsActingWith() || !S.Members.ContainsKey(actor.PersonId))
         {
             throw DomainException.NotFound("The organisation");
         }

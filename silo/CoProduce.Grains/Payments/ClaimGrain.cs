@@ -1,5 +1,6 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Payments.Storage;
+using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 using CoProduce.Runtime.Grains;
 
@@ -59,9 +60,9 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
 
     public async Task<ClaimView> Decline(Actor actor, string? reason)
     {
-        var (row, _) = await Visible(actor);
+        var (row, payer) = await Visible(actor);
         var own = row.PersonId == actor.PersonId;
-        if (!own && !(await GrainFactory.GetGrain<IProjectGrain>(row.ProjectId).AccessOf(actor.PersonId)).CanFacilitate)
+        if (!own && !(await GrainFactory.GetGrain<IProjectGrain>(row.ProjectId).AccessOf(actor)).CanFacilitate)
         {
             throw DomainException.Forbidden("Only the contributor (or a supporter acting with them) or a facilitator of the project declines a draft claim.");
         }
@@ -89,13 +90,13 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
             throw DomainException.Conflict("The draft was confirmed or changed at the same moment; reload it.");
         }
 
-        return ClaimViews.From(next, now);
+        return ViewFor(actor, next, payer);
     }
 
     private async Task<ClaimView> Create(Actor actor, Guid projectId, ClaimSpec spec, bool draft)
     {
         var project = GrainFactory.GetGrain<IProjectGrain>(projectId);
-        var access = await project.AccessOf(actor.PersonId);
+        var access = await project.AccessOf(actor);
         if (!access.CanSee)
         {
             throw DomainException.NotFound("The project");
@@ -123,6 +124,10 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
             : new PayerRef(PayerKind.Network, view.NetworkId ?? throw DomainException.Invalid("payer", "This project is not run in a network, so its organisation pays."));
         var policy = await GrainFactory.GetGrain<IPayerGrain>(payer.Key).Policy()
             ?? throw DomainException.Conflict($"The {payer.Kind.ToString().ToLowerInvariant()} has no rate card yet; ask its finance staff to set one.");
+
+        // A claim entered by anyone but the contributor (a facilitator naming them) is theirs to check: it stays a
+        // draft until they, or a supporter acting with them, confirm it, and nobody can approve it before.
+        draft = draft || personId != actor.PersonId;
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var priced = ClaimRules.Price(spec, policy, today);
@@ -155,13 +160,20 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
             throw DomainException.Conflict("This claim already exists.");
         }
 
-        return ClaimViews.From(row, now);
+        return ViewFor(actor, row, await GrainFactory.GetGrain<IPayerGrain>(payer.Key).AccessOf(actor));
     }
 
     public async Task<ClaimView> Get(Actor actor)
     {
-        var (row, _) = await Visible(actor);
-        return ClaimViews.From(row, time.GetUtcNow());
+        var (row, payer) = await Visible(actor);
+        return ViewFor(actor, row, payer);
+    }
+
+    /// <summary>The whole claim for its contributor and those who decide it; for other staff, without its personal parts.</summary>
+    private ClaimView ViewFor(Actor actor, ClaimRow row, PayerAccess payer)
+    {
+        var view = ClaimViews.From(row, time.GetUtcNow());
+        return row.PersonId == actor.PersonId || payer.CanApprove ? view : ClaimViews.ForStaff(view);
     }
 
     public async Task<ClaimView> Approve(Actor actor)
@@ -229,9 +241,21 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
             throw DomainException.Forbidden("Only the paying organisation's finance staff (a network's coordinators) approve or reject claims.");
         }
 
+        // Duties are separated: nobody decides a claim that pays them, that they entered or confirmed for someone,
+        // or that pays a person they support (acting with someone never carries finance roles: ActingWith).
         if (row.PersonId == actor.PersonId)
         {
             throw DomainException.Forbidden("Nobody approves or rejects their own claim.");
+        }
+
+        if (row.EnteredBy == actor.PersonId || row.SupportedBy == actor.PersonId)
+        {
+            throw DomainException.Forbidden("Nobody approves or rejects a claim they entered or confirmed; another finance officer decides it.");
+        }
+
+        if (await GrainFactory.GetGrain<IPersonGrain>(row.PersonId).IsSupportedBy(actor.PersonId))
+        {
+            throw DomainException.Forbidden("Nobody approves or rejects a claim of a person they support; another finance officer decides it.");
         }
 
         return row;
@@ -241,13 +265,13 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
     private async Task<(ClaimRow Row, PayerAccess Payer)> Visible(Actor actor)
     {
         var row = await store.GetClaimAsync(Id, CancellationToken.None) ?? throw DomainException.NotFound("The claim");
-        var payer = await GrainFactory.GetGrain<IPayerGrain>(row.Payer.Key).AccessOf(actor.PersonId);
+        var payer = await GrainFactory.GetGrain<IPayerGrain>(row.Payer.Key).AccessOf(actor);
         if (row.PersonId == actor.PersonId || payer.IsStaff)
         {
             return (row, payer);
         }
 
-        var project = await GrainFactory.GetGrain<IProjectGrain>(row.ProjectId).AccessOf(actor.PersonId);
+        var project = await GrainFactory.GetGrain<IProjectGrain>(row.ProjectId).AccessOf(actor);
         return project.CanFacilitate ? (row, payer) : throw DomainException.NotFound("The claim");
     }
 }

@@ -20,4 +20,16 @@ internal static class ClaimViews
             r.DecidedBy, r.DecidedMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null, r.RejectionReason, r.Warning,
             r.LimitConfirmed, r.PaidMs is { } p ? DateTimeOffset.FromUnixTimeMilliseconds(p) : null, r.PaidRun);
     }
+
+    /// <summary>
+    /// The claim as staff without a finance or approving role for it see it (the project's facilitators, the payer's
+    /// other staff): what was claimed and where it stands, without the benefits warning, the charity the fee goes to
+    /// or the receipts, which only the contributor and those who decide the claim need.
+    /// </summary>
+    public static ClaimView ForStaff(ClaimView view) => view with
+    {
+        Charity = null,
+        LimitWarning = null,
+        Expenses = [.. view.Expenses.Select(e => e with { Receipt = null })],
+    };
 }

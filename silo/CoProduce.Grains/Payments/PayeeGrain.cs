@@ -8,9 +8,9 @@ namespace CoProduce.Grains.Payments;
 /// <summary>
 /// One contributor's payment preferences, keyed by their person id: a choice per payer (nothing is assumed
 /// until they choose) and an optional weekly earnings limit. Only the person, or a supporter acting with them,
-/// reads or changes them.
+/// reads them; a supporter's change waits for the person to confirm it (PayeeGrain.Pending.cs).
 /// </summary>
-public sealed class PayeeGrain(
+public sealed partial class PayeeGrain(
     [PersistentState("payee")] IPersistentState<PayeeState> state,
     PaymentStore store,
     TimeProvider time) : Grain, IPayeeGrain
@@ -50,7 +50,18 @@ public sealed class PayeeGrain(
         }
 
         var made = new PaymentChoice(payer, choice, percent, named, time.GetUtcNow());
-        RaiseEvent(new PaymentChoiceMade(PersonId, payer.Key, choice, percent, named, actor.SupportedBy));
+        if (actor.SupportedBy is { } supporter)
+        {
+            return await Propose(PaymentChangeKind.Choice, made, null, supporter);
+        }
+
+        return await ApplyChoice(made);
+    }
+
+    private async Task<PayeePreferences> ApplyChoice(PaymentChoice made)
+    {
+        var payer = made.Payer;
+        RaiseEvent(new PaymentChoiceMade(PersonId, payer.Key, made.Choice, made.Percent, made.Charity, made.SupportedBy));
         state.State = S with { Choices = [.. S.Choices.Where(c => c.Payer != payer), made], Version = S.Version + 1 };
         await state.WriteStateAsync();
 
@@ -69,8 +80,19 @@ public sealed class PayeeGrain(
                 Money.Positive(limit.Amount, "weeklyLimit"),
                 Money.Currency(limit.Currency),
                 Text.Optional(limit.PermissionNote, "permissionNote"));
-        RaiseEvent(new WeeklyLimitSet(PersonId, checkedLimit, actor.SupportedBy));
-        state.State = S with { Limit = checkedLimit, Version = S.Version + 1 };
+        if (actor.SupportedBy is { } supporter)
+        {
+            return await Propose(PaymentChangeKind.Limit, null, checkedLimit, supporter);
+        }
+
+        return await ApplyLimit(checkedLimit, supportedBy: null);
+    }
+
+    private async Task<PayeePreferences> ApplyLimit(WeeklyLimit? limit, Guid? supportedBy)
+    {
+        var recorded = limit is null ? null : limit with { SupportedBy = supportedBy };
+        RaiseEvent(new WeeklyLimitSet(PersonId, recorded, supportedBy));
+        state.State = S with { Limit = recorded, Version = S.Version + 1 };
         await state.WriteStateAsync();
         return View();
     }
@@ -101,5 +123,5 @@ public sealed class PayeeGrain(
         }
     }
 
-    private PayeePreferences View() => new(PersonId, S.Choices, S.Limit);
+    private PayeePreferences View() => new(PersonId, S.Choices, S.Limit, S.Pending);
 }

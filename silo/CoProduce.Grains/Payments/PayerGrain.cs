@@ -143,7 +143,7 @@ public sealed class PayerGrain(
 
     private async Task Ensure(Actor actor, Func<PayerAccess, bool> allowed, string? forbidden = null)
     {
-        var access = await AccessOf(actor.PersonId);
+        var access = await this.AccessOf(actor);
         if (!access.IsStaff)
         {
             throw DomainException.NotFound(Payer.Kind == PayerKind.Network ? "The network" : "The organisation");

@@ -17,5 +17,8 @@ public sealed record PayeeState
 
     public WeeklyLimit? Limit { get; init; }
 
+    /// <summary>Supporters' changes waiting for the person to confirm them.</summary>
+    public List<PendingPaymentChange> Pending { get; init; } = [];
+
     public long Version { get; init; }
 }

@@ -108,7 +108,7 @@ public sealed partial class ProjectPaymentsGrain
     private async Task<IProjectGrain> Facilitated(Actor actor)
     {
         var project = GrainFactory.GetGrain<IProjectGrain>(ProjectId);
-        var access = await project.AccessOf(actor.PersonId);
+        var access = await project.AccessOf(actor);
         if (!access.CanSee)
         {
             throw DomainException.NotFound("The project");

@@ -8,7 +8,7 @@ namespace CoProduce.Grains.People;
 /// One person, told once: their profile is theirs; organisations and networks see it only while the
 /// person consents, and a linked supporter may act with them (the record then names both).
 /// </summary>
-public sealed class PersonGrain([PersistentState("person")] IPersistentState<PersonState> state) : Grain, IPersonGrain
+public sealed partial class PersonGrain([PersistentState("person")] IPersistentState<PersonState> state) : Grain, IPersonGrain
 {
     private const int MaxSupporters = 20;
     private const int MaxConsents = 500;
@@ -28,7 +28,7 @@ public sealed class PersonGrain([PersistentState("person")] IPersistentState<Per
         }
 
         var clean = Validate(profile);
-        state.State = S with { Profile = clean, Version = S.Version + 1 };
+        state.State = S with { Profile = clean, ProfileSupportedBy = actor.SupportedBy, Version = S.Version + 1 };
         RaiseEvent(new ProfileSaved(Id, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
         return Own();
@@ -64,9 +64,12 @@ public sealed class PersonGrain([PersistentState("person")] IPersistentState<Per
                 throw DomainException.Conflict($"A person may hold at most {MaxConsents} consents; withdraw some first.");
             }
 
-            state.State = S with { Consents = [.. S.Consents, new ConsentRecord(scope, Clock.Now)], Version = S.Version + 1 };
-            RaiseEvent(new ConsentGranted(Id, scope, actor.SupportedBy));
-            await state.WriteStateAsync();
+            if (actor.SupportedBy is { } supporter)
+            {
+                return await ProposeConsentChange(scope, grant: true, supporter);
+            }
+
+            await ApplyConsent(scope, grant: true, supportedBy: null);
         }
 
         return Own().Value;
@@ -78,12 +81,37 @@ public sealed class PersonGrain([PersistentState("person")] IPersistentState<Per
         ValidateScope(scope);
         if (Consented(scope))
         {
-            state.State = S with { Consents = [.. S.Consents.Where(c => c.Scope != scope)], Version = S.Version + 1 };
-            RaiseEvent(new ConsentWithdrawn(Id, scope, actor.SupportedBy));
-            await state.WriteStateAsync();
+            if (actor.SupportedBy is { } supporter)
+            {
+                return await ProposeConsentChange(scope, grant: false, supporter);
+            }
+
+            await ApplyConsent(scope, grant: false, supportedBy: null);
         }
 
         return Own().Value;
+    }
+
+    /// <summary>Gives or withdraws a consent now; <paramref name="supportedBy"/> names the supporter who proposed it.</summary>
+    private async Task ApplyConsent(ConsentScope scope, bool grant, Guid? supportedBy)
+    {
+        if (grant == Consented(scope))
+        {
+            return;
+        }
+
+        if (grant)
+        {
+            state.State = S with { Consents = [.. S.Consents, new ConsentRecord(scope, Clock.Now, supportedBy)], Version = S.Version + 1 };
+            RaiseEvent(new ConsentGranted(Id, scope, supportedBy));
+        }
+        else
+        {
+            state.State = S with { Consents = [.. S.Consents.Where(c => c.Scope != scope)], Version = S.Version + 1 };
+            RaiseEvent(new ConsentWithdrawn(Id, scope, supportedBy));
+        }
+
+        await state.WriteStateAsync();
     }
 
     public async Task<OwnProfileView> LinkSupporter(Actor actor, Guid supporterId, string relationship)
@@ -206,6 +234,6 @@ public sealed class PersonGrain([PersistentState("person")] IPersistentState<Per
     }
 
     private Versioned<OwnProfileView> Own() => new(
-        new OwnProfileView(Id, S.Profile ?? new PersonProfile { Name = "" }, S.Supporters, S.Consents, S.Projects, S.Organisations, S.Networks),
+        new OwnProfileView(Id, S.Profile ?? new PersonProfile { Name = "" }, S.Supporters, S.Consents, S.Projects, S.Organisations, S.Networks, S.PendingConsents, S.ProfileSupportedBy),
         S.Version);
 }

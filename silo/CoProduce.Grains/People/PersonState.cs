@@ -4,9 +4,15 @@ public sealed record PersonState
 {
     public PersonProfile? Profile { get; init; }
 
+    /// <summary>The supporter who last saved the profile while acting with the person; null when the person did.</summary>
+    public Guid? ProfileSupportedBy { get; init; }
+
     public List<SupporterLink> Supporters { get; init; } = [];
 
     public List<ConsentRecord> Consents { get; init; } = [];
+
+    /// <summary>Supporters' consent changes waiting for the person to confirm them.</summary>
+    public List<PendingConsentChange> PendingConsents { get; init; } = [];
 
     public List<Guid> Projects { get; init; } = [];
 

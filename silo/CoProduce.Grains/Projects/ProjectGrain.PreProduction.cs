@@ -80,7 +80,7 @@ public sealed partial class ProjectGrain
             throw DomainException.Conflict($"A project's budget may have at most {MaxBudgetLines} lines.");
         }
 
-        var line = new BudgetLine(Guid.NewGuid(), text, amount, currency, actor.PersonId, []);
+        var line = new BudgetLine(Guid.NewGuid(), text, amount, currency, actor.PersonId, [], actor.SupportedBy);
         state.State = S with { PreProduction = S.PreProduction with { Budget = [.. S.PreProduction.Budget, line] }, Version = S.Version + 1 };
         RaiseEvent(new BudgetLineProposed(Id, line.Id, line.Description, amount, currency, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
@@ -94,7 +94,13 @@ public sealed partial class ProjectGrain
         var line = S.PreProduction.Budget.FirstOrDefault(l => l.Id == lineId) ?? throw DomainException.NotFound("The budget line");
         if (!line.AgreedBy.Contains(actor.PersonId))
         {
-            var agreed = line with { AgreedBy = [.. line.AgreedBy, actor.PersonId] };
+            var agreed = line with
+            {
+                AgreedBy = [.. line.AgreedBy, actor.PersonId],
+                AgreedWith = actor.SupportedBy is { } supporter
+                    ? new Dictionary<Guid, Guid>(line.AgreedWith ?? new Dictionary<Guid, Guid>()) { [actor.PersonId] = supporter }
+                    : line.AgreedWith,
+            };
             state.State = S with
             {
                 PreProduction = S.PreProduction with { Budget = [.. S.PreProduction.Budget.Select(l => l.Id == lineId ? agreed : l)] },
@@ -126,7 +132,7 @@ public sealed partial class ProjectGrain
             throw DomainException.Conflict("The access plan is full.");
         }
 
-        var entry = new AccessNeed(Guid.NewGuid(), personId, Text.Required(need, "need", Text.ParagraphLength), null, null, actor.PersonId);
+        var entry = new AccessNeed(Guid.NewGuid(), personId, Text.Required(need, "need", Text.ParagraphLength), null, null, actor.PersonId, actor.SupportedBy);
         state.State = S with { PreProduction = S.PreProduction with { AccessPlan = [.. S.PreProduction.AccessPlan, entry] }, Version = S.Version + 1 };
         RaiseEvent(new AccessNeedRecorded(Id, entry.Id, personId, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();

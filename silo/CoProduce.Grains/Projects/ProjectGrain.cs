@@ -27,7 +27,7 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
             throw DomainException.Conflict("This project already exists.");
         }
 
-        var roles = await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).RolesOf(actor.PersonId);
+        var roles = await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).RolesOf(actor);
         if (roles.Count == 0)
         {
             throw DomainException.NotFound("The organisation");
@@ -141,7 +141,7 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
         }
 
         // Read access afresh: the caller may just have changed their own role.
-        return ViewFor(actor, (await AccessOf(actor.PersonId)).CanFacilitate);
+        return ViewFor(actor, (await this.AccessOf(actor)).CanFacilitate);
     }
 
     public async Task InvitationIssued(string invitationId)
@@ -168,7 +168,7 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
     /// <summary>Anyone who may not see the project is told it does not exist.</summary>
     private async Task<ProjectAccess> EnsureCanSee(Actor actor)
     {
-        var access = await AccessOf(actor.PersonId);
+        var access = await this.AccessOf(actor);
         return access.CanSee ? access : throw DomainException.NotFound("The project");
     }
 

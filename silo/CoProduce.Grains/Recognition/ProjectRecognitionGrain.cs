@@ -89,7 +89,7 @@ public sealed class ProjectRecognitionGrain(
 
     public async Task<Certificate> Certificate(Actor actor, Guid personId)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
         var self = actor.PersonId == personId;
         if (!access.CanSee || !(self || access.CanFacilitate))
         {
@@ -113,7 +113,7 @@ public sealed class ProjectRecognitionGrain(
     private async Task<ProjectView> EnsureCanFacilitate(Actor actor)
     {
         var project = GrainFactory.GetGrain<IProjectGrain>(ProjectId);
-        var access = await project.AccessOf(actor.PersonId);
+        var access = await project.AccessOf(actor);
         if (!access.CanSee)
         {
             throw DomainException.NotFound("The project");

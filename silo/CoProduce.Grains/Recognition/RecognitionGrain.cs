@@ -92,7 +92,7 @@ public sealed class RecognitionGrain(
 
     public async Task<ContributionRecord> ForOrganisation(Actor actor, Guid organisationId)
     {
-        var staff = (await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).RolesOf(actor.PersonId)).Count > 0;
+        var staff = (await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).RolesOf(actor)).Count > 0;
         var scope = new ConsentScope(ConsentScopeKind.Organisation, organisationId);
         if (!staff || !await GrainFactory.GetGrain<IPersonGrain>(Id).HasConsented(scope))
         {
@@ -104,7 +104,7 @@ public sealed class RecognitionGrain(
 
     public async Task<ContributionRecord> ForNetwork(Actor actor, Guid networkId)
     {
-        var coordinator = await GrainFactory.GetGrain<INetworkGrain>(networkId).IsCoordinator(actor.PersonId);
+        var coordinator = await GrainFactory.GetGrain<INetworkGrain>(networkId).IsCoordinator(actor);
         var scope = new ConsentScope(ConsentScopeKind.Network, networkId);
         if (!coordinator || !await GrainFactory.GetGrain<IPersonGrain>(Id).HasConsented(scope))
         {

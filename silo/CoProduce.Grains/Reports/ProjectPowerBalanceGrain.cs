@@ -16,7 +16,7 @@ public sealed class ProjectPowerBalanceGrain(IEnumerable<IReportSection> section
 
     public async Task<PowerBalanceReport> Report(Actor actor)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
         return access.CanSee ? await Compute() : throw DomainException.NotFound("The project");
     }
 

@@ -71,7 +71,7 @@ public sealed class SelfAssessmentGrain(
 
     private async Task<ProjectAccess> EnsureCanSee(Actor actor)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor.PersonId);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
         return access.CanSee ? access : throw DomainException.NotFound("The project");
     }
 }

@@ -30,7 +30,7 @@ public sealed class NetworkGroupsGrain([PersistentState("groups")] IPersistentSt
     public async Task<Versioned<NetworkGroups>> Add(Actor actor, string name)
     {
         var network = GrainFactory.GetGrain<INetworkGrain>(NetworkId);
-        if (!await network.IsCoordinator(actor.PersonId))
+        if (!await network.IsCoordinator(actor))
         {
             throw await InNetwork(actor)
                 ? DomainException.Forbidden("Only the network's coordinators keep its list of groups.")
@@ -75,7 +75,7 @@ public sealed class NetworkGroupsGrain([PersistentState("groups")] IPersistentSt
 
             foreach (var projectId in own.Projects)
             {
-                var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor.PersonId);
+                var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
                 if (access.Role is not null && (await GrainFactory.GetGrain<IProjectGrain>(projectId).Get(new Actor(actor.PersonId))).Value.NetworkId == NetworkId)
                 {
                     return true;

@@ -117,12 +117,19 @@ public abstract class PeopleApiTests(ITestDatabase database)
         Assert.Equal(contributorId, (await seen.Json()).GetProperty("id").GetGuid());
         await supporter.SendAsync(Scenario.Request(HttpMethod.Put, "/api/me/profile", Profile("Alex Morgan-Reid"), seen.Headers.ETag!.Tag).ActingWith(contributorId))
             .Expect(HttpStatusCode.OK);
-        await supporter.SendAsync(Scenario.Request(HttpMethod.Post, "/api/me/consents", new { kind = "Organisation", id = organisation }).ActingWith(contributorId))
-            .Expect(HttpStatusCode.OK);
+        var proposed = await (await supporter.SendAsync(Scenario.Request(HttpMethod.Post, "/api/me/consents", new { kind = "Organisation", id = organisation })
+            .ActingWith(contributorId)).Expect(HttpStatusCode.Accepted)).Json();
 
+        // A supporter's consent waits for the contributor, who confirms it; the consent then names the supporter.
         var me = await (await contributor.GetAsync("/api/me").Expect(HttpStatusCode.OK)).Json();
         Assert.Equal("Alex Morgan-Reid", me.GetProperty("profile").GetProperty("name").GetString());
+        Assert.Equal(supporterId, me.GetProperty("profileSupportedBy").GetGuid());
+        Assert.Empty(me.GetProperty("consents").EnumerateArray());
+        var pending = Assert.Single(proposed.GetProperty("pendingConsents").EnumerateArray());
+        await contributor.PostAsync($"/api/me/consents/pending/{pending.GetProperty("id").GetGuid()}/confirm", null).Expect(HttpStatusCode.OK);
+        me = await (await contributor.GetAsync("/api/me").Expect(HttpStatusCode.OK)).Json();
         Assert.Equal(organisation, me.GetProperty("consents")[0].GetProperty("scope").GetProperty("id").GetGuid());
+        Assert.Equal(supporterId, me.GetProperty("consents")[0].GetProperty("supportedBy").GetGuid());
 
         // The supporter's own profile is untouched: they acted with the contributor, not as themselves.
         var own = await (await supporter.GetAsync("/api/me").Expect(HttpStatusCode.OK)).Json();
@@ -137,6 +144,43 @@ public abstract class PeopleApiTests(ITestDatabase database)
         Assert.Equal(supporterId, saves[1].GetProperty("supportedBy").GetGuid());
         var consent = Assert.Single(journal, e => e.Type == "ConsentGranted").Body;
         Assert.Equal(supporterId, consent.GetProperty("supportedBy").GetGuid());
+    }
+
+    [Fact]
+    public async Task ASupportersConsentChangeWaitsForTheContributorWhoMayRejectIt()
+    {
+        await using var app = new GatewayApplication(database);
+        var contributorId = Guid.NewGuid();
+        var supporterId = Guid.NewGuid();
+        var contributor = app.CreateClient(contributorId);
+        var adminId = Guid.NewGuid();
+        var organisation = await Scenario.Organisation(app.CreateClient(adminId));
+        await contributor.PutJson("/api/me/profile", Profile()).Expect(HttpStatusCode.OK);
+        await contributor.PostJson("/api/me/supporters", new { supporterId, relationship = "peer advocate" }).Expect(HttpStatusCode.OK);
+        await contributor.PostJson("/api/me/consents", new { kind = "Organisation", id = organisation }).Expect(HttpStatusCode.OK);
+        var shared = $"/api/organisations/{organisation}/people/{contributorId}";
+
+        // A withdrawal the supporter proposes changes nothing until the contributor says so.
+        var supporter = app.CreateClient(supporterId);
+        var proposed = await (await supporter.SendAsync(Scenario.Request(HttpMethod.Delete, $"/api/me/consents/Organisation/{organisation}").ActingWith(contributorId))
+            .Expect(HttpStatusCode.Accepted)).Json();
+        var pending = Assert.Single(proposed.GetProperty("pendingConsents").EnumerateArray());
+        Assert.False(pending.GetProperty("grant").GetBoolean());
+        Assert.Equal(supporterId, pending.GetProperty("proposedBy").GetGuid());
+        await app.CreateClient(adminId).GetAsync(shared).Expect(HttpStatusCode.OK);
+
+        var change = pending.GetProperty("id").GetGuid();
+        await supporter.SendAsync(Scenario.Request(HttpMethod.Post, $"/api/me/consents/pending/{change}/confirm").ActingWith(contributorId))
+            .Expect(HttpStatusCode.Forbidden);
+        var rejected = await (await contributor.PostAsync($"/api/me/consents/pending/{change}/reject", null).Expect(HttpStatusCode.OK)).Json();
+        Assert.Empty(rejected.GetProperty("pendingConsents").EnumerateArray());
+        Assert.Single(rejected.GetProperty("consents").EnumerateArray());
+        await app.CreateClient(adminId).GetAsync(shared).Expect(HttpStatusCode.OK);
+        await contributor.PostAsync($"/api/me/consents/pending/{change}/confirm", null).Expect(HttpStatusCode.NotFound);
+
+        var journal = await Scenario.Journal(app, "person", contributorId);
+        Assert.DoesNotContain(journal, e => e.Type == "ConsentWithdrawn");
+        Assert.Equal(supporterId, Assert.Single(journal, e => e.Type == "ConsentChangeRejected").Body.GetProperty("proposedBy").GetGuid());
     }
 
     [Fact]

@@ -62,7 +62,10 @@ public abstract class AccessPlanTests(ITestDatabase database)
         var recorded = await world.ActingWith(supporter, world.Contributor)
             .PostJson($"/api/projects/{project}/access-needs", new { personId = world.Contributor, need = "Meetings after 10am" })
             .Expect(HttpStatusCode.OK);
-        Assert.Equal(world.Contributor, Assert.Single(Plan(await recorded.Json())).GetProperty("recordedBy").GetGuid());
+        // The answer names both, as the journal does: the need is the contributor's, recorded with their supporter.
+        var need = Assert.Single(Plan(await recorded.Json()));
+        Assert.Equal(world.Contributor, need.GetProperty("recordedBy").GetGuid());
+        Assert.Equal(supporter, need.GetProperty("supportedBy").GetGuid());
         var journalled = Assert.Single(await world.Events(project, "AccessNeedRecorded"));
         Assert.Equal(supporter, journalled.GetProperty("supportedBy").GetGuid());
     }

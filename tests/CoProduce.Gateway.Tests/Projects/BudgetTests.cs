@@ -131,8 +131,18 @@ public abstract class BudgetTests(ITestDatabase database)
             .PostAsync($"/api/projects/{project}/budget-lines/{line}/agreement", null)
             .Expect(HttpStatusCode.OK);
 
-        // The agreement is the contributor's; the journal says who helped them give it.
-        Assert.Equal([world.Contributor], Last(await agreed.Json()).GetProperty("agreedBy").EnumerateArray().Select(p => p.GetGuid()));
+        // The agreement is the contributor's; the answer and the journal say who helped them give it.
+        var answer = Last(await agreed.Json());
+        Assert.Equal([world.Contributor], answer.GetProperty("agreedBy").EnumerateArray().Select(p => p.GetGuid()));
+        Assert.Equal(supporter, answer.GetProperty("agreedWith").GetProperty(world.Contributor.ToString("D")).GetGuid());
+
+        // A line the supporter proposes with the contributor names both too.
+        var proposed = await world.ActingWith(supporter, world.Contributor)
+            .PostJson($"/api/projects/{project}/budget-lines", new { description = "Taxi for two sessions", amount = 24.00m, currency = "GBP" })
+            .Expect(HttpStatusCode.OK);
+        var line2 = Last(await proposed.Json());
+        Assert.Equal(world.Contributor, line2.GetProperty("proposedBy").GetGuid());
+        Assert.Equal(supporter, line2.GetProperty("supportedBy").GetGuid());
         var recorded = Assert.Single(await world.Events(project, "BudgetLineAgreed"));
         Assert.Equal(line, recorded.GetProperty("lineId").GetGuid());
         Assert.Equal(world.Contributor, recorded.GetProperty("by").GetGuid());
