@@ -63,6 +63,9 @@ public sealed record SupporterLink(Guid SupporterId, string Relationship, DateTi
 
 public sealed record ConsentRecord(ConsentScope Scope, DateTimeOffset GrantedAt);
 
+/// <summary>What a project shows of a participant from their profile as it is now: the name they go by, and whether they have lived experience.</summary>
+public sealed record PersonCard(string? DisplayName, bool LivedExperience);
+
 /// <summary>What the person (or their supporter) sees of themselves.</summary>
 public sealed record OwnProfileView(
     Guid Id,
@@ -99,6 +102,10 @@ public interface IPersonGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<bool> LivedExperience();
 
+    /// <summary>The name the person goes by and their lived-experience answer, read afresh; the project decides who may see the answer.</summary>
+    [ReadOnly]
+    Task<PersonCard> Card();
+
     Task<OwnProfileView> GrantConsent(Actor actor, ConsentScope scope);
 
     Task<OwnProfileView> WithdrawConsent(Actor actor, ConsentScope scope);
@@ -113,4 +120,11 @@ public interface IPersonGrain : IGrainWithGuidKey
 
     /// <summary>Index of where the person takes part, kept by the grains that add them.</summary>
     Task Joined(ConsentScopeKind? kind, Guid id, bool isProject);
+
+    /// <summary>Index of the projects that asked the person to take part, kept by the project grain while the request is open.</summary>
+    Task ParticipationRequested(Guid projectId, bool open);
+
+    /// <summary>The projects whose requests to take part are open (the person or a linked supporter only).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<Guid>> ParticipationRequests(Actor actor);
 }
