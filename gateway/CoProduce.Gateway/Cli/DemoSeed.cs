@@ -59,9 +59,17 @@ public static class DemoSeed
 
         var projects = grains.GetGrain<IProjectGrain>(project);
         await projects.Create(new Actor(facilitator), council, network, "Better crisis support", "Redesigning out-of-hours crisis support with the people who use it.");
-        await projects.SetParticipant(new Actor(facilitator), amira, ProjectRole.Contributor);
-        await projects.SetParticipant(new Actor(facilitator), tom, ProjectRole.Contributor);
-        await projects.SetParticipant(new Actor(facilitator), observer, ProjectRole.Observer);
+        // Each demo person is asked and accepts for themselves, as anyone joining a project does.
+        foreach (var (person, role, consent) in new[]
+        {
+            (amira, ProjectRole.Contributor, new ParticipationConsent(ShowLivedExperience: true, CountInAggregates: true)),
+            (tom, ProjectRole.Contributor, new ParticipationConsent(ShowLivedExperience: false, CountInAggregates: true)),
+            (observer, ProjectRole.Observer, ParticipationConsent.None),
+        })
+        {
+            await projects.RequestParticipation(new Actor(facilitator), person, role);
+            await projects.AcceptParticipation(new Actor(person), consent);
+        }
         var current = await projects.Get(new Actor(facilitator));
         await projects.UpdatePreProduction(new Actor(facilitator), new PreProductionText(
             ["Shape how crisis support works at night and at weekends", "Agree how we will know it is better"],

@@ -57,14 +57,24 @@ public static class ProjectsApi
             {
                 var actor = await context.ActorAsync();
                 var project = grains.GetGrain<IProjectGrain>(projectId);
+                if (await project.RoleOf(personId) is null)
+                {
+                    // Nobody is added by someone else: they are asked, and join only by accepting.
+                    var asked = await project.RequestParticipation(actor, personId, request.Role);
+                    return (IResult)TypedResults.Accepted($"/api/me/participation-requests/{projectId}", asked);
+                }
+
                 await project.SetParticipant(actor, personId, request.Role);
 
                 // SetParticipant answers without a version; read back so the body and its ETag belong together.
                 return Etags.Ok(context, await project.Get(actor));
             })
             .Produces<ProjectView>()
-            .WithSummary("Add a participant or change their role (Contributor, Facilitator, Observer). Facilitators only.")
-            .WithDescription("Project facilitators, and the organisation's admins and facilitators. A project keeps at least one facilitator.");
+            .Produces<ParticipationRequest>(StatusCodes.Status202Accepted)
+            .WithSummary("Ask someone to take part (202: they accept or decline), or change a participant's role (200). Facilitators only.")
+            .WithDescription("Project facilitators, and the organisation's admins and facilitators. Someone not yet taking part is sent a request "
+                + "they see under GET /api/me/participation-requests, naming the organisation and what the project will see; nothing of theirs "
+                + "is read into the project until they accept. A project keeps at least one facilitator.");
 
         group.MapDelete("/{projectId:guid}/participants/{personId:guid}",
                 async Task<NoContent> (Guid projectId, Guid personId, HttpContext context, IGrainFactory grains) =>
@@ -89,6 +99,7 @@ public static class ProjectsApi
             .WithDescription("Who moved it and why is kept in stageHistory. Nothing leaves Closed. If-Match is optional and honoured (412 when stale).");
 
         group.MapPreProduction();
+        app.MapParticipation();
         return group;
     }
 

@@ -53,6 +53,10 @@ public interface IOrganisationGrain : IGrainWithGuidKey
     /// <summary>Gives a person staff roles here (admins only); an empty set removes them.</summary>
     Task<OrganisationView> SetMember(Actor actor, Guid personId, string displayName, IReadOnlySet<OrganisationRole> roles);
 
+    /// <summary>The organisation's name with no access check (a request to take part names it); null when it does not exist.</summary>
+    [ReadOnly]
+    Task<string?> Name();
+
     /// <summary>The person's roles here; empty when none (and when the organisation does not exist).</summary>
     [ReadOnly]
     Task<IReadOnlySet<OrganisationRole>> RolesOf(Guid personId);

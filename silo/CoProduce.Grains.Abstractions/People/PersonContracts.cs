@@ -64,6 +64,9 @@ public sealed record SupporterLink(Guid SupporterId, string Relationship, DateTi
 /// <summary>A consent the person holds; <see cref="SupportedBy"/> names the supporter who proposed it, if one did.</summary>
 public sealed record ConsentRecord(ConsentScope Scope, DateTimeOffset GrantedAt, Guid? SupportedBy = null);
 
+/// <summary>What a project shows of a participant from their profile as it is now: the name they go by, and whether they have lived experience.</summary>
+public sealed record PersonCard(string? DisplayName, bool LivedExperience);
+
 /// <summary>
 /// A consent a supporter proposed to give (<see cref="Grant"/>) or withdraw while acting with the person. It changes
 /// nothing until the person confirms it, and names the supporter.
@@ -112,6 +115,10 @@ public interface IPersonGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<bool> LivedExperience();
 
+    /// <summary>The name the person goes by and their lived-experience answer, read afresh; the project decides who may see the answer.</summary>
+    [ReadOnly]
+    Task<PersonCard> Card();
+
     /// <summary>Gives a consent (the person); a supporter acting with them only proposes it, and it waits for the person.</summary>
     Task<OwnProfileView> GrantConsent(Actor actor, ConsentScope scope);
 
@@ -134,4 +141,11 @@ public interface IPersonGrain : IGrainWithGuidKey
 
     /// <summary>Index of where the person takes part, kept by the grains that add them.</summary>
     Task Joined(ConsentScopeKind? kind, Guid id, bool isProject);
+
+    /// <summary>Index of the projects that asked the person to take part, kept by the project grain while the request is open.</summary>
+    Task ParticipationRequested(Guid projectId, bool open);
+
+    /// <summary>The projects whose requests to take part are open (the person or a linked supporter only).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<Guid>> ParticipationRequests(Actor actor);
 }

@@ -23,7 +23,40 @@ public enum ProjectRole
     Observer,
 }
 
-public sealed record Participant(Guid PersonId, string DisplayName, ProjectRole Role, bool LivedExperience, DateTimeOffset JoinedAt, Guid? InvitedBy);
+/// <summary>
+/// A participant as the project shows them. <see cref="DisplayName"/> is read from the person's profile as it is now.
+/// <see cref="LivedExperience"/> is null unless the reader facilitates the project and the person agreed to show it here.
+/// </summary>
+public sealed record Participant(Guid PersonId, string DisplayName, ProjectRole Role, bool? LivedExperience, DateTimeOffset JoinedAt, Guid? InvitedBy);
+
+/// <summary>
+/// What a participant lets one project know beyond their name and role. Both are off until the person (or their
+/// supporter acting with them) turns them on, and either may be turned off again at any time.
+/// </summary>
+/// <param name="ShowLivedExperience">Whether the project's facilitators may see, person by person, that they have lived experience.</param>
+/// <param name="CountInAggregates">Whether their diversity answers and the groups they speak for are counted in this project's aggregates.</param>
+public sealed record ParticipationConsent(bool ShowLivedExperience, bool CountInAggregates)
+{
+    public static ParticipationConsent None { get; } = new(false, false);
+}
+
+/// <summary>
+/// A request to take part in a project, as the person asked sees it: who asks, for which organisation, in
+/// what role, and what the project will see of them if they accept. Nothing is read into the project until they do.
+/// </summary>
+public sealed record ParticipationRequest(
+    Guid ProjectId,
+    string ProjectName,
+    Guid OrganisationId,
+    string OrganisationName,
+    ProjectRole Role,
+    Guid RequestedBy,
+    Guid? SupportedBy,
+    DateTimeOffset RequestedAt,
+    IReadOnlyList<string> WhatTheProjectSees);
+
+/// <summary>A participant as aggregates count them: role and consent, nothing from their profile.</summary>
+public sealed record ProjectMember(Guid PersonId, ProjectRole Role, ParticipationConsent Consent);
 
 public sealed record StageChange(ProjectStage From, ProjectStage To, Guid By, Guid? SupportedBy, string Reason, DateTimeOffset At);
 
@@ -104,8 +137,37 @@ public interface IProjectGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<ProjectAccess> AccessOf(Guid personId);
 
-    /// <summary>Adds or changes a participant (facilitators), or adds one from an invitation (<paramref name="invitedBy"/>).</summary>
-    Task<ProjectView> SetParticipant(Actor actor, Guid personId, ProjectRole role, Guid? invitedBy = null);
+    /// <summary>
+    /// Changes the role of someone already taking part (facilitators). Nobody is added this way: adding a person
+    /// is <see cref="RequestParticipation"/>, which they answer, or their redeeming an invitation.
+    /// </summary>
+    Task<ProjectView> SetParticipant(Actor actor, Guid personId, ProjectRole role);
+
+    /// <summary>
+    /// Asks a person to take part (facilitators). They see the request under /api/me and become a participant
+    /// only by accepting it; asking again replaces the role asked for.
+    /// </summary>
+    Task<ParticipationRequest> RequestParticipation(Actor actor, Guid personId, ProjectRole role);
+
+    /// <summary>The open request to this person, or null; no access check (the caller is the person or the gateway acting for them).</summary>
+    [ReadOnly]
+    Task<ParticipationRequest?> RequestFor(Guid personId);
+
+    /// <summary>The person (or their supporter acting with them) accepts the request and says what the project may see.</summary>
+    Task<Versioned<ProjectView>> AcceptParticipation(Actor actor, ParticipationConsent consent);
+
+    /// <summary>The person (or their supporter acting with them) declines the request; nothing of theirs was read.</summary>
+    Task DeclineParticipation(Actor actor);
+
+    /// <summary>Adds the person who redeemed an invitation issued for this project (called by the invitation grain).</summary>
+    Task AdmitInvited(string invitationId, Guid personId, ProjectRole role, Guid invitedBy);
+
+    /// <summary>The participant's own consent here (the person, or their supporter acting with them); 404 for anyone else.</summary>
+    [ReadOnly]
+    Task<ParticipationConsent> ConsentOf(Actor actor);
+
+    /// <summary>Changes the participant's own consent here (the person, or their supporter acting with them).</summary>
+    Task<ParticipationConsent> SetConsent(Actor actor, ParticipationConsent consent);
 
     /// <summary>
     /// Removes a participant (facilitators of the project, and its organisation's admins and facilitators), or lets
@@ -139,9 +201,9 @@ public interface IProjectGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<IReadOnlyList<string>> Invitations();
 
-    /// <summary>The participants with no access check (for aggregate reports); empty when the project does not exist.</summary>
+    /// <summary>The participants' roles and consents with no access check (for aggregates); empty when the project does not exist.</summary>
     [ReadOnly]
-    Task<IReadOnlyList<Participant>> Participants();
+    Task<IReadOnlyList<ProjectMember>> Members();
 }
 
 /// <summary>

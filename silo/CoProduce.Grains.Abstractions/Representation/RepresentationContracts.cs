@@ -46,6 +46,10 @@ public interface ISpeaksForGrain : IGrainWithGuidKey
     /// <summary>The statement for a project's representation view; the caller has already been let in.</summary>
     [ReadOnly]
     Task<SpeaksFor> Peek();
+
+    /// <summary>A number that changes whenever the statement does (for telling whether a published aggregate is out of date).</summary>
+    [ReadOnly]
+    Task<long> Revision();
 }
 
 /// <summary>Characteristics people may describe themselves by; every one is optional.</summary>
@@ -65,6 +69,9 @@ public enum DiversityCharacteristic
 
 /// <summary>One self-described answer, in the person's own words (compared ignoring case and spacing).</summary>
 public sealed record DiversityAnswer(DiversityCharacteristic Characteristic, string Value);
+
+/// <summary>Answers for aggregates only, and when they were given (null when none are), so a change can be noticed without comparing values.</summary>
+public sealed record CountableAnswers(IReadOnlyList<DiversityAnswer> Answers, DateTimeOffset? GivenAt);
 
 /// <summary>The person's diversity data and when they consented to give it.</summary>
 public sealed record DiversityData(Guid PersonId, IReadOnlyList<DiversityAnswer> Answers, DateTimeOffset ConsentedAt, Guid? SupportedBy);
@@ -88,5 +95,5 @@ public interface IDiversityGrain : IGrainWithGuidKey
 
     /// <summary>The answers for aggregates only; empty without consent. Never shown per person.</summary>
     [ReadOnly]
-    Task<IReadOnlyList<DiversityAnswer>> ForAggregate();
+    Task<CountableAnswers> ForAggregate();
 }

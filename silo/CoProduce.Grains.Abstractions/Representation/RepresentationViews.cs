@@ -33,22 +33,27 @@ public sealed record TargetGap(RepresentationTarget Target, string Label, bool? 
 public sealed record Voice(Guid PersonId, string DisplayName, Projects.ProjectRole Role, string? InTheirWords, IReadOnlyList<NamedGroup> Groups);
 
 /// <summary>
-/// A project's representation: the aggregates (suppressed below the threshold), the targets and who is
-/// missing, for the power-balance report as well as for facilitators.
+/// A project's representation as last published: the aggregates (suppressed below the threshold), the targets
+/// and who is missing, for the power-balance report as well as for facilitators. Figures are a frozen snapshot
+/// of the contributors who consented to be counted here; a new snapshot is published only once at least
+/// <see cref="Threshold"/> of them have joined, left, or changed what they said, so no two published snapshots
+/// differ by fewer people than that (see docs/representation.md).
 /// </summary>
 /// <param name="ProjectId">The project.</param>
-/// <param name="Threshold">The smallest group ever reported (5).</param>
-/// <param name="Contributors">How many contributors the project has (participants in the Contributor role).</param>
-/// <param name="ContributorsGivingData">How many gave any diversity data; null when between 1 and the threshold less one.</param>
-/// <param name="Aggregates">One table per characteristic anyone described, suppressed.</param>
-/// <param name="Gaps">Each target against who is there.</param>
+/// <param name="Threshold">The smallest group ever reported, and the fewest changes between two snapshots (5).</param>
+/// <param name="Contributors">How many contributors the snapshot counts: those who consented to be counted in this project.</param>
+/// <param name="ContributorsGivingData">How many of them gave any diversity data; null when between 1 and the threshold less one.</param>
+/// <param name="Aggregates">One table per characteristic, suppressed.</param>
+/// <param name="Gaps">Each target against the snapshot.</param>
+/// <param name="PublishedAt">When the snapshot was published; null while fewer than the threshold have consented to be counted.</param>
 public sealed record RepresentationSummary(
     Guid ProjectId,
     int Threshold,
     int Contributors,
     int? ContributorsGivingData,
     IReadOnlyList<CharacteristicAggregate> Aggregates,
-    IReadOnlyList<TargetGap> Gaps);
+    IReadOnlyList<TargetGap> Gaps,
+    DateTimeOffset? PublishedAt);
 
 /// <summary>The representation view for facilitators: the summary plus who each participant speaks for.</summary>
 public sealed record RepresentationView(RepresentationSummary Summary, IReadOnlyList<Voice> Voices);
@@ -63,14 +68,16 @@ public interface IProjectRepresentationGrain : IGrainWithGuidKey
     /// <summary>Replaces the targets (facilitators); after the first time, under the version last read.</summary>
     Task<Versioned<RepresentationTargets>> SetTargets(Actor actor, IReadOnlyList<RepresentationTarget> targets, long? expectedVersion);
 
-    /// <summary>Aggregates, gaps and voices, for the project's facilitators; 404 for anyone who cannot see it, 403 for other participants.</summary>
-    [ReadOnly]
+    /// <summary>
+    /// The published aggregates and gaps, and the voices, for the project's facilitators; 404 for anyone who
+    /// cannot see it, 403 for other participants. Publishes a new snapshot first when enough people have changed.
+    /// </summary>
     Task<RepresentationView> View(Actor actor);
 
     /// <summary>
-    /// The suppressed aggregates and gaps against targets, for the power-balance report; the caller
-    /// (the report) has already been let in. Never holds a group of fewer than the threshold.
+    /// The published aggregates and gaps against targets, for the power-balance report; the caller (the report)
+    /// has already been let in. Never holds a group of fewer than the threshold, and never differs from the
+    /// previous snapshot by fewer than the threshold of people.
     /// </summary>
-    [ReadOnly]
     Task<RepresentationSummary> Summary();
 }

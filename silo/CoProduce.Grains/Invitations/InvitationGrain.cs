@@ -114,7 +114,8 @@ public sealed class InvitationGrain(
                 await person.SaveProfile(new Actor(personId), new PersonProfile { Name = S.InviteeName ?? DefaultName }, null);
             }
 
-            await project.SetParticipant(new Actor(S.IssuedBy), personId, S.Role, invitedBy: S.IssuedBy);
+            // Redeeming is the person's own act of joining; the project checks that it issued this invitation.
+            await project.AdmitInvited(Id, personId, S.Role, S.IssuedBy);
         }
         catch
         {

@@ -133,6 +133,8 @@ public sealed class OrganisationGrain([PersistentState("organisation")] IPersist
 
     public Task<OrganisationSettings> Settings() => Task.FromResult(S.Settings ?? OrganisationSettings.Default);
 
+    public Task<string?> Name() => Task.FromResult(S.Name);
+
     public Task<IReadOnlySet<OrganisationRole>> RolesOf(Guid personId) =>
         Task.FromResult<IReadOnlySet<OrganisationRole>>(
             S.Members.TryGetValue(personId, out var member) ? member.Roles : new HashSet<OrganisationRole>());

@@ -53,6 +53,9 @@ public sealed partial class PersonGrain([PersistentState("person")] IPersistentS
 
     public Task<bool> LivedExperience() => Task.FromResult(S.Profile?.LivedExperience ?? false);
 
+    public Task<PersonCard> Card() =>
+        Task.FromResult(new PersonCard(S.Profile is { } p ? p.PreferredName ?? p.Name : null, S.Profile?.LivedExperience ?? false));
+
     public async Task<OwnProfileView> GrantConsent(Actor actor, ConsentScope scope)
     {
         EnsureSelfOrSupporter(actor);
@@ -188,6 +191,23 @@ public sealed partial class PersonGrain([PersistentState("person")] IPersistentS
             state.State = next with { Version = S.Version + 1 };
             await state.WriteStateAsync();
         }
+    }
+
+    public async Task ParticipationRequested(Guid projectId, bool open)
+    {
+        if (open == S.Requests.Contains(projectId))
+        {
+            return;
+        }
+
+        state.State = S with { Requests = open ? [.. S.Requests, projectId] : [.. S.Requests.Where(p => p != projectId)], Version = S.Version + 1 };
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<Guid>> ParticipationRequests(Actor actor)
+    {
+        EnsureSelfOrSupporter(actor);
+        return Task.FromResult<IReadOnlyList<Guid>>([.. S.Requests]);
     }
 
     private bool Consented(ConsentScope scope) => S.Consents.Any(c => c.Scope == scope);

@@ -20,5 +20,8 @@ public sealed record PersonState
 
     public List<Guid> Networks { get; init; } = [];
 
+    /// <summary>Projects that asked the person to take part and have not had an answer.</summary>
+    public List<Guid> Requests { get; init; } = [];
+
     public long Version { get; init; }
 }

@@ -30,7 +30,7 @@ public sealed partial class ProjectGrain
         state.State = S with { Stage = to, StageHistory = [.. S.StageHistory, change], Version = S.Version + 1 };
         RaiseEvent(new StageChanged(Id, from, to, actor.PersonId, actor.SupportedBy, why));
         await state.WriteStateAsync();
-        return Current(actor, access);
+        return await Current(actor, access);
     }
 
     public async Task<Versioned<ProjectView>> UpdatePreProduction(Actor actor, PreProductionText text, long expectedVersion)
@@ -49,7 +49,7 @@ public sealed partial class ProjectGrain
         state.State = S with { PreProduction = pre, Version = S.Version + 1 };
         RaiseEvent(new PreProductionUpdated(Id, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
-        return Current(actor, access);
+        return await Current(actor, access);
     }
 
     public async Task<Versioned<ProjectView>> ProposeBudgetLine(Actor actor, string description, decimal amount, string currency)
@@ -84,7 +84,7 @@ public sealed partial class ProjectGrain
         state.State = S with { PreProduction = S.PreProduction with { Budget = [.. S.PreProduction.Budget, line] }, Version = S.Version + 1 };
         RaiseEvent(new BudgetLineProposed(Id, line.Id, line.Description, amount, currency, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
-        return Current(actor, access);
+        return await Current(actor, access);
     }
 
     public async Task<Versioned<ProjectView>> AgreeBudgetLine(Actor actor, Guid lineId)
@@ -110,7 +110,7 @@ public sealed partial class ProjectGrain
             await state.WriteStateAsync();
         }
 
-        return Current(actor, access);
+        return await Current(actor, access);
     }
 
     public async Task<Versioned<ProjectView>> RecordAccessNeed(Actor actor, Guid personId, string need)
@@ -136,7 +136,7 @@ public sealed partial class ProjectGrain
         state.State = S with { PreProduction = S.PreProduction with { AccessPlan = [.. S.PreProduction.AccessPlan, entry] }, Version = S.Version + 1 };
         RaiseEvent(new AccessNeedRecorded(Id, entry.Id, personId, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
-        return Current(actor, access);
+        return await Current(actor, access);
     }
 
     public async Task<Versioned<ProjectView>> UpdateAdjustment(Actor actor, Guid needId, string? adjustmentPromised, bool? met)
@@ -152,7 +152,7 @@ public sealed partial class ProjectGrain
         };
         RaiseEvent(new AdjustmentUpdated(Id, needId, updated.AdjustmentPromised, met, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
-        return Current(actor, access);
+        return await Current(actor, access);
     }
 
     /// <summary>Next stage, any earlier stage, or Closed; nothing leaves Closed.</summary>

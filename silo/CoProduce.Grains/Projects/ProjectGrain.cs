@@ -18,6 +18,8 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
 
     private bool Exists => S.Name is not null;
 
+    private const string UnnamedParticipant = "Participant";
+
     private Guid Id => GetPrimaryKey();
 
     public async Task<ProjectView> Create(Actor actor, Guid organisationId, Guid? networkId, string name, string? summary)
@@ -49,7 +51,7 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
         }
 
         var now = Clock.Now;
-        var creator = await NewParticipant(actor.PersonId, ProjectRole.Facilitator, invitedBy: null, now);
+        var creator = new ParticipantState(actor.PersonId, ProjectRole.Facilitator, now, InvitedBy: null, ParticipationConsent.None);
         state.State = new ProjectState
         {
             Name = Text.Required(name, "name"),
@@ -71,10 +73,10 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
         }
 
         await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).Joined(null, Id, isProject: true);
-        return ViewFor(actor, canFacilitate: true);
+        return await ViewFor(actor, canFacilitate: true);
     }
 
-    public async Task<Versioned<ProjectView>> Get(Actor actor) => Current(actor, await EnsureCanSee(actor));
+    public async Task<Versioned<ProjectView>> Get(Actor actor) => await Current(actor, await EnsureCanSee(actor));
 
     public Task<ProjectRole?> RoleOf(Guid personId) =>
         Task.FromResult(Exists && S.Participants.TryGetValue(personId, out var p) ? p.Role : (ProjectRole?)null);
@@ -91,57 +93,47 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
 
         var roles = await GrainFactory.GetGrain<IOrganisationGrain>(S.OrganisationId).RolesOf(personId);
         var role = S.Participants.TryGetValue(personId, out var participant) ? participant.Role : (ProjectRole?)null;
+
+        // The name comes from the person's profile as it is now, never from a copy taken when they joined.
+        var name = participant is null ? null : await GrainFactory.GetGrain<IPersonGrain>(personId).DisplayName() ?? UnnamedParticipant;
         return new ProjectAccess(
             true,
             role,
             roles.Count > 0,
             roles.Contains(OrganisationRole.Admin),
             roles.Contains(OrganisationRole.Facilitator),
-            participant?.DisplayName);
+            name);
     }
 
-    public async Task<ProjectView> SetParticipant(Actor actor, Guid personId, ProjectRole role, Guid? invitedBy = null)
+    public async Task<ProjectView> SetParticipant(Actor actor, Guid personId, ProjectRole role)
     {
-        if (invitedBy is null)
-        {
-            await EnsureCanFacilitate(actor);
-        }
-        else if (!Exists)
-        {
-            throw DomainException.NotFound("The project");
-        }
-
+        await EnsureCanFacilitate(actor);
         EnsureOpen();
-        if (!Enum.IsDefined(role))
-        {
-            throw DomainException.Invalid("role", "role must be Contributor, Facilitator or Observer.");
-        }
-
+        CheckRole(role);
         if (personId == Guid.Empty)
         {
             throw DomainException.Invalid("personId", "personId must name a person.");
         }
 
-        var existing = S.Participants.GetValueOrDefault(personId);
-        if (existing?.Role != role)
+        // Taking part is the person's own act: a facilitator may change a participant's role, never add someone.
+        var existing = S.Participants.GetValueOrDefault(personId)
+            ?? throw DomainException.Conflict("That person does not take part in this project: ask them, and they join by accepting.");
+        if (existing.Role != role)
         {
-            // A role change keeps when and by whose invitation the person first joined.
-            var participant = await NewParticipant(personId, role, invitedBy ?? existing?.InvitedBy, existing?.JoinedAt ?? Clock.Now);
-            var participants = new Dictionary<Guid, Participant>(S.Participants) { [personId] = participant };
+            var participants = new Dictionary<Guid, ParticipantState>(S.Participants) { [personId] = existing with { Role = role } };
             if (!participants.Values.Any(p => p.Role == ProjectRole.Facilitator))
             {
                 throw DomainException.Conflict("A project must keep at least one facilitator.");
             }
 
             state.State = S with { Participants = participants, Version = S.Version + 1 };
-            RaiseEvent(new ParticipantSet(Id, personId, role, participant.LivedExperience, actor.PersonId, actor.SupportedBy, invitedBy));
+            RaiseEvent(new ParticipantSet(Id, personId, role, actor.PersonId, actor.SupportedBy, existing.InvitedBy));
             await state.WriteStateAsync();
-            await GrainFactory.GetGrain<IPersonGrain>(personId).Joined(null, Id, isProject: true);
             await LiveSessionLearns(personId);
         }
 
         // Read access afresh: the caller may just have changed their own role.
-        return ViewFor(actor, (await this.AccessOf(actor)).CanFacilitate);
+        return await ViewFor(actor, (await this.AccessOf(actor)).CanFacilitate);
     }
 
     public async Task InvitationIssued(string invitationId)
@@ -155,15 +147,10 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
 
     public Task<IReadOnlyList<string>> Invitations() => Task.FromResult<IReadOnlyList<string>>(S.Invitations);
 
-    public Task<IReadOnlyList<Participant>> Participants() =>
-        Task.FromResult<IReadOnlyList<Participant>>(Exists ? [.. S.Participants.Values.OrderBy(p => p.JoinedAt)] : []);
-
-    private async Task<Participant> NewParticipant(Guid personId, ProjectRole role, Guid? invitedBy, DateTimeOffset joinedAt)
-    {
-        var person = GrainFactory.GetGrain<IPersonGrain>(personId);
-        var name = await person.DisplayName() ?? "Participant";
-        return new Participant(personId, name, role, await person.LivedExperience(), joinedAt, invitedBy);
-    }
+    public Task<IReadOnlyList<ProjectMember>> Members() =>
+        Task.FromResult<IReadOnlyList<ProjectMember>>(Exists
+            ? [.. S.Participants.Values.OrderBy(p => p.JoinedAt).Select(p => new ProjectMember(p.PersonId, p.Role, p.Consent ?? ParticipationConsent.None))]
+            : []);
 
     /// <summary>Anyone who may not see the project is told it does not exist.</summary>
     private async Task<ProjectAccess> EnsureCanSee(Actor actor)
@@ -187,24 +174,50 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
         }
     }
 
-    private Versioned<ProjectView> Current(Actor actor, ProjectAccess access) => new(ViewFor(actor, access.CanFacilitate), S.Version);
+    private async Task<Versioned<ProjectView>> Current(Actor actor, ProjectAccess access)
+    {
+        // Read the version before the participants' profiles are read, so a body is never newer than its ETag says.
+        var version = S.Version;
+        return new(await ViewFor(actor, access.CanFacilitate), version);
+    }
 
     /// <summary>
     /// Access needs are personal: facilitators see the whole plan because they arrange the adjustments;
-    /// everyone else sees only their own needs.
+    /// everyone else sees only their own needs. Names and lived experience are read from each profile as it is
+    /// now; lived experience only for facilitators (who check a quorum) and only where the person agreed to show it.
     /// </summary>
-    private ProjectView ViewFor(Actor actor, bool canFacilitate) => new(
-        Id,
-        S.OrganisationId,
-        S.NetworkId,
-        S.Name!,
-        S.Summary,
-        S.Stage,
-        S.StageHistory,
-        [.. S.Participants.Values.OrderBy(p => p.JoinedAt)],
-        canFacilitate
-            ? S.PreProduction
-            : S.PreProduction with { AccessPlan = [.. S.PreProduction.AccessPlan.Where(n => n.PersonId == actor.PersonId)] },
-        S.CreatedBy,
-        S.CreatedAt);
+    private async Task<ProjectView> ViewFor(Actor actor, bool canFacilitate)
+    {
+        var stored = S.Participants.Values.OrderBy(p => p.JoinedAt).ToList();
+        var cards = await Task.WhenAll(stored.Select(p => GrainFactory.GetGrain<IPersonGrain>(p.PersonId).Card()));
+        List<Participant> participants = [.. stored.Zip(cards, (p, card) => new Participant(
+            p.PersonId,
+            card.DisplayName ?? UnnamedParticipant,
+            p.Role,
+            canFacilitate && (p.Consent ?? ParticipationConsent.None).ShowLivedExperience ? card.LivedExperience : null,
+            p.JoinedAt,
+            p.InvitedBy))];
+        return new(
+            Id,
+            S.OrganisationId,
+            S.NetworkId,
+            S.Name!,
+            S.Summary,
+            S.Stage,
+            S.StageHistory,
+            participants,
+            canFacilitate
+                ? S.PreProduction
+                : S.PreProduction with { AccessPlan = [.. S.PreProduction.AccessPlan.Where(n => n.PersonId == actor.PersonId)] },
+            S.CreatedBy,
+            S.CreatedAt);
+    }
+
+    private static void CheckRole(ProjectRole role)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw DomainException.Invalid("role", "role must be Contributor, Facilitator or Observer.");
+        }
+    }
 }

@@ -53,8 +53,8 @@ public sealed class DiversityGrain(
         return true;
     }
 
-    public Task<IReadOnlyList<DiversityAnswer>> ForAggregate() =>
-        Task.FromResult<IReadOnlyList<DiversityAnswer>>(Given ? state.State.Answers : []);
+    public Task<CountableAnswers> ForAggregate() =>
+        Task.FromResult(Given ? new CountableAnswers(state.State.Answers, state.State.ConsentedAt) : new CountableAnswers([], null));
 
     private static List<DiversityAnswer> Validate(IReadOnlyList<DiversityAnswer>? answers)
     {

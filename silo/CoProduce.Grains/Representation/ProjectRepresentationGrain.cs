@@ -6,8 +6,11 @@ using CoProduce.Runtime.State;
 namespace CoProduce.Grains.Representation;
 
 /// <summary>
-/// A project's representation: its facilitators set the targets; the aggregates and gaps are worked out
-/// on every read from the contributors' own statements and consented data, so a withdrawal counts at once.
+/// A project's representation: its facilitators set the targets; the aggregates and gaps come from a published
+/// snapshot of the contributors who consented to be counted here. On each read the snapshot is compared with
+/// who is counted now, and a new one is published only when at least the threshold of people joined, left or
+/// changed what they said: so nobody, not even a reader who chooses when to read and whom to add, can see one
+/// person's answer as the difference between two published figures.
 /// </summary>
 public sealed class ProjectRepresentationGrain(
     [PersistentState("representation")] IPersistentState<ProjectRepresentationState> state,
@@ -53,7 +56,7 @@ public sealed class ProjectRepresentationGrain(
         }
 
         RaiseEvent(new RepresentationTargetsSet(ProjectId, clean.Count, actor.PersonId, actor.SupportedBy));
-        state.State = new ProjectRepresentationState { Targets = clean, SetBy = actor.PersonId, SetAt = time.GetUtcNow(), Version = S.Version + 1 };
+        state.State = S with { Targets = clean, SetBy = actor.PersonId, SetAt = time.GetUtcNow(), Version = S.Version + 1 };
         await state.WriteStateAsync();
         return Current();
     }
@@ -71,18 +74,27 @@ public sealed class ProjectRepresentationGrain(
         List<Voice> voices = [.. project.Participants.Zip(speaking)
             .Where(v => v.Second.InTheirWords is not null || v.Second.Groups.Count > 0)
             .Select(v => new Voice(v.First.PersonId, v.First.DisplayName, v.First.Role, v.Second.InTheirWords, v.Second.Groups))];
-        return new RepresentationView(await Summarise(project.Participants), voices);
+        return new RepresentationView(await Published(), voices);
     }
 
-    public async Task<RepresentationSummary> Summary() =>
-        await Summarise(await GrainFactory.GetGrain<IProjectGrain>(ProjectId).Participants());
+    public async Task<RepresentationSummary> Summary() => await Published();
 
-    private async Task<RepresentationSummary> Summarise(IReadOnlyList<Participant> participants)
+    /// <summary>The published snapshot, publishing a new one first when at least the threshold of people changed.</summary>
+    private async Task<RepresentationSummary> Published()
     {
-        var contributors = participants.Where(p => p.Role == ProjectRole.Contributor).ToList();
-        var counted = await Task.WhenAll(contributors.Select(async p => new RepresentationCount.Counted(
-            await GrainFactory.GetGrain<IDiversityGrain>(p.PersonId).ForAggregate(),
-            (await GrainFactory.GetGrain<ISpeaksForGrain>(p.PersonId).Peek()).Groups)));
+        var members = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).Members();
+        var counted = await Task.WhenAll(members
+            .Where(m => m.Role == ProjectRole.Contributor && m.Consent.CountInAggregates)
+            .Select(m => Count(m.PersonId)));
+        var changed = RepresentationCount.Changes(S.Published?.Stamps ?? [], counted);
+        if (changed >= Suppression.Threshold)
+        {
+            var release = (S.Published?.Release ?? 0) + 1;
+            RaiseEvent(new RepresentationPublished(ProjectId, release, counted.Length, changed));
+            state.State = S with { Published = RepresentationCount.Snapshot(counted, release, time.GetUtcNow()) };
+            await state.WriteStateAsync();
+        }
+
         var names = new Dictionary<Guid, string>();
         foreach (var group in S.Targets.Select(t => t.Group).OfType<GroupRef>())
         {
@@ -92,7 +104,16 @@ public sealed class ProjectRepresentationGrain(
             }
         }
 
-        return RepresentationCount.Summarise(ProjectId, counted, S.Targets, names);
+        return RepresentationCount.Summarise(ProjectId, S.Published, S.Targets, names);
+    }
+
+    private async Task<RepresentationCount.Counted> Count(Guid personId)
+    {
+        var answers = await GrainFactory.GetGrain<IDiversityGrain>(personId).ForAggregate();
+        var speaksFor = GrainFactory.GetGrain<ISpeaksForGrain>(personId);
+        var groups = (await speaksFor.Peek()).Groups;
+        var stamp = $"{answers.GivenAt?.UtcTicks ?? 0}/{await speaksFor.Revision()}";
+        return new RepresentationCount.Counted(personId, answers.Answers, groups, stamp);
     }
 
     private async Task<RepresentationTarget> Check(RepresentationTarget target)

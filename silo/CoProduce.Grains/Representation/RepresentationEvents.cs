@@ -14,3 +14,6 @@ public sealed record DiversityDataDeleted(Guid PersonId, Guid? SupportedBy);
 
 /// <summary>A project's target representation set.</summary>
 public sealed record RepresentationTargetsSet(Guid ProjectId, int Targets, Guid By, Guid? SupportedBy);
+
+/// <summary>A new snapshot of a project's aggregates was published, counting this many people, of whom this many changed since the last.</summary>
+public sealed record RepresentationPublished(Guid ProjectId, int Release, int Counted, int Changed);

@@ -6,10 +6,10 @@ namespace CoProduce.Grains.Representation;
 
 /// <summary>
 /// Whether the project had the voices it needed, for the power-balance report: the share of contributors
-/// who gave diversity data and the share of targets met (both as at the report's time), with the
+/// who gave diversity data and the share of targets met (both as last published), with the
 /// suppressed aggregates and the gaps as rows. It reads <see cref="IProjectRepresentationGrain.Summary"/>,
-/// so nothing here is finer than the aggregates facilitators see: no cell under the threshold, and a
-/// target's figures only where its cell is shown.
+/// so nothing here is finer than the aggregates facilitators see: no cell under the threshold, a
+/// target's figures only where its cell is shown, and no change between two reports of fewer than the threshold of people.
 /// </summary>
 public sealed class RepresentationSection(IGrainFactory grains) : IReportSection
 {

@@ -33,5 +33,33 @@ public sealed record ProjectRepresentationState
 
     public DateTimeOffset? SetAt { get; init; }
 
+    /// <summary>The targets' version (their ETag); publishing a snapshot does not change it.</summary>
     public long Version { get; init; }
+
+    /// <summary>The last published snapshot; null until the threshold of people have consented to be counted.</summary>
+    public PublishedRepresentation? Published { get; init; }
 }
+
+/// <summary>
+/// A published snapshot: only counts, already suppressed, and for each person counted a stamp that changes when
+/// what they said changes (never the answers themselves), so the next release can tell how many people changed.
+/// </summary>
+public sealed record PublishedRepresentation
+{
+    public int Release { get; init; }
+
+    public DateTimeOffset PublishedAt { get; init; }
+
+    public Dictionary<Guid, string> Stamps { get; init; } = [];
+
+    public int Contributors { get; init; }
+
+    public int? ContributorsGivingData { get; init; }
+
+    public List<CharacteristicAggregate> Aggregates { get; init; } = [];
+
+    public List<GroupCount> Groups { get; init; } = [];
+}
+
+/// <summary>How many counted contributors speak for one group.</summary>
+public sealed record GroupCount(Guid NetworkId, Guid GroupId, int Count);

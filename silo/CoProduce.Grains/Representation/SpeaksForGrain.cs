@@ -43,5 +43,7 @@ public sealed class SpeaksForGrain([PersistentState("speaksfor")] IPersistentSta
 
     public Task<SpeaksFor> Peek() => Task.FromResult(View());
 
+    public Task<long> Revision() => Task.FromResult(state.State.Version);
+
     private SpeaksFor View() => new(Id, state.State.InTheirWords, state.State.Groups);
 }
