@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CoProduce.Grains.Payments.Storage;
+using CoProduce.Runtime.Hosting;
 
 namespace CoProduce.Grains.Payments.Payouts;
 
@@ -43,7 +44,7 @@ public sealed class BankCsvProvider(PaymentsOptions options) : IPaymentProvider
                 .Append("CoProduce ").Append(i.ClaimId.ToString("N")[..12]).Append('\n');
         }
 
-        await File.WriteAllTextAsync(temporary, text.ToString(), cancellationToken);
+        await OwnerOnlyFile.WriteAllTextAsync(temporary, text.ToString(), cancellationToken);
         File.Move(temporary, path, overwrite: true);
         return Path.GetFileName(path);
     }
