@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
 using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.Telemetry;
 
 namespace CoProduce.Gateway.Auth;
 
@@ -37,8 +38,16 @@ public static class ActorResolver
             return new Actor(caller);
         }
 
+        // The request may be the contributor's anonymous ballot, which is only known later: the support
+        // check is never what names them in telemetry.
         var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
-        return await grains.GetGrain<IPersonGrain>(contributor).IsSupportedBy(caller)
+        bool supported;
+        using (Unattributed.Begin())
+        {
+            supported = await grains.GetGrain<IPersonGrain>(contributor).IsSupportedBy(caller);
+        }
+
+        return supported
             ? new Actor(contributor, caller)
             : throw DomainException.Forbidden("You are not linked as a supporter of that person, so you cannot act with them.");
     }

@@ -26,8 +26,8 @@ public sealed partial class DecisionGrain
             S.Status,
             S.ClosedAt,
             S.Quorum,
-            S.Ballots.Count,
-            S.Ballots.Values.Count(b => b.LivedExperience),
+            ShownVoters,
+            CountsHidden ? 0 : S.Ballots.Values.Count(b => b.LivedExperience),
             final is null ? null : Choice(final),
             compared ? Group(livedExperience: true) : null,
             compared ? Group(livedExperience: false) : null));

@@ -1,5 +1,6 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
+using CoProduce.Runtime.Telemetry;
 
 namespace CoProduce.Grains.Decisions;
 
@@ -8,6 +9,8 @@ public sealed partial class DecisionGrain
 {
     public async Task<MyBallot> Vote(Actor actor, Guid projectId, Ballot ballot)
     {
+        // Anonymous: nothing this call causes (access checks, the profile read, storage) names the voter in telemetry.
+        using var unattributed = Unattributed.When(S.Anonymous);
         await EnsureTakesPart(actor, projectId);
 
         // Lived experience comes from the person's own profile, for the quorum; it is read at each vote.
@@ -32,12 +35,17 @@ public sealed partial class DecisionGrain
         RaiseEvent(S.Anonymous
             ? new VoteCast(Id, S.ProjectId, null, null, null, now)
             : new VoteCast(Id, S.ProjectId, actor.PersonId, actor.SupportedBy, cleaned, now));
-        await Commit(S with { Ballots = new Dictionary<string, StoredBallot>(S.Ballots) { [key] = stored } });
+        await Commit(S with
+        {
+            Ballots = new Dictionary<string, StoredBallot>(S.Ballots) { [key] = stored },
+            BallotWrites = S.BallotWrites + (S.Anonymous ? 1 : 0),
+        });
         return new MyBallot(true, cleaned, now);
     }
 
     public async Task<MyBallot> Mine(Actor actor, Guid projectId)
     {
+        using var unattributed = Unattributed.When(S.Anonymous);
         await EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         return S.Ballots.TryGetValue(anonymity.For(actor.PersonId, S.VoterKeySecret), out var mine)

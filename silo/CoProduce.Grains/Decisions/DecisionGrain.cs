@@ -76,7 +76,7 @@ public sealed partial class DecisionGrain(
     public Task<DecisionView?> LiveView() => Task.FromResult(Exists ? Current().Value : null);
 
     public Task<DecisionSummary?> Summary() => Task.FromResult(Exists
-        ? new DecisionSummary(Id, S.Title, S.Method, S.Status, S.OpensAt, S.ClosesAt, S.Ballots.Count, S.CreatedAt)
+        ? new DecisionSummary(Id, S.Title, S.Method, S.Status, S.OpensAt, S.ClosesAt, ShownVoters, S.CreatedAt)
         : null);
 
     /// <summary>
@@ -125,7 +125,17 @@ public sealed partial class DecisionGrain(
         }
     }
 
-    private bool ResultsVisible => S.Status != DecisionStatus.Open || !S.HideResultsUntilClose;
+    private bool ResultsVisible => S.Status != DecisionStatus.Open || (!S.HideResultsUntilClose && !S.Anonymous);
+
+    /// <summary>
+    /// While an anonymous decision is open nothing that moves with each ballot is shown (results, the number of
+    /// voters, the version), so nobody can tell a ballot's choice by reading before and after it; all appear at close.
+    /// </summary>
+    private bool CountsHidden => S.Anonymous && S.Status == DecisionStatus.Open;
+
+    private int ShownVoters => CountsHidden ? 0 : S.Ballots.Count;
+
+    private long ShownVersion => CountsHidden ? S.Version - S.BallotWrites : S.Version;
 
     private DecisionResults Count() => DecisionCount.Results(
         S.Method,
@@ -143,8 +153,8 @@ public sealed partial class DecisionGrain(
         return new(
             new DecisionView(
                 Id, S.ProjectId, S.Title, S.Description, S.Method, S.Options, S.OpensAt, S.ClosesAt, S.Quorum, S.Anonymous,
-                S.HideResultsUntilClose, S.DotsPerPerson, S.MinScore, S.MaxScore, S.Status, S.Ballots.Count, results, votes,
+                S.HideResultsUntilClose, S.DotsPerPerson, S.MinScore, S.MaxScore, S.Status, ShownVoters, results, votes,
                 S.Outcome, S.CreatedBy, S.CreatedAt, S.ClosedAt, S.ClosedBy, S.ReviewDueAt, S.AgendaItemIds),
-            S.Version);
+            ShownVersion);
     }
 }

@@ -42,6 +42,12 @@ public sealed record DecisionState
     /// <summary>Ballots by voter key: the person's id, or in an anonymous decision a keyed hash of it.</summary>
     public Dictionary<string, StoredBallot> Ballots { get; init; } = [];
 
+    /// <summary>
+    /// Writes made by ballots while an anonymous decision is open. They are left out of the version shown
+    /// (the ETag) until it closes, so a reader cannot count ballots by watching the version move.
+    /// </summary>
+    public long BallotWrites { get; init; }
+
     /// <summary>The count fixed at close.</summary>
     public DecisionResults? FinalResults { get; init; }
 

@@ -1,4 +1,5 @@
 using CoProduce.Grains.Common;
+using CoProduce.Runtime.Telemetry;
 
 namespace CoProduce.Grains.Evaluation;
 
@@ -7,6 +8,8 @@ public sealed partial class SurveyGrain
 {
     public async Task<MyResponse> Respond(Actor actor, Guid projectId, IReadOnlyList<Answer> answers)
     {
+        // Anonymous: nothing this call causes (access checks, storage) names the respondent in telemetry.
+        using var unattributed = Unattributed.When(S.Anonymous);
         await EnsureTakesPart(actor, projectId);
         EnsureInProject(projectId);
         var cleaned = SurveyRules.Check(S.Questions, answers);
@@ -21,12 +24,17 @@ public sealed partial class SurveyGrain
         RaiseEvent(S.Anonymous
             ? new SurveyResponded(Id, S.ProjectId, null, null, null, now)
             : new SurveyResponded(Id, S.ProjectId, actor.PersonId, actor.SupportedBy, cleaned, now));
-        await Commit(S with { Responses = new Dictionary<string, StoredResponse>(S.Responses) { [key] = stored } });
+        await Commit(S with
+        {
+            Responses = new Dictionary<string, StoredResponse>(S.Responses) { [key] = stored },
+            ResponseWrites = S.ResponseWrites + (S.Anonymous ? 1 : 0),
+        });
         return new MyResponse(true, cleaned, now);
     }
 
     public async Task<MyResponse> Mine(Actor actor, Guid projectId)
     {
+        using var unattributed = Unattributed.When(S.Anonymous);
         await EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         return S.Responses.TryGetValue(anonymity.For(actor.PersonId, S.RespondentKeySecret), out var mine)

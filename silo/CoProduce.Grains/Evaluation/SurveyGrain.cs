@@ -68,7 +68,7 @@ public sealed partial class SurveyGrain([PersistentState("survey")] IPersistentS
     }
 
     public Task<SurveySummary?> Summary() => Task.FromResult(Exists
-        ? new SurveySummary(Id, S.Title, S.Anonymous, S.Status, S.Questions.Count, S.Responses.Count, S.CreatedAt)
+        ? new SurveySummary(Id, S.Title, S.Anonymous, S.Status, S.Questions.Count, ShownRespondents, S.CreatedAt)
         : null);
 
     public async Task<Versioned<SurveyView>> Close(Actor actor, Guid projectId)
@@ -153,10 +153,18 @@ public sealed partial class SurveyGrain([PersistentState("survey")] IPersistentS
 
     private SurveyResults Count() => SurveyCount.Results(S.Questions, S.Responses.Values);
 
+    /// <summary>
+    /// While an anonymous survey is open nothing that moves with each response is shown, facilitators included
+    /// (results, the number of respondents, the version), so no answer can be isolated by reading before and after it.
+    /// </summary>
+    private bool CountsHidden => S.Anonymous && S.Status == SurveyStatus.Open;
+
+    private int ShownRespondents => CountsHidden ? 0 : S.Responses.Count;
+
     private Versioned<SurveyView> Current(bool canFacilitate) => new(
         new SurveyView(
             Id, S.ProjectId, S.Title, S.Description, S.Anonymous, S.Questions, S.DecisionIds, S.ActionIds, S.Status,
-            S.Responses.Count, canFacilitate || S.Status == SurveyStatus.Closed ? Count() : null,
+            ShownRespondents, (canFacilitate && !CountsHidden) || S.Status == SurveyStatus.Closed ? Count() : null,
             S.CreatedBy, S.CreatedAt, S.ClosedBy, S.ClosedAt),
-        S.Version);
+        CountsHidden ? S.Version - S.ResponseWrites : S.Version);
 }

@@ -30,6 +30,12 @@ public sealed record SurveyState
     /// <summary>Responses by respondent key: the person's id, or in an anonymous survey a keyed hash of it.</summary>
     public Dictionary<string, StoredResponse> Responses { get; init; } = [];
 
+    /// <summary>
+    /// Writes made by responses while an anonymous survey is open, left out of the version shown (the ETag)
+    /// until it closes, so a reader cannot count responses by watching the version move.
+    /// </summary>
+    public long ResponseWrites { get; init; }
+
     public Guid CreatedBy { get; init; }
 
     public Guid? CreatedWith { get; init; }

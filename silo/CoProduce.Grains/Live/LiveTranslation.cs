@@ -88,8 +88,9 @@ internal static class LiveTranslation
                     return null;
                 }
 
+                // An open anonymous decision shows nothing that moves with each ballot, so there is no change to push.
                 var decision = await grains.GetGrain<IDecisionGrain>(Guid.Parse(e.Grain.Key)).LiveView();
-                return decision is null ? null : new TallyChanged(decision.Id, decision.Voters, decision.Results is { } r ? Tally(r) : null);
+                return decision is null || (decision.Anonymous && decision.Status == DecisionStatus.Open) ? null : new TallyChanged(decision.Id, decision.Voters, decision.Results is { } r ? Tally(r) : null);
             case nameof(Decisions.DecisionClosed):
                 var closedDecision = Read<Decisions.DecisionClosed>(e);
                 return new CoProduce.Live.DecisionClosed(closedDecision.DecisionId, closedDecision.Results.Voters, Tally(closedDecision.Results));

@@ -28,7 +28,7 @@ internal sealed partial class Activation
     {
         using var span = CoProduceTelemetry.Source.StartActivity($"activate {Id.Type}");
         span?.SetTag(CoProduceTelemetry.GrainTypeTag, Id.Type);
-        span?.SetTag(CoProduceTelemetry.GrainKeyTag, Id.Key);
+        span?.SetTag(CoProduceTelemetry.GrainKeyTag, Unattributed.Key(Id.Key));
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -53,13 +53,14 @@ internal sealed partial class Activation
             CoProduceTelemetry.Activations.Add(1, type);
             CoProduceTelemetry.ActiveActivations.Add(1, type);
             var elapsed = Stopwatch.GetElapsedTime(started);
-            LogActivated(Runtime.Logger, Id, elapsed.TotalMilliseconds);
+            var shownId = Unattributed.Id(Id);
+            LogActivated(Runtime.Logger, shownId, elapsed.TotalMilliseconds);
         }
         catch (Exception e)
         {
             // A failed activation fails the calls waiting for it; the next call starts a fresh one.
             span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-            LogActivationFailed(Runtime.Logger, Id, e);
+            LogActivationFailed(Runtime.Logger, Unattributed.Id(Id), e);
             foreach (var request in Retire())
             {
                 request.Fail(e);

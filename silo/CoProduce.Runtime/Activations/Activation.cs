@@ -2,6 +2,7 @@ using CoProduce.Runtime.Dispatch;
 using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
+using CoProduce.Runtime.Telemetry;
 using CoProduce.Runtime.Timers;
 using Microsoft.Extensions.Logging;
 
@@ -338,7 +339,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
                 }
                 catch (Exception e)
                 {
-                    LogWorkItemFailed(Runtime.Logger, Id, e);
+                    LogWorkItemFailed(Runtime.Logger, Unattributed.Id(Id), e);
                 }
             }
         }

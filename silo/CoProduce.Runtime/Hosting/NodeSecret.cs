@@ -5,7 +5,9 @@ namespace CoProduce.Runtime.Hosting;
 
 /// <summary>
 /// A secret every node must share but the database must never hold: configured as base64, or, in
-/// embedded (SQLite) mode only, generated once into a file of the data folder.
+/// embedded (SQLite) mode only, generated once into a file of the data folder, readable by the service's
+/// user only (0600). A key file that others may read is refused at start-up: whoever can read the anonymity
+/// key beside a copy of the database can tell who cast each anonymous ballot, and the signing key mints tokens.
 /// </summary>
 public static class NodeSecret
 {
@@ -30,8 +32,10 @@ public static class NodeSecret
         var file = Path.Combine(folder, fileName);
         if (!File.Exists(file))
         {
-            File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes)));
+            OwnerOnlyFile.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes)));
         }
+
+        OwnerOnlyFile.EnsurePrivate(file);
 
         return Decode(File.ReadAllText(file).Trim(), setting);
     }

@@ -33,7 +33,7 @@ internal readonly struct GrainCallScope : IDisposable
             activity.SetTag("rpc.service", grainType);
             activity.SetTag("rpc.method", method);
             activity.SetTag(CoProduceTelemetry.GrainTypeTag, grainType);
-            activity.SetTag(CoProduceTelemetry.GrainKeyTag, grainKey);
+            activity.SetTag(CoProduceTelemetry.GrainKeyTag, Unattributed.Key(grainKey));
             activity.SetTag(CoProduceTelemetry.GrainMethodTag, method);
         }
 

@@ -31,12 +31,12 @@ public sealed class TelemetryExport : IDisposable
         _tracing = Sdk.CreateTracerProviderBuilder()
             .ConfigureResource(resource => resource.AddService(options.ServiceName))
             .AddSource([CoProduceTelemetry.Name, .. FrameworkSources])
-            .AddOtlpExporter(options.Apply)
+            .AddOtlpExporter(options.ApplyTraces)
             .Build();
         _metrics = Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(resource => resource.AddService(options.ServiceName))
             .AddMeter([CoProduceTelemetry.Name, .. FrameworkMeters])
-            .AddOtlpExporter(options.Apply)
+            .AddOtlpExporter(options.ApplyMetrics)
             .Build();
     }
 

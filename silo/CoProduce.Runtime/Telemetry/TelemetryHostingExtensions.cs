@@ -32,7 +32,7 @@ public static class TelemetryHostingExtensions
             logging.IncludeScopes = true;
             logging.IncludeFormattedMessage = true;
             logging.SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(options.ServiceName));
-            logging.AddOtlpExporter(options.Apply);
+            logging.AddOtlpExporter(options.ApplyLogs);
         });
         return builder;
     }

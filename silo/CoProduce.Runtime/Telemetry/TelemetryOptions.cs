@@ -18,6 +18,12 @@ public sealed record TelemetryOptions
     /// <summary>An OTLP/gRPC collector, e.g. <c>http://otel-collector:4317</c>; overrides the standard variable.</summary>
     public Uri? OtlpEndpoint { get; init; }
 
+    /// <summary>
+    /// How <see cref="OtlpEndpoint"/> is spoken to: <c>grpc</c> (the default) or <c>http/protobuf</c>, in which case
+    /// traces, metrics and logs go to <c>v1/traces</c>, <c>v1/metrics</c> and <c>v1/logs</c> under the endpoint.
+    /// </summary>
+    public OtlpExportProtocol OtlpProtocol { get; init; } = OtlpExportProtocol.Grpc;
+
     /// <summary>Whether the standard variable is set (read, not a setting of this section).</summary>
     public bool StandardEndpointSet { get; private init; }
 
@@ -39,22 +45,42 @@ public sealed record TelemetryOptions
                 $"Setting '{SectionName}:{nameof(OtlpEndpoint)}' has value '{endpoint}', which is not an absolute http(s) URI such as http://otel-collector:4317.");
         }
 
+        var protocol = section[nameof(OtlpProtocol)] switch
+        {
+            null or "" or "grpc" => OtlpExportProtocol.Grpc,
+            "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+            var other => throw new InvalidOperationException(
+                $"Setting '{SectionName}:{nameof(OtlpProtocol)}' has value '{other}'; it must be 'grpc' or 'http/protobuf'."),
+        };
+
         return new TelemetryOptions
         {
             OtlpEndpoint = uri,
+            OtlpProtocol = protocol,
             StandardEndpointSet = !string.IsNullOrWhiteSpace(configuration[StandardEndpointVariable]),
             ServiceName = section[nameof(ServiceName)] is { Length: > 0 } name ? name : applicationName,
         };
     }
 
-    /// <summary>Points one exporter at the configured endpoint; otherwise it keeps what the OTEL_* variables say.</summary>
-    public void Apply(OtlpExporterOptions exporter)
+    /// <summary>Points the traces exporter at the configured endpoint; otherwise it keeps what the OTEL_* variables say.</summary>
+    public void ApplyTraces(OtlpExporterOptions exporter) => Apply(exporter, "v1/traces");
+
+    /// <summary>Points the metrics exporter at the configured endpoint.</summary>
+    public void ApplyMetrics(OtlpExporterOptions exporter) => Apply(exporter, "v1/metrics");
+
+    /// <summary>Points the logs exporter at the configured endpoint.</summary>
+    public void ApplyLogs(OtlpExporterOptions exporter) => Apply(exporter, "v1/logs");
+
+    private void Apply(OtlpExporterOptions exporter, string signalPath)
     {
         ArgumentNullException.ThrowIfNull(exporter);
         if (OtlpEndpoint is { } endpoint)
         {
-            exporter.Endpoint = endpoint;
-            exporter.Protocol = OtlpExportProtocol.Grpc;
+            // Over HTTP each signal has its own path; an endpoint set in code is used as given, so it is added here.
+            exporter.Protocol = OtlpProtocol;
+            exporter.Endpoint = OtlpProtocol == OtlpExportProtocol.HttpProtobuf
+                ? new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath)
+                : endpoint;
         }
     }
 }

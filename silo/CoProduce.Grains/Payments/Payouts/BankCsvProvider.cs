@@ -1,6 +1,7 @@
 using System.Text;
 using CoProduce.Grains.Exports;
 using CoProduce.Grains.Payments.Storage;
+using CoProduce.Runtime.Hosting;
 
 namespace CoProduce.Grains.Payments.Payouts;
 
@@ -28,7 +29,18 @@ public sealed class BankCsvProvider(PaymentsOptions options, IPayoutFaults fault
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            // Bank files name payees and amounts: readable by the service's user only (0600).
+            var create = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 64 * 1024,
+                Options = FileOptions.Asynchronous,
+            };
+            if (!OperatingSystem.IsWindows())
+            {
+                create.UnixCreateMode = OwnerOnlyFile.Mode;
+            }
+
+            await using (var file = new FileStream(temporary, create))
             {
                 await file.WriteAsync(Encoding.UTF8.GetBytes(Write(instructions)), cancellationToken);
                 await file.FlushAsync(cancellationToken);
