@@ -9,9 +9,11 @@ public static class AuthSetup
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var storage = StorageOptions.FromConfiguration(builder.Configuration);
-        var key = SigningKey.Resolve(options, storage);
+        var keys = SigningKeyRing.Resolve(options, storage);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(sp => new TokenService(options, key, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddSingleton(sp => new TokenService(options, keys, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<TokenRevocation>();
         builder.Services.AddAuthentication(BearerHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
         builder.Services.AddAuthorization();

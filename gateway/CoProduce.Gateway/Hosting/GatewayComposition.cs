@@ -44,6 +44,7 @@ public static class GatewayComposition
         app.MapOrganisations();
         app.MapNetworks();
         app.MapPeople();
+        app.MapSignIn();
         app.MapInvitations();
         app.MapProjects();
         app.MapAgenda();
