@@ -31,15 +31,30 @@ public sealed record SigningKeyRing
     public SigningKey? Find(string kid) => All.FirstOrDefault(k => k.Id == kid);
 
     /// <summary>
-    /// Reads CoProduce:Auth:SigningKey (or, embedded mode only, the key generated into the data folder) and
-    /// CoProduce:Auth:PreviousSigningKeys.
+    /// Keys published in this repository (the development overlay's Secret). Anyone can sign tokens with
+    /// them, so outside the Development environment the gateway refuses to start with one.
     /// </summary>
-    public static SigningKeyRing Resolve(AuthOptions options, StorageOptions storage)
+    public static IReadOnlyList<string> PublishedKeys { get; } = ["ZGV2ZWxvcG1lbnQtb25seS1zaWduaW5nLWtleS0zMmI="];
+
+    /// <summary>
+    /// Reads CoProduce:Auth:SigningKey (or, embedded mode only, the key generated into the data folder) and
+    /// CoProduce:Auth:PreviousSigningKeys; outside Development, refuses a published key.
+    /// </summary>
+    public static SigningKeyRing Resolve(AuthOptions options, StorageOptions storage, IHostEnvironment environment)
     {
         var current = NodeSecret.Resolve(options.SigningKey, AuthOptions.Section + ":SigningKey", "signing-key", storage);
         var previous = options.PreviousSigningKeys
             .Where(k => !string.IsNullOrWhiteSpace(k))
-            .Select((k, i) => NodeSecret.Resolve(k, $"{AuthOptions.Section}:PreviousSigningKeys:{i}", "signing-key", storage));
+            .Select((k, i) => NodeSecret.Resolve(k, $"{AuthOptions.Section}:PreviousSigningKeys:{i}", "signing-key", storage))
+            .ToList();
+        var published = PublishedKeys.Select(Convert.FromBase64String).ToList();
+        if (!environment.IsDevelopment() && previous.Prepend(current).Any(k => published.Any(p => p.AsSpan().SequenceEqual(k))))
+        {
+            throw new InvalidOperationException(
+                $"Setting '{AuthOptions.Section}:SigningKey' (or a previous key) is the published development key: anyone could sign tokens with it. "
+                + $"Generate a key of your own (base64 of {SigningKey.MinimumBytes} random bytes) outside Development (environment {environment.EnvironmentName}).");
+        }
+
         return new SigningKeyRing(current, previous);
     }
 }

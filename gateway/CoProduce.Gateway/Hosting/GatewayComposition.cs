@@ -30,6 +30,7 @@ public static class GatewayComposition
     {
         builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
         builder.AddGatewayConventions();
+        builder.AddStorageWriteHealth();
         builder.AddGatewayAuth();
         builder.AddGatewayLive();
         return builder;

@@ -26,6 +26,7 @@ public static class GatewayConventions
             options.SerializerOptions.MaxDepth = 16;
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.AddGatewayRateLimits();
         builder.Services.AddOpenApi(options => options.AddSchemaTransformer<ExampleSchemaTransformer>()
             .AddDocumentTransformer<BearerSecurityTransformer>().AddOperationTransformer<BearerSecurityTransformer>().AddDocumentTransformer((document, _, _) =>
         {
@@ -46,6 +47,7 @@ public static class GatewayConventions
         app.UseStatusCodePages();
         app.UseIfMatchValidation();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

@@ -90,10 +90,12 @@ public static class InvitationsApi
                 return TypedResults.Ok(new RedeemedInvitation(token, redemption.PersonId, redemption.ProjectId, redemption.Role));
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.RedeemPolicy)
             .WithSummary("Redeem an invitation code (no sign-in needed): join the project and get a token.")
             .WithDescription("Unknown codes are 404. A code that was already used, revoked or has expired is 409, saying which. "
                 + "With a valid bearer token the signed-in person joins; otherwise a new person is made. "
-                + "Redeeming while signed in never extends sign-in: the token returned expires when the one sent does.");
+                + "Redeeming while signed in never extends sign-in: the token returned expires when the one sent does. "
+                + "Redeems are limited per client address (429 with Retry-After).");
 
         return group;
     }

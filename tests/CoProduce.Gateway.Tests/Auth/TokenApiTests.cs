@@ -61,6 +61,23 @@ public abstract class TokenApiTests(ITestDatabase database)
     }
 
     [Fact]
+    public void TheDevelopmentKeyPublishedInTheRepositoryStopsStartUpOutsideDevelopment()
+    {
+        using var app = new GatewayApplication(database, new Dictionary<string, string?>
+        {
+            ["CoProduce:Auth:SigningKey"] = CoProduce.Gateway.Auth.SigningKeyRing.PublishedKeys[0],
+        });
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var messages = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        Assert.Contains(messages, m => m.Contains("published development key", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RevokingSignsThePersonOutOfEveryRequestAndHubConnectionButNotOutOfNewTokens()
     {
         var clock = new ManualTimeProvider();
