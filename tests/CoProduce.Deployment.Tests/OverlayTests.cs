@@ -1,4 +1,5 @@
 using CoProduce.Deployment.Tests.Manifests;
+using CoProduce.Deployment.Tests.Rules;
 
 namespace CoProduce.Deployment.Tests;
 
@@ -28,6 +29,24 @@ public sealed class OverlayTests
         Assert.Contains(gateway.Maps("env"), e => e.Text("name") == "ASPNETCORE_HTTP_PORTS");
         Assert.Contains(gateway.Maps("env"), e => e.Text("name") == "ASPNETCORE_ENVIRONMENT");
         Assert.Equal("coproduce.localtest.me", One(manifests, "Ingress", "coproduce-projects").Body.At("spec")!.Maps("rules").Single().Text("host"));
+    }
+
+    [Fact]
+    public void ProductionRefusesTheDevelopmentSigningKeyAndReachesOnlyItsDatabaseAndCollector()
+    {
+        var development = Build("development");
+        var key = One(development, "Secret", "coproduce-signing-key").Body.Map("stringData")!.Text(SecretRules.SigningKeySetting);
+        Assert.Contains(key, CoProduce.Gateway.Auth.SigningKeyRing.PublishedKeys);
+        Assert.DoesNotContain(SecretRules.SigningKeySetting, One(development, "Secret", "coproduce-secrets").Body.Map("stringData")!.Keys);
+
+        var production = Build("production");
+        var gateway = Workloads.Containers(One(production, "Deployment", "coproduce-gateway")).Single();
+        Assert.DoesNotContain(gateway.Maps("env"), e => e.Text("name") == "ASPNETCORE_ENVIRONMENT" && e.Text("value") == "Development");
+        Assert.Empty(SecretRules.Check(production));
+        var database = One(production, "NetworkPolicy", "coproduce-egress-postgres").Body.At("spec")!.Maps("egress").Single().Maps("to").Single();
+        Assert.NotNull(database.Map("ipBlock"));
+        Assert.All(production.Where(m => m.Kind is "Job" || (m.Kind == "Deployment" && m.Name != "coproduce-gateway")), workload =>
+            Assert.DoesNotContain(Workloads.Containers(workload).SelectMany(c => c.Maps("envFrom")), f => f.Map("secretRef")?.Text("name") == "coproduce-signing-key"));
     }
 
     [Fact]

@@ -132,6 +132,40 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void EgressWithoutADestinationIsCaught()
+    {
+        Get("NetworkPolicy", "coproduce-egress-otlp").Body.At("spec")!.Maps("egress").Single().Remove("to");
+        Assert.Contains("coproduce-egress-otlp", Violation("without 'to:'"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SigningKeyGivenToAnythingButTheGatewayIsCaught()
+    {
+        Container("coproduce-silo").List("envFrom").Add(new Dictionary<string, object?>
+        {
+            ["secretRef"] = new Dictionary<string, object?> { ["name"] = "coproduce-signing-key" },
+        });
+        Assert.Contains("coproduce-silo", Violation("only the gateway validates tokens"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACommittedSigningKeyForAGatewayOutsideDevelopmentIsCaught()
+    {
+        _manifests.Add(new Manifest(
+            new Dictionary<string, object?>
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "Secret",
+                ["metadata"] = new Dictionary<string, object?> { ["name"] = "coproduce-signing-key" },
+                ["stringData"] = new Dictionary<string, object?> { [SecretRules.SigningKeySetting] = "c29tZW9uZS1lbHNlcy1rZXktdGhhdC1pcy0zMi1ieXRlcyE=" },
+            },
+            "test"));
+        var violations = ManifestRules.Check(_manifests);
+        Assert.Contains(violations, v => v.Contains("does not run as Development", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("does not know as published", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void GatewayWithOneReplicaIsCaught()
     {
         Get("Deployment", "coproduce-gateway").Body.Map("spec")!["replicas"] = "1";

@@ -36,10 +36,10 @@ public sealed class PostgresDatabase : ITestDatabase, IDisposable
         ["CoProduce:Storage:ConnectionString"] = ConnectionString,
     };
 
-    public async Task<IReadOnlyList<string>> DumpAsync()
+    public async Task<IReadOnlyList<string>> DumpAsync(bool everyTable = false)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
-        return await StorageDump.ReadAsync(connection);
+        return await StorageDump.ReadAsync(connection, everyTable);
     }
 
     public void Dispose()

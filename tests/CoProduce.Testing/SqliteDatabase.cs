@@ -13,10 +13,10 @@ public sealed class SqliteDatabase : ITestDatabase, IDisposable
         ["CoProduce:Storage:DataDirectory"] = _folder,
     };
 
-    public async Task<IReadOnlyList<string>> DumpAsync()
+    public async Task<IReadOnlyList<string>> DumpAsync(bool everyTable = false)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "coproduce.db")};Mode=ReadOnly;Pooling=False");
-        return await StorageDump.ReadAsync(connection);
+        return await StorageDump.ReadAsync(connection, everyTable);
     }
 
     public void Dispose()

@@ -20,7 +20,7 @@ internal static class StorageDump
         "SELECT * FROM cp_pay_runs ORDER BY run_id",
     ];
 
-    public static async Task<IReadOnlyList<string>> ReadAsync(DbConnection connection)
+    public static async Task<IReadOnlyList<string>> ReadAsync(DbConnection connection, bool everyTable = false)
     {
         await connection.OpenAsync();
         var rows = new List<string>();
@@ -30,7 +30,7 @@ internal static class StorageDump
             {
                 await ReadRowsAsync(connection, sql, rows);
             }
-            catch (DbException)
+            catch (DbException) when (!everyTable)
             {
                 // Not migrated yet: nothing stored.
             }

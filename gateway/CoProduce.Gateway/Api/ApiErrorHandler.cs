@@ -9,7 +9,7 @@ namespace CoProduce.Gateway.Api;
 
 /// <summary>
 /// Turns refusals into RFC 9457 problem details: domain refusals by kind, unreadable requests as 400, and
-/// an unreachable database or a write that lost a race with another node as 503 with Retry-After.
+/// an unreachable, full or read-only database or a write that lost a race with another node as 503 with Retry-After.
 /// Anything else stays a 500 for the default handler, because it is a bug, not bad input.
 /// </summary>
 internal sealed class ApiErrorHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -26,6 +26,7 @@ internal sealed class ApiErrorHandler(IProblemDetailsService problems) : IExcept
             JsonException json => Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this endpoint.", json.Message),
             InconsistentStateException => Problem(StatusCodes.Status503ServiceUnavailable, "Busy: please try again.",
                 "Another node changed this at the same moment; nothing was changed by this request, so it is safe to send again."),
+            _ when StorageFailures.IsFullOrReadOnly(exception) => StorageCannotWrite(httpContext),
             _ when StorageFailures.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "The database cannot be reached just now.",
                 "Storage is unavailable or restarting. The request may not have been carried out: send it again (with the same Idempotency-Key for a create)."),
             _ => null,
@@ -42,6 +43,14 @@ internal sealed class ApiErrorHandler(IProblemDetailsService problems) : IExcept
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Full or read-only storage: readiness reports it too (<see cref="Health.StorageWriteHealth"/>), so traffic goes elsewhere.</summary>
+    private static ProblemDetails StorageCannotWrite(HttpContext context)
+    {
+        context.RequestServices.GetService<Health.StorageWriteHealth>()?.Failed();
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Storage cannot take changes just now.",
+            "The database or its disk is full or read-only. Nothing was changed by this request: send it again later (with the same Idempotency-Key for a create).");
     }
 
     private static ProblemDetails FromDomain(DomainException domain)

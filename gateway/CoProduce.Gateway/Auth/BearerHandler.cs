@@ -10,11 +10,12 @@ internal sealed class BearerHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TokenService tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    TokenService tokens,
+    TokenRevocation revocation) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         string token;
@@ -29,13 +30,18 @@ internal sealed class BearerHandler(
         }
         else
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         var (principal, failure) = tokens.Validate(token);
-        return Task.FromResult(principal is null
-            ? AuthenticateResult.Fail(failure ?? "The token is not valid.")
-            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        if (principal is null)
+        {
+            return AuthenticateResult.Fail(failure ?? "The token is not valid.");
+        }
+
+        return await revocation.IsRevokedAsync(principal)
+            ? AuthenticateResult.Fail("The token was revoked.")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -30,6 +30,7 @@ public static class GatewayComposition
     {
         builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
         builder.AddGatewayConventions();
+        builder.AddStorageWriteHealth();
         builder.AddGatewayAuth();
         builder.AddGatewayLive();
         return builder;
@@ -44,6 +45,7 @@ public static class GatewayComposition
         app.MapOrganisations();
         app.MapNetworks();
         app.MapPeople();
+        app.MapSignIn();
         app.MapInvitations();
         app.MapProjects();
         app.MapAgenda();

@@ -26,7 +26,9 @@ public static class GatewayConventions
             options.SerializerOptions.MaxDepth = 16;
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.AddOpenApi(options => options.AddSchemaTransformer<ExampleSchemaTransformer>().AddDocumentTransformer((document, _, _) =>
+        builder.AddGatewayRateLimits();
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer<ExampleSchemaTransformer>()
+            .AddDocumentTransformer<BearerSecurityTransformer>().AddOperationTransformer<BearerSecurityTransformer>().AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CoProduce API";
             document.Info.Description = "Co-production in health and social care: projects, agendas, decisions, payments and feedback. "
@@ -40,10 +42,12 @@ public static class GatewayConventions
     public static WebApplication UseGatewayConventions(this WebApplication app)
     {
         // Unhandled exceptions and bare status codes (401, 404, 405, ...) both answer with problem details.
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseIfMatchValidation();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

@@ -37,7 +37,7 @@ public static class InvitationsApi
                 context.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Created(
                     $"/api/projects/{projectId}/invitations/{id}",
-                    new IssuedInvitation(id, code, Link(context.Request, configuration, code), issued.ExpiresAt, issued.Role));
+                    new IssuedInvitation(id, code, Link(configuration, code), issued.ExpiresAt, issued.Role));
             })
             .WithSummary("Invite someone to the project (facilitators). The code and link are shown once: only a hash of the code is kept.")
             .WithDescription("role: Contributor, Facilitator or Observer; expiresInDays 1-90, default 14.");
@@ -74,7 +74,7 @@ public static class InvitationsApi
             .WithSummary("Revoke an invitation that has not been used (facilitators); a used one is 409.");
 
         app.MapGroup("/api/invitations").WithTags("Invitations")
-            .MapPost("/redeem", async (RedeemInvitation request, HttpContext context, IGrainFactory grains, TokenService tokens) =>
+            .MapPost("/redeem", async (RedeemInvitation request, HttpContext context, IGrainFactory grains, TokenService tokens, TimeProvider time) =>
             {
                 var code = request.Code.Trim();
                 if (code.Length is 0 or > InvitationCodes.MaxLength)
@@ -86,16 +86,30 @@ public static class InvitationsApi
                 Guid? signedIn = context.User.Identity?.IsAuthenticated == true ? context.User.PersonId() : null;
                 var redemption = await grains.GetGrain<IInvitationGrain>(InvitationCodes.IdOf(code)).Redeem(signedIn);
                 context.Response.Headers.CacheControl = "no-store";
-                var token = tokens.Issue(redemption.PersonId, tokens.Options.InvitationTokenLifetime);
+                var token = tokens.Issue(redemption.PersonId, ExpiryOf(context, time.GetUtcNow() + tokens.Options.InvitationTokenLifetime));
                 return TypedResults.Ok(new RedeemedInvitation(token, redemption.PersonId, redemption.ProjectId, redemption.Role));
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.RedeemPolicy)
             .WithSummary("Redeem an invitation code (no sign-in needed): join the project and get a token.")
             .WithDescription("Unknown codes are 404. A code that was already used, revoked or has expired is 409, saying which. "
-                + "With a valid bearer token the signed-in person joins; otherwise a new person is made.");
+                + "With a valid bearer token the signed-in person joins; otherwise a new person is made. "
+                + "Redeeming while signed in never extends sign-in: the token returned expires when the one sent does. "
+                + "Redeems are limited per client address (429 with Retry-After).");
 
         return group;
     }
+
+    /// <summary>
+    /// A new token lasts the invitation lifetime, but one given to someone already signed in expires no later
+    /// than the token they sent: otherwise redeeming the same code again (a second click is allowed) would
+    /// renew a contributor's sign-in for ever with one code.
+    /// </summary>
+    private static DateTimeOffset ExpiryOf(HttpContext context, DateTimeOffset fresh) =>
+        long.TryParse(context.User.FindFirst(TokenService.ExpiresClaim)?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        && DateTimeOffset.FromUnixTimeSeconds(seconds) is var current && current < fresh
+            ? current
+            : fresh;
 
     /// <summary>The project's invitation with this id; 404 unless it is one of this project's and the actor facilitates it.</summary>
     private static async Task<InvitationView> Find(IGrainFactory grains, Guid projectId, string invitationId, Actor actor)
@@ -124,16 +138,18 @@ public static class InvitationsApi
 
     /// <summary>
     /// The link to send. The code goes in the fragment, which browsers never send to a server, so it
-    /// stays out of access logs; the page at /join reads it and redeems. The base comes from
-    /// CoProduce:Invitations:LinkBase, or this request's origin.
+    /// stays out of access logs; the page at /join reads it and redeems. The base is CoProduce:Invitations:LinkBase,
+    /// never the request's Host header (which whoever sends the request chooses, and could point the code at
+    /// their own site); without the setting, the local address of a development or embedded install.
     /// </summary>
     public const string LinkBaseSetting = "CoProduce:Invitations:LinkBase";
 
-    private static string Link(HttpRequest request, IConfiguration configuration, string code)
+    /// <summary>Where the gateway listens when run locally (launchSettings, README); set LinkBase everywhere else.</summary>
+    public const string DefaultLinkBase = "http://localhost:5080";
+
+    private static string Link(IConfiguration configuration, string code)
     {
-        var linkBase = configuration[LinkBaseSetting] is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}";
+        var linkBase = configuration[LinkBaseSetting] is { Length: > 0 } configured ? configured.TrimEnd('/') : DefaultLinkBase;
         return $"{linkBase}/join#code={code}";
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using CoProduce.Grains.Reports;
 
@@ -63,7 +65,53 @@ public static class PowerBalanceSvg
         var height = Math.Max(top, Header + PanelTop + PlotHeight + PlotBottomMargin);
         root.Add(new XAttribute("height", Number(height)), new XAttribute("viewBox", $"0 0 {Number(width)} {Number(height)}"));
 
+        Clean(root);
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + "\n" + root.ToString(SaveOptions.None);
+    }
+
+    /// <summary>
+    /// XML cannot carry some characters (U+FFFE, control characters, half a surrogate pair) and the writer
+    /// throws on them. Names stored before text was checked for them may still hold one, so every text and
+    /// attribute is cleaned here, replacing each with U+FFFD, rather than failing the chart. Escaping of
+    /// &lt;, &amp; and quotes is the XML writer's.
+    /// </summary>
+    private static void Clean(XElement root)
+    {
+        foreach (var text in root.DescendantNodes().OfType<XText>())
+        {
+            text.Value = XmlSafe(text.Value);
+        }
+
+        foreach (var attribute in root.DescendantsAndSelf().SelectMany(e => e.Attributes()))
+        {
+            attribute.Value = XmlSafe(attribute.Value);
+        }
+    }
+
+    private static string XmlSafe(string value)
+    {
+        StringBuilder? clean = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], c))
+            {
+                clean?.Append(c).Append(value[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (XmlConvert.IsXmlChar(c))
+            {
+                clean?.Append(c);
+                continue;
+            }
+
+            clean ??= new StringBuilder(value.Length).Append(value, 0, i);
+            clean.Append('\uFFFD');
+        }
+
+        return clean?.ToString() ?? value;
     }
 
     /// <summary>One panel and the height it takes: the plot, or its legend when that is longer.</summary>

@@ -82,7 +82,7 @@ public sealed class InvitationGrain(
     {
         if (!Exists)
         {
-            throw DomainException.NotFound("The invitation");
+            throw Unknown();
         }
 
         // Someone who already redeemed it and asks again (a second click) is simply told where they are.
@@ -159,7 +159,25 @@ public sealed class InvitationGrain(
         return View();
     }
 
-    public Task<InvitationView?> Peek() => Task.FromResult(Exists ? View() : null);
+    public Task<InvitationView?> Peek()
+    {
+        if (!Exists)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(Exists ? View() : null);
+    }
+
+    /// <summary>
+    /// A code nobody issued: the activation goes as soon as this call is done, so guessing codes (each one a
+    /// different grain) costs no memory that stays.
+    /// </summary>
+    private DomainException Unknown()
+    {
+        DeactivateOnIdle();
+        return DomainException.NotFound("The invitation");
+    }
 
     /// <summary>
     /// Marks the invitation used before anyone is added, so that even two nodes racing on one code

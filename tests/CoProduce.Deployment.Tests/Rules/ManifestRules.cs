@@ -11,5 +11,6 @@ public static class ManifestRules
         .. ServiceRules.Check(manifests),
         .. SettingsRules.Check(manifests),
         .. GatewayRules.Check(manifests),
+        .. SecretRules.Check(manifests),
     ];
 }

@@ -1,7 +1,10 @@
+using System.Security.Cryptography;
 using System.Text;
+using CoProduce.Gateway.Auth;
 using CoProduce.Runtime.Grains;
 using CoProduce.Testing;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +15,9 @@ namespace CoProduce.Gateway.Tests.Hostile;
 /// Generated hostile requests against every endpoint under /api (found from the app's own endpoint
 /// list, so new endpoints are covered without editing this test): no token, a forged token, other
 /// tenants, strangers, broken and mistyped bodies, huge strings, bad ids, bad paging and bad headers.
-/// Every answer must be 4xx problem details, and the stored state must be the same afterwards.
+/// Every answer must be 4xx problem details (exactly 401 for a missing or forged token, exactly 404 for
+/// another tenant or a stranger, so nobody learns that the thing exists), and the stored state must be
+/// the same afterwards, every table of it.
 /// </summary>
 public abstract class HostileInputTests(ITestDatabase database)
 {
@@ -25,11 +30,11 @@ public abstract class HostileInputTests(ITestDatabase database)
         var world = await HostileWorld.CreateAsync(app.Services.GetRequiredService<IGrainFactory>());
         var endpoints = ApiEndpoints(app.Services);
         Assert.NotEmpty(endpoints);
-        var before = await database.DumpAsync();
+        var before = await database.DumpAsync(everyTable: true);
 
         var failures = new List<string>();
         var sent = 0;
-        foreach (var request in Requests(endpoints, world))
+        foreach (var request in Requests(endpoints, world, ForgedTokens()))
         {
             sent++;
             var client = request.Caller is { } caller ? app.CreateClient(caller) : app.CreateClient();
@@ -52,15 +57,15 @@ public abstract class HostileInputTests(ITestDatabase database)
             using var response = await client.SendAsync(message);
             var status = (int)response.StatusCode;
             var type = response.Content.Headers.ContentType?.MediaType;
-            if (status is < 400 or >= 500 || type != "application/problem+json")
+            if (status is < 400 or >= 500 || type != "application/problem+json" || (request.Status is { } expected && status != expected))
             {
-                failures.Add($"{request.Method} {request.Path} [{request.What}] -> {status} {type}: {Truncate(await response.Content.ReadAsStringAsync())}");
+                failures.Add($"{request.Method} {request.Path} [{request.What}] -> {status}{(request.Status is { } want ? $" (want {want})" : "")} {type}: {Truncate(await response.Content.ReadAsStringAsync())}");
             }
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} hostile requests were not refused cleanly:\n{string.Join('\n', failures.Take(40))}");
         Assert.True(sent >= MinimumRequests, $"only {sent} requests were generated");
-        var after = await database.DumpAsync();
+        var after = await database.DumpAsync(everyTable: true);
         Assert.Equal(Relevant(before), Relevant(after));
     }
 
@@ -76,7 +81,26 @@ public abstract class HostileInputTests(ITestDatabase database)
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null)];
 
-    private static IEnumerable<HostileRequest> Requests(IEnumerable<RouteEndpoint> endpoints, HostileWorld world)
+    /// <summary>
+    /// Tokens that must not sign anyone in: signed with another key, expired, from another issuer, for another
+    /// audience, and unsigned ("none"). All but the last name a real person of the tenant.
+    /// </summary>
+    private static IReadOnlyList<(string What, string Token)> ForgedTokens()
+    {
+        var key = Convert.FromBase64String(GatewayApplication.TestSigningKey);
+        var person = Guid.NewGuid();
+        var past = new FixedTime(DateTimeOffset.UtcNow.AddDays(-3));
+        return
+        [
+            ("token signed with another key", new TokenService(new AuthOptions(), RandomNumberGenerator.GetBytes(32), TimeProvider.System).Issue(person)),
+            ("expired token", new TokenService(new AuthOptions(), key, past).Issue(person, TimeSpan.FromHours(1))),
+            ("token from another issuer", new TokenService(new AuthOptions { Issuer = "someone-else" }, key, TimeProvider.System).Issue(person)),
+            ("token for another audience", new TokenService(new AuthOptions { Audience = "another-api" }, key, TimeProvider.System).Issue(person)),
+            ("unsigned token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0."),
+        ];
+    }
+
+    private static IEnumerable<HostileRequest> Requests(IEnumerable<RouteEndpoint> endpoints, HostileWorld world, IReadOnlyList<(string What, string Token)> forged)
     {
         var own = world.Own;
         var foreignStaff = world.Foreign.Admin;
@@ -92,16 +116,19 @@ public abstract class HostileInputTests(ITestDatabase database)
 
             if (!anonymous)
             {
-                yield return new(method, ownPath, wellFormed, null, "no token");
-                yield return new(method, ownPath, wellFormed, null, "forged token", Token: "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.");
+                yield return new(method, ownPath, wellFormed, null, "no token", Status: StatusCodes.Status401Unauthorized);
+                foreach (var (what, token) in forged)
+                {
+                    yield return new(method, ownPath, wellFormed, null, what, Token: token, Status: StatusCodes.Status401Unauthorized);
+                }
             }
 
             // Other tenants and strangers, with well-formed requests on this tenant's ids.
             if (hasParameters && !IsSelfService(endpoint))
             {
-                yield return new(method, ownPath, wellFormed, foreignStaff, "staff of another organisation");
-                yield return new(method, ownPath, wellFormed, world.Foreign.Contributor, "contributor of another project");
-                yield return new(method, ownPath, wellFormed, stranger, "stranger");
+                yield return new(method, ownPath, wellFormed, foreignStaff, "staff of another organisation", Status: StatusCodes.Status404NotFound);
+                yield return new(method, ownPath, wellFormed, world.Foreign.Contributor, "contributor of another project", Status: StatusCodes.Status404NotFound);
+                yield return new(method, ownPath, wellFormed, stranger, "stranger", Status: StatusCodes.Status404NotFound);
                 yield return new(method, ownPath, wellFormed, own.Contributor, "acting with someone not linked",
                     Headers: [("CoProduce-Acting-With", own.Observer.ToString())]);
             }
@@ -180,6 +207,11 @@ public abstract class HostileInputTests(ITestDatabase database)
         return path;
     }
 
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
     private static string Truncate(string text) => text.Length > 300 ? text[..300] + "..." : text;
 }
 
@@ -191,7 +223,8 @@ public sealed record HostileRequest(
     Guid? Caller,
     string What,
     string? Token = null,
-    (string Name, string Value)[]? Headers = null)
+    (string Name, string Value)[]? Headers = null,
+    int? Status = null)
 {
     public (string Name, string Value)[] Headers { get; init; } = Headers ?? [];
 }

@@ -54,6 +54,6 @@ public sealed class StorageOutageApiTests(PostgresDatabase database) : IClassFix
             ["CoProduce:Storage:ConnectionString"] = connectionString,
         };
 
-        public Task<IReadOnlyList<string>> DumpAsync() => database.DumpAsync();
+        public Task<IReadOnlyList<string>> DumpAsync(bool everyTable = false) => database.DumpAsync(everyTable);
     }
 }

@@ -1881,6 +1881,12 @@ export interface TextAnswer {
   "personId": null | string;
 }
 
+/** What revoking did: every token of the person issued before RevokedBefore is refused. */
+export interface TokensRevoked {
+  "personId": string;
+  "revokedBefore": string;
+}
+
 /** A delivery action serving the decision, and where it is. */
 export interface TrailAction {
   "actionId": string;
@@ -2236,6 +2242,13 @@ export interface Operations {
     query: never;
     body: never;
     response: OwnProfileView;
+  };
+  /** Sign out everywhere: every token issued to you until now stops working (this one too), on every node and live connection. */
+  "POST /api/me/tokens/revoke": {
+    path: never;
+    query: never;
+    body: never;
+    response: TokensRevoked;
   };
   /** Create a regional network; you become its first coordinator. */
   "POST /api/networks": {

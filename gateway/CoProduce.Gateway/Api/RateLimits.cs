@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using CoProduce.Live;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CoProduce.Gateway.Api;
+
+/// <summary>Request limits, section CoProduce:RateLimits. A window is one minute; a limit of 0 turns that limit off.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "CoProduce:RateLimits";
+
+    /// <summary>Requests one signed-in person may make per minute, across every endpoint and all their devices.</summary>
+    public int PerPersonPerMinute { get; set; } = 3000;
+
+    /// <summary>Requests per minute from one client address without a valid token (they all answer 401 but cost work).</summary>
+    public int PerAddressPerMinute { get; set; } = 600;
+
+    /// <summary>Invitation redeems per minute from one client address, signed in or not: codes cannot be guessed at speed.</summary>
+    public int RedeemsPerAddressPerMinute { get; set; } = 20;
+}
+
+/// <summary>
+/// ASP.NET Core's rate limiter: per person on everything under /api and the hub, per client address for
+/// anonymous callers and, more tightly, for redeeming invitations. A refused request is 429 problem details
+/// with Retry-After, and nothing is done. Behind a proxy the client address is the proxy's unless forwarded
+/// headers are configured, so the per-address limits then apply to everyone behind it (see docs/operations.md).
+/// </summary>
+public static class RateLimits
+{
+    /// <summary>The policy on the invitation redeem endpoint.</summary>
+    public const string RedeemPolicy = "invitation-redeem";
+
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public static WebApplicationBuilder AddGatewayRateLimits(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Limited(context)
+                ? Caller(context, options)
+                : RateLimitPartition.GetNoLimiter("unlimited"));
+            limiter.AddPolicy(RedeemPolicy, context => PerMinute($"redeem:{Address(context)}", options.RedeemsPerAddressPerMinute));
+            limiter.OnRejected = RejectAsync;
+        });
+        return builder;
+    }
+
+    /// <summary>The API and the live hub; health probes and the service description are never limited.</summary>
+    private static bool Limited(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(HubPaths.Project);
+
+    private static RateLimitPartition<string> Caller(HttpContext context, RateLimitOptions options) =>
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } person
+            ? PerMinute($"person:{person}", options.PerPersonPerMinute)
+            : PerMinute($"address:{Address(context)}", options.PerAddressPerMinute);
+
+    private static RateLimitPartition<string> PerMinute(string key, int limit) => limit <= 0
+        ? RateLimitPartition.GetNoLimiter(key)
+        : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window;
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"Nothing was done. Wait {seconds} seconds (Retry-After) and send it again.",
+            },
+        });
+    }
+}
