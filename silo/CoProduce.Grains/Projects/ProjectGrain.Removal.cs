@@ -23,7 +23,7 @@ public sealed partial class ProjectGrain
             throw DomainException.NotFound("The participant");
         }
 
-        var participants = new Dictionary<Guid, Participant>(S.Participants);
+        var participants = new Dictionary<Guid, ParticipantState>(S.Participants);
         participants.Remove(personId);
         if (participant.Role == ProjectRole.Facilitator && !participants.Values.Any(p => p.Role == ProjectRole.Facilitator))
         {
