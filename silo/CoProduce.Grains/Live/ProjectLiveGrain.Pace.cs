@@ -45,6 +45,13 @@ public sealed partial class ProjectLiveGrain
     {
         EnsureFacilitator(facilitatorId);
         _signalled.Clear();
+
+        // Nothing to clear pushes nothing, so clearing cannot flood the room either.
+        if (S.Pace == new PaceCounts(0, 0, 0))
+        {
+            return Task.CompletedTask;
+        }
+
         return Commit(S with { Pace = new PaceCounts(0, 0, 0) }, new PaceCleared(facilitatorId));
     }
 }

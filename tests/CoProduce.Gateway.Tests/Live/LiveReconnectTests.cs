@@ -23,19 +23,21 @@ public abstract class LiveReconnectTests(ITestDatabase database)
         };
         var first = watcher.LastSequence;
 
-        // Signals keep coming from elsewhere while the watcher's line is cut three times.
+        // Events keep coming from elsewhere while the watcher's line is cut three times: the facilitator takes the
+        // floor again and again (each time a turn ends and one starts; pace signals would count once per person).
+        var floor = new GiveFloorRequest(world.ProjectId, world.People.Facilitator);
         var sending = Task.Run(async () =>
         {
             for (var i = 0; i < 60; i++)
             {
-                await facilitator.Hub.SignalPace(new PaceRequest(world.ProjectId, PaceKind.SlowDown, Anonymous: true));
+                await facilitator.Hub.GiveFloor(floor);
             }
         });
         var live = Scenario.Grains(world.App).GetGrain<IProjectLiveGrain>(world.ProjectId);
         for (var cut = 0; cut < 3; cut++)
         {
             line.Cut();
-            await facilitator.Hub.SignalPace(new PaceRequest(world.ProjectId, PaceKind.NeedBreak, Anonymous: false));
+            await facilitator.Hub.GiveFloor(floor);
             var duringCut = (await live.Snapshot()).Sequence;
             line.Restore();
 
@@ -55,7 +57,7 @@ public abstract class LiveReconnectTests(ITestDatabase database)
 
         Assert.Equal(Enumerable.Range((int)first + 1, (int)(last - first)).Select(i => (long)i), seen);
         var journal = await Scenario.Journal(world.App, "projectlive", world.ProjectId);
-        Assert.Equal(63, journal.Count(e => e.Body.GetProperty("event").GetProperty("type").GetString() == "paceSignalled"));
+        Assert.Equal(63, journal.Count(e => e.Body.GetProperty("event").GetProperty("type").GetString() == "floorGiven"));
     }
 
     [Fact]
