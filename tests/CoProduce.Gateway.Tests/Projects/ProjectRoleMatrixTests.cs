@@ -24,7 +24,7 @@ public abstract class ProjectRoleMatrixTests(ITestDatabase database)
         ["POST /api/projects"] =                                             [201,  201,   403,    404,    404,    404,     404,    404],
         ["GET /api/projects"] =                                              [200,  200,   200,    200,    200,    200,     200,    200],
         ["GET /api/projects/{id}"] =                                         [200,  200,   200,    200,    200,    200,     404,    404],
-        ["PUT /api/projects/{id}/participants/{personId}"] =                 [200,  200,   403,    200,    403,    403,     404,    404],
+        ["PUT /api/projects/{id}/participants/{personId}"] =                 [202,  202,   403,    202,    403,    403,     404,    404],
         ["POST /api/projects/{id}/stage"] =                                  [200,  200,   403,    200,    403,    403,     404,    404],
         ["PUT /api/projects/{id}/pre-production"] =                          [200,  200,   403,    200,    403,    403,     404,    404],
         ["POST /api/projects/{id}/budget-lines"] =                           [200,  200,   403,    200,    200,    403,     404,    404],

@@ -2,6 +2,14 @@
 // Run `npm run generate` after an API change (the tests fail while this file is out of date).
 /* eslint-disable */
 
+/** Your answer to a request to take part. */
+export interface AcceptParticipation {
+  /** Whether the project's facilitators may see that you have lived experience (as your profile says). Default no. */
+  "showLivedExperience"?: boolean;
+  /** Whether your diversity answers and the groups you speak for are counted in the project's published figures. Default no. */
+  "countInAggregates"?: boolean;
+}
+
 export interface AccessNeed {
   "id": string;
   "personId": string;
@@ -1187,13 +1195,38 @@ export interface PageOfSurveySummary {
   "total": number;
 }
 
+/** A participant as the project shows them. string Participant.DisplayName is read from the person's profile as it is now.
+bool? Participant.LivedExperience is null unless the reader facilitates the project and the person agreed to show it here. */
 export interface Participant {
   "personId": string;
   "displayName": string;
   "role": ProjectRole;
-  "livedExperience": boolean;
+  "livedExperience": null | boolean;
   "joinedAt": string;
   "invitedBy": null | string;
+}
+
+/** What a participant lets one project know beyond their name and role. Both are off until the person (or their
+supporter acting with them) turns them on, and either may be turned off again at any time. */
+export interface ParticipationConsent {
+  /** Whether the project's facilitators may see, person by person, that they have lived experience. */
+  "showLivedExperience": boolean;
+  /** Whether their diversity answers and the groups they speak for are counted in this project's aggregates. */
+  "countInAggregates": boolean;
+}
+
+/** A request to take part in a project, as the person asked sees it: who asks, for which organisation, in
+what role, and what the project will see of them if they accept. Nothing is read into the project until they do. */
+export interface ParticipationRequest {
+  "projectId": string;
+  "projectName": string;
+  "organisationId": string;
+  "organisationName": string;
+  "role": ProjectRole;
+  "requestedBy": string;
+  "supportedBy": null | string;
+  "requestedAt": string;
+  "whatTheProjectSees": Array<string>;
 }
 
 export interface PayeePreferences {
@@ -1536,21 +1569,26 @@ export interface ReportTable {
   "rows": Array<Array<string>>;
 }
 
-/** A project's representation: the aggregates (suppressed below the threshold), the targets and who is
-missing, for the power-balance report as well as for facilitators. */
+/** A project's representation as last published: the aggregates (suppressed below the threshold), the targets
+and who is missing, for the power-balance report as well as for facilitators. Figures are a frozen snapshot
+of the contributors who consented to be counted here; a new snapshot is published only once at least
+int RepresentationSummary.Threshold of them have joined, left, or changed what they said, so no two published snapshots
+differ by fewer people than that (see docs/representation.md). */
 export interface RepresentationSummary {
   /** The project. */
   "projectId": string;
-  /** The smallest group ever reported (5). */
+  /** The smallest group ever reported, and the fewest changes between two snapshots (5). */
   "threshold": number;
-  /** How many contributors the project has (participants in the Contributor role). */
+  /** How many contributors the snapshot counts: those who consented to be counted in this project. */
   "contributors": number;
-  /** How many gave any diversity data; null when between 1 and the threshold less one. */
+  /** How many of them gave any diversity data; null when between 1 and the threshold less one. */
   "contributorsGivingData": null | number;
-  /** One table per characteristic anyone described, suppressed. */
+  /** One table per characteristic, suppressed. */
   "aggregates": Array<CharacteristicAggregate>;
-  /** Each target against who is there. */
+  /** Each target against the snapshot. */
   "gaps": Array<TargetGap>;
+  /** When the snapshot was published; null while fewer than the threshold have consented to be counted. */
+  "publishedAt": null | string;
 }
 
 /** What a project aims for: at least int RepresentationTarget.Minimum contributors with a self-described value, or speaking for a network's group. */
@@ -2059,6 +2097,31 @@ export interface Operations {
     body: never;
     response: PageOfFeedbackView;
   };
+  /** The requests to take part that you have not answered: who asks, for which organisation, in what role, and what the project will see. */
+  "GET /api/me/participation-requests": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<ParticipationRequest>;
+  };
+  /** Accept a request to take part, saying what the project may see; you are a participant from now on. */
+  "POST /api/me/participation-requests/{projectId}/accept": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: AcceptParticipation;
+    response: ProjectView;
+  };
+  /** Decline a request to take part; nothing of yours was read into the project. */
+  "POST /api/me/participation-requests/{projectId}/decline": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
+  };
   /** Your payment choices per organisation or network, and your weekly limit. */
   "GET /api/me/payments": {
     path: never;
@@ -2086,6 +2149,24 @@ export interface Operations {
     query: never;
     body: PersonProfile;
     response: unknown;
+  };
+  /** What a project you take part in may see of you beyond your name and role. */
+  "GET /api/me/projects/{projectId}/consent": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: ParticipationConsent;
+  };
+  /** Change what a project you take part in may see of you; it applies from the next read, and to aggregates from their next publication. */
+  "PUT /api/me/projects/{projectId}/consent": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: ParticipationConsent;
+    response: ParticipationConsent;
   };
   /** Your consents to be named in credits and to have certificates, project by project. */
   "GET /api/me/recognition": {
@@ -2983,7 +3064,7 @@ export interface Operations {
     body: null | CloseSessionRequest;
     response: ClosedSession;
   };
-  /** Add a participant or change their role (Contributor, Facilitator, Observer). Facilitators only. */
+  /** Ask someone to take part (202: they accept or decline), or change a participant's role (200). Facilitators only. */
   "PUT /api/projects/{projectId}/participants/{personId}": {
     path: {
     "projectId": string;
