@@ -1195,8 +1195,8 @@ export interface PageOfSurveySummary {
   "total": number;
 }
 
-/** A participant as the project shows them. string Participant.DisplayName is read from the person's profile as it is now.
-bool? Participant.LivedExperience is null unless the reader facilitates the project and the person agreed to show it here. */
+/** A participant as the project shows them. The display name is read from the person's profile as it is now.
+Lived experience is null unless the reader facilitates the project and the person agreed to show it here. */
 export interface Participant {
   "personId": string;
   "displayName": string;
@@ -1571,9 +1571,9 @@ export interface ReportTable {
 
 /** A project's representation as last published: the aggregates (suppressed below the threshold), the targets
 and who is missing, for the power-balance report as well as for facilitators. Figures are a frozen snapshot
-of the contributors who consented to be counted here; a new snapshot is published only once at least
-int RepresentationSummary.Threshold of them have joined, left, or changed what they said, so no two published snapshots
-differ by fewer people than that (see docs/representation.md). */
+of the contributors who consented to be counted here; a new snapshot is published only once at least the
+threshold of them have joined, left, or changed what they said, so no two published snapshots differ by
+fewer people than that (see docs/recognition.md). */
 export interface RepresentationSummary {
   /** The project. */
   "projectId": string;
