@@ -26,6 +26,7 @@ public sealed class LiveAcrossNodesTests
         foreach (var person in new[] { here, there })
         {
             await api.RequireAsync(0, adminToken, HttpMethod.Put, $"/api/projects/{project}/participants/{person}", new { role = "Contributor" });
+            await api.RequireAsync(0, cluster.Tokens.Issue(person, TimeSpan.FromHours(1)), HttpMethod.Post, $"/api/me/participation-requests/{project}/accept", new { });
         }
 
         var onFirst = new Received();

@@ -29,8 +29,12 @@ public sealed class World(Api api, Cluster cluster)
             var project = Id(await api.RequireAsync(0, admin, HttpMethod.Post, "/api/projects",
                 new { organisationId = organisation, name = $"Cluster project {p}", summary = "Fault test" }));
             var people = Enumerable.Range(0, participantsPerProject).Select(_ => Guid.NewGuid()).ToList();
+            // Each person is asked and joins by accepting, as the product requires.
             await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (person, _) =>
-                await api.RequireAsync(0, admin, HttpMethod.Put, $"/api/projects/{project}/participants/{person}", new { role = "Contributor" }));
+            {
+                await api.RequireAsync(0, admin, HttpMethod.Put, $"/api/projects/{project}/participants/{person}", new { role = "Contributor" });
+                await api.RequireAsync(0, cluster.Tokens.Issue(person, TimeSpan.FromHours(2)), HttpMethod.Post, $"/api/me/participation-requests/{project}/accept", new { });
+            });
 
             var items = new System.Text.Json.JsonElement[people.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, people.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>

@@ -24,8 +24,8 @@ public enum ProjectRole
 }
 
 /// <summary>
-/// A participant as the project shows them. <see cref="DisplayName"/> is read from the person's profile as it is now.
-/// <see cref="LivedExperience"/> is null unless the reader facilitates the project and the person agreed to show it here.
+/// A participant as the project shows them. The display name is read from the person's profile as it is now.
+/// Lived experience is null unless the reader facilitates the project and the person agreed to show it here.
 /// </summary>
 public sealed record Participant(Guid PersonId, string DisplayName, ProjectRole Role, bool? LivedExperience, DateTimeOffset JoinedAt, Guid? InvitedBy);
 

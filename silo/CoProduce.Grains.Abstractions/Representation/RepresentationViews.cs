@@ -35,9 +35,9 @@ public sealed record Voice(Guid PersonId, string DisplayName, Projects.ProjectRo
 /// <summary>
 /// A project's representation as last published: the aggregates (suppressed below the threshold), the targets
 /// and who is missing, for the power-balance report as well as for facilitators. Figures are a frozen snapshot
-/// of the contributors who consented to be counted here; a new snapshot is published only once at least
-/// <see cref="Threshold"/> of them have joined, left, or changed what they said, so no two published snapshots
-/// differ by fewer people than that (see docs/representation.md).
+/// of the contributors who consented to be counted here; a new snapshot is published only once at least the
+/// threshold of them have joined, left, or changed what they said, so no two published snapshots differ by
+/// fewer people than that (see docs/recognition.md).
 /// </summary>
 /// <param name="ProjectId">The project.</param>
 /// <param name="Threshold">The smallest group ever reported, and the fewest changes between two snapshots (5).</param>

@@ -35,7 +35,8 @@ public sealed partial class ProjectGrain
 
         var organisation = await GrainFactory.GetGrain<IOrganisationGrain>(S.OrganisationId).Name() ?? "the organisation";
         var pending = new PendingParticipation(role, actor.PersonId, actor.SupportedBy, Clock.Now, organisation);
-        state.State = S with { Requests = new(S.Requests) { [personId] = pending }, Version = S.Version + 1 };
+        // A request changes nothing the project shows, so its version (and ETag) stays.
+        state.State = S with { Requests = new(S.Requests) { [personId] = pending } };
         RaiseEvent(new ParticipationRequested(Id, personId, role, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IPersonGrain>(personId).ParticipationRequested(Id, open: true);
@@ -68,7 +69,7 @@ public sealed partial class ProjectGrain
     public async Task DeclineParticipation(Actor actor)
     {
         await EnsureAsked(actor);
-        state.State = S with { Requests = RequestsWithout(actor.PersonId), Version = S.Version + 1 };
+        state.State = S with { Requests = RequestsWithout(actor.PersonId) };
         RaiseEvent(new ParticipationDeclined(Id, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).ParticipationRequested(Id, open: false);

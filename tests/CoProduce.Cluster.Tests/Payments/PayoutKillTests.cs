@@ -51,6 +51,7 @@ public sealed class PayoutKillTests : IAsyncDisposable
         await Ok(asAdmin.PutAsJsonAsync($"/api/organisations/{organisation}/members/{finance}", new { displayName = "Finance", roles = new[] { "Finance" } }));
         var project = (await Ok(asAdmin.PostAsJsonAsync("/api/projects", new { organisationId = organisation, name = "Day services" }))).GetProperty("id").GetGuid();
         await Ok(asAdmin.PutAsJsonAsync($"/api/projects/{project}/participants/{contributor}", new { role = "Contributor" }));
+        await Ok(asContributor.PostAsJsonAsync($"/api/me/participation-requests/{project}/accept", new { }));
         var payer = $"/api/payments/Organisation/{organisation}";
         await Ok(asFinance.PutAsJsonAsync($"{payer}/policy", new
         {

@@ -73,7 +73,7 @@ public sealed class AgendaProject(GatewayApplication app)
         var people = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
         foreach (var person in people)
         {
-            await Grains.GetGrain<IProjectGrain>(ProjectId).SetParticipant(new Actor(Facilitator), person, ProjectRole.Contributor);
+            await Grains.GetGrain<IProjectGrain>(ProjectId).Enrol(new Actor(Facilitator), person, ProjectRole.Contributor);
         }
 
         return people;
@@ -162,9 +162,9 @@ public sealed class AgendaProject(GatewayApplication app)
 
         var project = Grains.GetGrain<IProjectGrain>(ProjectId);
         await project.Create(admin, organisationId, null, "Better home care at night", null);
-        await project.SetParticipant(admin, Contributor, ProjectRole.Contributor);
-        await project.SetParticipant(admin, SecondContributor, ProjectRole.Contributor);
-        await project.SetParticipant(admin, ThirdContributor, ProjectRole.Contributor);
-        await project.SetParticipant(admin, Observer, ProjectRole.Observer);
+        await project.Enrol(admin, Contributor, ProjectRole.Contributor);
+        await project.Enrol(admin, SecondContributor, ProjectRole.Contributor);
+        await project.Enrol(admin, ThirdContributor, ProjectRole.Contributor);
+        await project.Enrol(admin, Observer, ProjectRole.Observer);
     }
 }

@@ -81,9 +81,7 @@ public abstract class FeedbackApiTests(ITestDatabase database)
 
         // The staff facilitator sees the project only as organisation staff, and votes as a facilitator may.
         var id = await world.Published(await world.ClosedDecision(false, people.StaffFacilitator, people.Contributor));
-        await other.As(other.People.Facilitator).PutJson(
-                $"/api/projects/{other.People.ProjectId}/participants/{people.StaffFacilitator}", new { role = "Contributor" })
-            .Expect(HttpStatusCode.OK);
+        await Enrolment.Enrol(other.As, other.People.Facilitator, other.People.ProjectId, people.StaffFacilitator, "Contributor");
         var kept = await other.Published(await other.ClosedDecision(false, people.StaffFacilitator));
         Assert.Equal([kept, id], await Mine(world, people.StaffFacilitator));
 

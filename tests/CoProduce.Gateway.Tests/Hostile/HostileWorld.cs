@@ -91,8 +91,8 @@ public sealed record Tenant(
         await grains.GetGrain<INetworkGrain>(network).AddOrganisation(asAdmin, organisation);
         var projects = grains.GetGrain<IProjectGrain>(project);
         await projects.Create(asAdmin, organisation, network, $"Project {name}", "A project for hostile input.");
-        await projects.SetParticipant(asAdmin, contributor, ProjectRole.Contributor);
-        await projects.SetParticipant(asAdmin, observer, ProjectRole.Observer);
+        await projects.Enrol(asAdmin, contributor, ProjectRole.Contributor);
+        await projects.Enrol(asAdmin, observer, ProjectRole.Observer);
         var budget = await projects.ProposeBudgetLine(asAdmin, "Fees for contributors", 120m, "GBP");
         var need = await projects.RecordAccessNeed(new Actor(contributor), contributor, "Easy Read papers a week ahead");
         var item = await grains.GetGrain<IAgendaGrain>(project).Propose(new Actor(contributor), "Waiting times", "Why waits are so long", null);

@@ -109,7 +109,7 @@ public abstract class AttendanceClaimsApiTests(ITestDatabase database)
         var otherProject = Guid.NewGuid();
         var grains = Scenario.Grains(world.App);
         await grains.GetGrain<IProjectGrain>(otherProject).Create(new Actor(people.Facilitator), people.OrganisationId, null, "Crisis café", null);
-        await grains.GetGrain<IProjectGrain>(otherProject).SetParticipant(new Actor(people.Facilitator), people.Contributor, ProjectRole.Contributor);
+        await grains.GetGrain<IProjectGrain>(otherProject).Enrol(new Actor(people.Facilitator), people.Contributor, ProjectRole.Contributor);
 
         // Only facilitators open sessions; people outside the project are told it does not exist.
         await world.App.CreateClient(people.Contributor).PostAsync(sessions, null).Expect(HttpStatusCode.Forbidden);

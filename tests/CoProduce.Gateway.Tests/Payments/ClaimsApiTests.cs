@@ -106,7 +106,7 @@ public abstract class ClaimsApiTests(ITestDatabase database)
         await Scenario.Grains(app).GetGrain<CoProduce.Grains.Projects.IProjectGrain>(otherProject)
             .Create(new(otherAdmin), otherOrg, null, "Crisis café", null);
         await Scenario.Grains(app).GetGrain<CoProduce.Grains.Projects.IProjectGrain>(otherProject)
-            .SetParticipant(new(otherAdmin), people.Contributor, CoProduce.Grains.Projects.ProjectRole.Contributor);
+            .Enrol(new(otherAdmin), people.Contributor, CoProduce.Grains.Projects.ProjectRole.Contributor);
         var otherPayer = $"/api/payments/Organisation/{otherOrg}";
         await world.SetPolicy(otherPayer, otherFinance);
 

@@ -120,7 +120,7 @@ public abstract class PaymentTimelinessReportTests(ITestDatabase database)
         {
             var id = Guid.NewGuid();
             await grains.GetGrain<IProjectGrain>(id).Create(admin, people.OrganisationId, network, name, null);
-            await grains.GetGrain<IProjectGrain>(id).SetParticipant(admin, people.Contributor, ProjectRole.Contributor);
+            await grains.GetGrain<IProjectGrain>(id).Enrol(admin, people.Contributor, ProjectRole.Contributor);
             projects.Add(id);
         }
 

@@ -25,7 +25,7 @@ public abstract class ProjectRoleMatrixTests(ITestDatabase database)
         ["POST /api/projects"] =                                             [201,  201,   403,    404,    404,    404,     404,    404],
         ["GET /api/projects"] =                                              [200,  200,   200,    200,    200,    200,     200,    200],
         ["GET /api/projects/{id}"] =                                         [200,  200,   200,    200,    200,    200,     404,    404],
-        ["PUT /api/projects/{id}/participants/{personId}"] =                 [200,  200,   403,    200,    403,    403,     404,    404],
+        ["PUT /api/projects/{id}/participants/{personId}"] =                 [202,  202,   403,    202,    403,    403,     404,    404],
         ["DELETE /api/projects/{id}/participants/{personId} (the contributor)"] = [204, 204, 403, 204, 204, 403, 404, 404],
         ["DELETE /api/projects/{id}/participants/{personId} (oneself)"] =  [404,  404,   404,    204,    204,    204,     404,    404],
         ["POST /api/projects/{id}/stage"] =                                  [200,  200,   403,    200,    403,    403,     404,    404],

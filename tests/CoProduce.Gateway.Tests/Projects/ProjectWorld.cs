@@ -93,8 +93,9 @@ public sealed class ProjectWorld
         return id;
     }
 
+    /// <summary>Adds a person as they join (asked by the lead, accepting for themselves), or changes their role.</summary>
     public Task SetParticipant(Guid projectId, Guid personId, string role) =>
-        As(Lead).PutJson($"/api/projects/{projectId}/participants/{personId}", new { role }).Expect(HttpStatusCode.OK);
+        Enrolment.Enrol(As, Lead, projectId, personId, role);
 
     /// <summary>The project as its lead reads it: the whole body and its ETag, to compare before and after.</summary>
     public async Task<Snapshot> Read(Guid projectId)

@@ -211,7 +211,9 @@ public abstract class ProjectsApiTests(ITestDatabase database)
             "post /api/projects", "get /api/projects", "get /api/projects/{projectId}", "put /api/projects/{projectId}/participants/{personId}",
             "post /api/projects/{projectId}/stage", "put /api/projects/{projectId}/pre-production", "post /api/projects/{projectId}/budget-lines",
             "post /api/projects/{projectId}/budget-lines/{lineId}/agreement", "post /api/projects/{projectId}/access-needs",
-            "put /api/projects/{projectId}/access-needs/{needId}",
+            "put /api/projects/{projectId}/access-needs/{needId}", "get /api/me/participation-requests",
+            "post /api/me/participation-requests/{projectId}/accept", "post /api/me/participation-requests/{projectId}/decline",
+            "get /api/me/projects/{projectId}/consent", "put /api/me/projects/{projectId}/consent",
         ];
         foreach (var endpoint in expected)
         {
@@ -223,7 +225,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     }
 
     [Fact]
-    public async Task FacilitatorsSetParticipantsAndTheProjectKeepsAFacilitator()
+    public async Task FacilitatorsAskPeopleWhoJoinOnlyByAcceptingAndTheProjectKeepsAFacilitator()
     {
         await using var app = new GatewayApplication(database);
         var world = await ProjectWorld.CreateAsync(app);
@@ -232,15 +234,28 @@ public abstract class ProjectsApiTests(ITestDatabase database)
         await world.As(world.Contributor).PutJson($"/api/projects/{project}/participants/{newcomer}", new { role = "Contributor" })
             .Expect(HttpStatusCode.Forbidden);
 
+        // Asking adds nobody: the project reads the same, and the request is the newcomer's to answer.
         var before = await world.Read(project);
-        var added = await world.As(world.ProjectFacilitator).PutJson($"/api/projects/{project}/participants/{newcomer}", new { role = "Observer" })
+        var asked = await (await world.As(world.ProjectFacilitator).PutJson($"/api/projects/{project}/participants/{newcomer}", new { role = "Observer" })
+            .Expect(HttpStatusCode.Accepted)).Json();
+        Assert.Equal(before, await world.Read(project));
+        Assert.Equal(world.OrganisationId, asked.GetProperty("organisationId").GetGuid());
+        Assert.False(string.IsNullOrWhiteSpace(asked.GetProperty("organisationName").GetString()));
+        Assert.NotEmpty(asked.GetProperty("whatTheProjectSees").EnumerateArray());
+        await world.As(world.Lead).PostJson($"/api/me/participation-requests/{project}/accept", new { }).Expect(HttpStatusCode.NotFound);
+        var requests = await (await world.As(newcomer).GetAsync("/api/me/participation-requests").Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal("Observer", Assert.Single(requests.EnumerateArray()).GetProperty("role").GetString());
+
+        var added = await world.As(newcomer).PostJson($"/api/me/participation-requests/{project}/accept", new { })
             .Expect(HttpStatusCode.OK);
         Assert.NotEqual(before.ETag, added.Headers.ETag?.Tag);
         Assert.Equal(added.Headers.ETag?.Tag, (await world.Read(project)).ETag);
         var participant = (await added.Json()).GetProperty("participants").EnumerateArray().Single(p => p.GetProperty("personId").GetGuid() == newcomer);
         Assert.Equal("Observer", participant.GetProperty("role").GetString());
+        Assert.Empty((await (await world.As(newcomer).GetAsync("/api/me/participation-requests").Expect(HttpStatusCode.OK)).Json()).EnumerateArray());
+        await world.As(newcomer).PostJson($"/api/me/participation-requests/{project}/accept", new { }).Expect(HttpStatusCode.NotFound);
 
-        // The same role again is not a change.
+        // The same role again is not a change; a participant's role is changed directly.
         var again = await world.As(world.Lead).PutJson($"/api/projects/{project}/participants/{newcomer}", new { role = "Observer" })
             .Expect(HttpStatusCode.OK);
         Assert.Equal(added.Headers.ETag?.Tag, again.Headers.ETag?.Tag);

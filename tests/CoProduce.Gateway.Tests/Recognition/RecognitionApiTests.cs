@@ -89,7 +89,7 @@ public abstract class RecognitionApiTests(ITestDatabase database)
         var networked = Guid.NewGuid();
         var grain = Scenario.Grains(app).GetGrain<IProjectGrain>(networked);
         await grain.Create(new Actor(people.Facilitator), organisation, network, "Network project", null);
-        await grain.SetParticipant(new Actor(people.Facilitator), people.Contributor, ProjectRole.Contributor);
+        await grain.Enrol(new Actor(people.Facilitator), people.Contributor, ProjectRole.Contributor);
         await world.As(people.Contributor).PostJson($"/api/projects/{networked}/agenda/items", new { title = "Shared transport" }).Expect(HttpStatusCode.Created);
         await people.Propose(people.Contributor, "Night-time calls go unanswered");
         Assert.Equal(2, (await world.Contributions(people.Contributor)).GetProperty("totals").GetProperty("projects").GetInt32());

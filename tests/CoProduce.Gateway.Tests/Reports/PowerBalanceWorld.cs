@@ -100,11 +100,11 @@ public sealed class PowerBalanceWorld
         {
             var projects = Grains.GetGrain<IProjectGrain>(project);
             await projects.Create(admin, Organisation, Network, name, null);
-            await projects.SetParticipant(admin, Facilitator, ProjectRole.Facilitator);
-            await projects.SetParticipant(admin, Ada, ProjectRole.Contributor);
-            await projects.SetParticipant(admin, Bea, ProjectRole.Contributor);
-            await projects.SetParticipant(admin, Cal, ProjectRole.Contributor);
-            await projects.SetParticipant(admin, Observer, ProjectRole.Observer);
+            await projects.Enrol(admin, Facilitator, ProjectRole.Facilitator);
+            await projects.Enrol(admin, Ada, ProjectRole.Contributor);
+            await projects.Enrol(admin, Bea, ProjectRole.Contributor);
+            await projects.Enrol(admin, Cal, ProjectRole.Contributor);
+            await projects.Enrol(admin, Observer, ProjectRole.Observer);
         }
     }
 

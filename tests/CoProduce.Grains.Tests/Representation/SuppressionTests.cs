@@ -78,8 +78,8 @@ public sealed class SuppressionTests
     {
         // 5 + 5 + 1: the 1 is hidden, and one of the 5s with it.
         var people = new List<RepresentationCount.Counted>();
-        people.AddRange(Enumerable.Repeat(Person("65 to 74"), 5));
-        people.AddRange(Enumerable.Repeat(Person("25 to 34"), 5));
+        people.AddRange(Enumerable.Range(0, 5).Select(_ => Person("65 to 74")));
+        people.AddRange(Enumerable.Range(0, 5).Select(_ => Person("25 to 34")));
         people.Add(Person("18 to 24"));
         RepresentationTarget[] targets =
         [
@@ -88,7 +88,8 @@ public sealed class SuppressionTests
             new(DiversityCharacteristic.AgeGroup, "18 to 24", null, 5),
         ];
 
-        var summary = RepresentationCount.Summarise(Guid.NewGuid(), people, targets, new Dictionary<Guid, string>());
+        var published = RepresentationCount.Snapshot(people, 1, DateTimeOffset.UnixEpoch);
+        var summary = RepresentationCount.Summarise(Guid.NewGuid(), published, targets, new Dictionary<Guid, string>());
 
         Assert.Equal(Enum.GetValues<DiversityCharacteristic>().Length, summary.Aggregates.Count);
         var ages = summary.Aggregates.Single(a => a.Characteristic == DiversityCharacteristic.AgeGroup);
@@ -98,6 +99,18 @@ public sealed class SuppressionTests
         Assert.Equal(11, summary.ContributorsGivingData);
     }
 
+    [Fact]
+    public void ChangesSinceASnapshotCountEachJoinerLeaverAndChangedStatementOnce()
+    {
+        var people = Enumerable.Range(0, 6).Select(i => Person(i < 3 ? "65 to 74" : "25 to 34")).ToList();
+        var published = RepresentationCount.Snapshot(people, 1, DateTimeOffset.UnixEpoch);
+        Assert.Equal(0, RepresentationCount.Changes(published.Stamps, people));
+
+        // One left, one joined, one changed what they said: three changes.
+        List<RepresentationCount.Counted> now = [.. people.Skip(1).Take(4), people[5] with { Stamp = "changed" }, Person("18 to 24")];
+        Assert.Equal(3, RepresentationCount.Changes(published.Stamps, now));
+    }
+
     private static RepresentationCount.Counted Person(string age) =>
-        new([new DiversityAnswer(DiversityCharacteristic.AgeGroup, age)], []);
+        new(Guid.NewGuid(), [new DiversityAnswer(DiversityCharacteristic.AgeGroup, age)], [], Guid.NewGuid().ToString("N"));
 }

@@ -2,8 +2,14 @@
 // Run `npm run generate` after an API change (the tests fail while this file is out of date).
 /* eslint-disable */
 
-/** One person's access need, who recorded it and, when a supporter acted with them, the supporter
-(Guid? AccessNeed.SupportedBy). */
+/** Your answer to a request to take part. */
+export interface AcceptParticipation {
+  /** Whether the project's facilitators may see that you have lived experience (as your profile says). Default no. */
+  "showLivedExperience"?: boolean;
+  /** Whether your diversity answers and the groups you speak for are counted in the project's published figures. Default no. */
+  "countInAggregates"?: boolean;
+}
+
 export interface AccessNeed {
   "id": string;
   "personId": string;
@@ -11,7 +17,6 @@ export interface AccessNeed {
   "adjustmentPromised": null | string;
   "met": null | boolean;
   "recordedBy": string;
-  "supportedBy"?: null | string;
 }
 
 /** A derived balance of one ledger account. */
@@ -212,8 +217,6 @@ export interface BallotRequest {
   "availability"?: null | Record<string, Availability>;
 }
 
-/** A proposed budget line and who agreed to it. Where a supporter acted with someone, the line names both:
-Guid? BudgetLine.SupportedBy for the proposer, IReadOnlyDictionary&lt;Guid, Guid&gt;? BudgetLine.AgreedWith (person id to supporter id) for agreements. */
 export interface BudgetLine {
   "id": string;
   "description": string;
@@ -221,8 +224,6 @@ export interface BudgetLine {
   "currency": string;
   "proposedBy": string;
   "agreedBy": Array<string>;
-  "supportedBy"?: null | string;
-  "agreedWith"?: null | Record<string, string>;
 }
 
 /** A move to another stage, and why. */
@@ -347,11 +348,9 @@ export interface ConfirmDraftRequest {
 /** A position on a consent proposal. */
 export type ConsentPosition = "Agree" | "Abstain" | "Disagree" | "Block";
 
-/** A consent the person holds; Guid? ConsentRecord.SupportedBy names the supporter who proposed it, if one did. */
 export interface ConsentRecord {
   "scope": ConsentScope;
   "grantedAt": string;
-  "supportedBy"?: null | string;
 }
 
 export interface ConsentScope {
@@ -1089,9 +1088,7 @@ export interface OutcomeRequest {
   "reviewDate": string;
 }
 
-/** What the person (or their supporter) sees of themselves: with supporters' consent changes waiting for them
-(IReadOnlyList&lt;PendingConsentChange&gt; OwnProfileView.PendingConsents) and the supporter who last saved the profile with them, if one did
-(Guid? OwnProfileView.ProfileSupportedBy). */
+/** What the person (or their supporter) sees of themselves. */
 export interface OwnProfileView {
   "id": string;
   "profile": PersonProfile;
@@ -1100,8 +1097,6 @@ export interface OwnProfileView {
   "projects": Array<string>;
   "organisations": Array<string>;
   "networks": Array<string>;
-  "pendingConsents": Array<PendingConsentChange>;
-  "profileSupportedBy": null | string;
 }
 
 /** One page of a list. */
@@ -1200,21 +1195,44 @@ export interface PageOfSurveySummary {
   "total": number;
 }
 
+/** A participant as the project shows them. The display name is read from the person's profile as it is now.
+Lived experience is null unless the reader facilitates the project and the person agreed to show it here. */
 export interface Participant {
   "personId": string;
   "displayName": string;
   "role": ProjectRole;
-  "livedExperience": boolean;
+  "livedExperience": null | boolean;
   "joinedAt": string;
   "invitedBy": null | string;
 }
 
-/** The person's payment choices, weekly limit, and supporters' changes waiting for them. */
+/** What a participant lets one project know beyond their name and role. Both are off until the person (or their
+supporter acting with them) turns them on, and either may be turned off again at any time. */
+export interface ParticipationConsent {
+  /** Whether the project's facilitators may see, person by person, that they have lived experience. */
+  "showLivedExperience": boolean;
+  /** Whether their diversity answers and the groups they speak for are counted in this project's aggregates. */
+  "countInAggregates": boolean;
+}
+
+/** A request to take part in a project, as the person asked sees it: who asks, for which organisation, in
+what role, and what the project will see of them if they accept. Nothing is read into the project until they do. */
+export interface ParticipationRequest {
+  "projectId": string;
+  "projectName": string;
+  "organisationId": string;
+  "organisationName": string;
+  "role": ProjectRole;
+  "requestedBy": string;
+  "supportedBy": null | string;
+  "requestedAt": string;
+  "whatTheProjectSees": Array<string>;
+}
+
 export interface PayeePreferences {
   "personId": string;
   "choices": Array<PaymentChoice>;
   "limit": null | WeeklyLimit;
-  "pending": Array<PendingPaymentChange>;
 }
 
 /** Who pays: an organisation or a regional network. */
@@ -1227,18 +1245,13 @@ export interface PayerRef {
   "key"?: null | string;
 }
 
-/** What a supporter's proposed change is to. */
-export type PaymentChangeKind = "Choice" | "Limit";
-
-/** A choice for one payer, and when it was made (it applies to claims made from then on). Guid? PaymentChoice.SupportedBy
-names the supporter who proposed it, when the person confirmed a supporter's change. */
+/** A choice for one payer, and when it was made (it applies to claims made from then on). */
 export interface PaymentChoice {
   "payer": PayerRef;
   "choice": PaymentChoiceKind;
   "percent": null | number;
   "charity": null | string;
   "chosenAt": string;
-  "supportedBy"?: null | string;
 }
 
 export type PaymentChoiceKind = "Accept" | "AcceptLess" | "Decline" | "Donate" | "Vouchers" | null;
@@ -1289,9 +1302,7 @@ export interface PaymentTimelinessMonth {
   "daysToPayment": number;
 }
 
-/** Where a payout run is. Its claims read Paid only once it is PayoutRunStatus.Completed: the payment instruction (the
-bank file, renamed into place, or the provider's acknowledgement) has been handed over. */
-export type PayoutRunStatus = "Running" | "Completed" | "Failed" | "ExportPending";
+export type PayoutRunStatus = "Running" | "Completed" | "Failed";
 
 /** One payout run: which payer (all when null), its progress and outcome. */
 export interface PayoutRunView {
@@ -1307,27 +1318,6 @@ export interface PayoutRunView {
   "finishedAt": null | string;
   "export": null | string;
   "lastError": null | string;
-}
-
-/** A consent a supporter proposed to give (bool PendingConsentChange.Grant) or withdraw while acting with the person. It changes
-nothing until the person confirms it, and names the supporter. */
-export interface PendingConsentChange {
-  "id": string;
-  "scope": ConsentScope;
-  "grant": boolean;
-  "proposedBy": string;
-  "proposedAt": string;
-}
-
-/** A change a supporter proposed while acting with the person. It changes nothing until the person confirms it
-(a limit that protects their benefits never vanishes without them), and names the supporter. */
-export interface PendingPaymentChange {
-  "id": string;
-  "kind": PaymentChangeKind;
-  "choice": null | PaymentChoice;
-  "limit": null | WeeklyLimit;
-  "proposedBy": string;
-  "proposedAt": string;
 }
 
 /** The "tell us once" profile, owned by the person. */
@@ -1579,21 +1569,26 @@ export interface ReportTable {
   "rows": Array<Array<string>>;
 }
 
-/** A project's representation: the aggregates (suppressed below the threshold), the targets and who is
-missing, for the power-balance report as well as for facilitators. */
+/** A project's representation as last published: the aggregates (suppressed below the threshold), the targets
+and who is missing, for the power-balance report as well as for facilitators. Figures are a frozen snapshot
+of the contributors who consented to be counted here; a new snapshot is published only once at least the
+threshold of them have joined, left, or changed what they said, so no two published snapshots differ by
+fewer people than that (see docs/recognition.md). */
 export interface RepresentationSummary {
   /** The project. */
   "projectId": string;
-  /** The smallest group ever reported (5). */
+  /** The smallest group ever reported, and the fewest changes between two snapshots (5). */
   "threshold": number;
-  /** How many contributors the project has (participants in the Contributor role). */
+  /** How many contributors the snapshot counts: those who consented to be counted in this project. */
   "contributors": number;
-  /** How many gave any diversity data; null when between 1 and the threshold less one. */
+  /** How many of them gave any diversity data; null when between 1 and the threshold less one. */
   "contributorsGivingData": null | number;
-  /** One table per characteristic anyone described, suppressed. */
+  /** One table per characteristic, suppressed. */
   "aggregates": Array<CharacteristicAggregate>;
-  /** Each target against who is there. */
+  /** Each target against the snapshot. */
   "gaps": Array<TargetGap>;
+  /** When the snapshot was published; null while fewer than the threshold have consented to be counted. */
+  "publishedAt": null | string;
 }
 
 /** What a project aims for: at least int RepresentationTarget.Minimum contributors with a self-described value, or speaking for a network's group. */
@@ -1881,12 +1876,6 @@ export interface TextAnswer {
   "personId": null | string;
 }
 
-/** What revoking did: every token of the person issued before RevokedBefore is refused. */
-export interface TokensRevoked {
-  "personId": string;
-  "revokedBefore": string;
-}
-
 /** A delivery action serving the decision, and where it is. */
 export interface TrailAction {
   "actionId": string;
@@ -1959,13 +1948,11 @@ export interface VoteRecord {
 }
 
 /** A benefits-aware weekly limit on fees (expenses never count), summed across every payer, with a note of any
-permission the person holds (e.g. Permitted Work). Guid? WeeklyLimit.SupportedBy names the supporter who proposed it,
-when the person confirmed a supporter's change. */
+permission the person holds (e.g. Permitted Work). */
 export interface WeeklyLimit {
   "amount": number;
   "currency": string;
   "permissionNote": null | string;
-  "supportedBy"?: null | string;
 }
 
 /** Every operation of the HTTP API, keyed by method and path template. */
@@ -2072,24 +2059,6 @@ export interface Operations {
     body: never;
     response: OwnProfileView;
   };
-  /** Confirm a supporter's pending consent change (you only, not a supporter); it then applies, naming them. */
-  "POST /api/me/consents/pending/{changeId}/confirm": {
-    path: {
-    "changeId": string;
-  };
-    query: never;
-    body: never;
-    response: OwnProfileView;
-  };
-  /** Reject a supporter's pending consent change (or, as that supporter, withdraw it); nothing changes. */
-  "POST /api/me/consents/pending/{changeId}/reject": {
-    path: {
-    "changeId": string;
-  };
-    query: never;
-    body: never;
-    response: OwnProfileView;
-  };
   /** Your record of contributions: sessions and hours, agenda items proposed, decisions voted in and shaped, surveys, measures and feedback. */
   "GET /api/me/contributions": {
     path: never;
@@ -2128,7 +2097,32 @@ export interface Operations {
     body: never;
     response: PageOfFeedbackView;
   };
-  /** Your payment choices per organisation or network, your weekly limit, and supporters' changes waiting for you. */
+  /** The requests to take part that you have not answered: who asks, for which organisation, in what role, and what the project will see. */
+  "GET /api/me/participation-requests": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<ParticipationRequest>;
+  };
+  /** Accept a request to take part, saying what the project may see; you are a participant from now on. */
+  "POST /api/me/participation-requests/{projectId}/accept": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: AcceptParticipation;
+    response: ProjectView;
+  };
+  /** Decline a request to take part; nothing of yours was read into the project. */
+  "POST /api/me/participation-requests/{projectId}/decline": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Your payment choices per organisation or network, and your weekly limit. */
   "GET /api/me/payments": {
     path: never;
     query: never;
@@ -2149,30 +2143,30 @@ export interface Operations {
     body: LimitRequest;
     response: PayeePreferences;
   };
-  /** Confirm a supporter's pending change to your payment choice or limit (you only, not a supporter); it then applies, naming them. */
-  "POST /api/me/payments/pending/{changeId}/confirm": {
-    path: {
-    "changeId": string;
-  };
-    query: never;
-    body: never;
-    response: PayeePreferences;
-  };
-  /** Reject a supporter's pending change (or, as that supporter, withdraw it); nothing changes. */
-  "POST /api/me/payments/pending/{changeId}/reject": {
-    path: {
-    "changeId": string;
-  };
-    query: never;
-    body: never;
-    response: PayeePreferences;
-  };
   /** Save your profile: the first save needs no If-Match; later saves send If-Match with the ETag last read. */
   "PUT /api/me/profile": {
     path: never;
     query: never;
     body: PersonProfile;
     response: unknown;
+  };
+  /** What a project you take part in may see of you beyond your name and role. */
+  "GET /api/me/projects/{projectId}/consent": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: ParticipationConsent;
+  };
+  /** Change what a project you take part in may see of you; it applies from the next read, and to aggregates from their next publication. */
+  "PUT /api/me/projects/{projectId}/consent": {
+    path: {
+    "projectId": string;
+  };
+    query: never;
+    body: ParticipationConsent;
+    response: ParticipationConsent;
   };
   /** Your consents to be named in credits and to have certificates, project by project. */
   "GET /api/me/recognition": {
@@ -2242,13 +2236,6 @@ export interface Operations {
     query: never;
     body: never;
     response: OwnProfileView;
-  };
-  /** Sign out everywhere: every token issued to you until now stops working (this one too), on every node and live connection. */
-  "POST /api/me/tokens/revoke": {
-    path: never;
-    query: never;
-    body: never;
-    response: TokensRevoked;
   };
   /** Create a regional network; you become its first coordinator. */
   "POST /api/networks": {
@@ -2508,7 +2495,7 @@ export interface Operations {
     body: PaymentPolicy;
     response: PaymentPolicyView;
   };
-  /** Payout runs, newest first, with progress and outcome (ExportPending: awaiting its handover). Finance staff and admins. */
+  /** Payout runs, newest first, with progress and outcome. Finance staff. */
   "GET /api/payments/{payerKind}/{payerId}/runs": {
     path: {
     "payerKind": string;
@@ -2531,19 +2518,8 @@ export interface Operations {
     body: never;
     response: PayoutRunView;
   };
-  /** One payout run: status, attempts, rows written, amount, the export file and the last error. Finance staff and admins. */
+  /** One payout run: status, attempts, rows written, amount, the export file and the last error. Finance staff. */
   "GET /api/payments/{payerKind}/{payerId}/runs/{runId}": {
-    path: {
-    "payerKind": string;
-    "payerId": string;
-    "runId": string;
-  };
-    query: never;
-    body: never;
-    response: PayoutRunView;
-  };
-  /** Try a payout run that has not handed its instruction over again now (say, once the export volume is back). 202. Finance staff and admins. */
-  "POST /api/payments/{payerKind}/{payerId}/runs/{runId}/retry": {
     path: {
     "payerKind": string;
     "payerId": string;
@@ -3088,7 +3064,7 @@ export interface Operations {
     body: null | CloseSessionRequest;
     response: ClosedSession;
   };
-  /** Add a participant or change their role (Contributor, Facilitator, Observer). Facilitators only. */
+  /** Ask someone to take part (202: they accept or decline), or change a participant's role (200). Facilitators only. */
   "PUT /api/projects/{projectId}/participants/{personId}": {
     path: {
     "projectId": string;
@@ -3097,16 +3073,6 @@ export interface Operations {
     query: never;
     body: SetParticipantRole;
     response: ProjectView;
-  };
-  /** Remove a participant (facilitators), or leave the project yourself. */
-  "DELETE /api/projects/{projectId}/participants/{personId}": {
-    path: {
-    "projectId": string;
-    "personId": string;
-  };
-    query: never;
-    body: never;
-    response: unknown;
   };
   /** How promptly the project's contributors were paid against each payer's promise (for the power-balance report). */
   "GET /api/projects/{projectId}/payments/timeliness": {
