@@ -36,12 +36,12 @@ public sealed class SpeaksForGrain([PersistentState("speaksfor")] IPersistentSta
         }
 
         RaiseEvent(new SpeaksForSet(Id, named.Count, actor.SupportedBy));
-        state.State = new SpeaksForState { InTheirWords = words, Groups = named, Version = state.State.Version + 1 };
+        state.State = new SpeaksForState { InTheirWords = words, Groups = named, SupportedBy = actor.SupportedBy, Version = state.State.Version + 1 };
         await state.WriteStateAsync();
         return new(View(), state.State.Version);
     }
 
     public Task<SpeaksFor> Peek() => Task.FromResult(View());
 
-    private SpeaksFor View() => new(Id, state.State.InTheirWords, state.State.Groups);
+    private SpeaksFor View() => new(Id, state.State.InTheirWords, state.State.Groups, state.State.SupportedBy);
 }
