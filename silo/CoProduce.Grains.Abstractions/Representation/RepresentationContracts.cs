@@ -15,8 +15,11 @@ public sealed record GroupRef(Guid NetworkId, Guid GroupId);
 /// <summary>A group someone speaks for, with its name.</summary>
 public sealed record NamedGroup(Guid NetworkId, Guid GroupId, string Name);
 
-/// <summary>Who a person speaks for, in their own words and from their networks' lists.</summary>
-public sealed record SpeaksFor(Guid PersonId, string? InTheirWords, IReadOnlyList<NamedGroup> Groups);
+/// <summary>
+/// Who a person speaks for, in their own words and from their networks' lists; <see cref="SupportedBy"/> names the
+/// supporter who last set it with them, if one did.
+/// </summary>
+public sealed record SpeaksFor(Guid PersonId, string? InTheirWords, IReadOnlyList<NamedGroup> Groups, Guid? SupportedBy = null);
 
 /// <summary>The groups and communities of a network, keyed by the network's id; its coordinators keep the list.</summary>
 public interface INetworkGroupsGrain : IGrainWithGuidKey

@@ -13,6 +13,9 @@ public sealed record SpeaksForState
 
     public List<NamedGroup> Groups { get; init; } = [];
 
+    /// <summary>The supporter who last set it while acting with the person; null when the person did.</summary>
+    public Guid? SupportedBy { get; init; }
+
     public long Version { get; init; }
 }
 

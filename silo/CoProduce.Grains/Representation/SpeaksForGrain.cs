@@ -36,7 +36,7 @@ public sealed class SpeaksForGrain([PersistentState("speaksfor")] IPersistentSta
         }
 
         RaiseEvent(new SpeaksForSet(Id, named.Count, actor.SupportedBy));
-        state.State = new SpeaksForState { InTheirWords = words, Groups = named, Version = state.State.Version + 1 };
+        state.State = new SpeaksForState { InTheirWords = words, Groups = named, SupportedBy = actor.SupportedBy, Version = state.State.Version + 1 };
         await state.WriteStateAsync();
         return new(View(), state.State.Version);
     }
@@ -45,5 +45,5 @@ public sealed class SpeaksForGrain([PersistentState("speaksfor")] IPersistentSta
 
     public Task<long> Revision() => Task.FromResult(state.State.Version);
 
-    private SpeaksFor View() => new(Id, state.State.InTheirWords, state.State.Groups);
+    private SpeaksFor View() => new(Id, state.State.InTheirWords, state.State.Groups, state.State.SupportedBy);
 }

@@ -225,6 +225,24 @@ public abstract class DutiesApiTests(ITestDatabase database)
         Assert.Equal(3, journal.Count(e => e.Type == "PaymentChangeProposed"));
     }
 
+    [Fact]
+    public async Task WhoAPersonSpeaksForSetWithTheirSupporterNamesBoth()
+    {
+        await using var app = new GatewayApplication(database);
+        var people = await Agenda.AgendaProject.Create(app);
+        var said = await (await people.AsSupporterOf(people.Contributor)
+            .PutJson("/api/me/speaks-for", new { inTheirWords = "Carers in the villages", groups = Array.Empty<object>() })
+            .Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(people.Contributor, said.GetProperty("personId").GetGuid());
+        Assert.Equal(people.Supporter, said.GetProperty("supportedBy").GetGuid());
+
+        // Said again by the person alone, it names nobody else.
+        var own = await (await people.As(people.Contributor)
+            .PutJson("/api/me/speaks-for", new { inTheirWords = "Carers in the villages", groups = Array.Empty<object>() })
+            .Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(JsonValueKind.Null, own.GetProperty("supportedBy").ValueKind);
+    }
+
     /// <summary>Refused as problem details with 403 or 404 (which one depends on whether the caller may know the thing exists).</summary>
     private static async Task Refused(Task<HttpResponseMessage> call)
     {
