@@ -73,6 +73,8 @@ public sealed class Cluster : IAsyncDisposable
         ["CoProduce__Runtime__MultiNode"] = "true",
         ["CoProduce__Auth__SigningKey"] = SigningKey,
         ["CoProduce__Anonymity__Key"] = AnonymityKey,
+        // Retries in tight loops through faults: the per-person HTTP rate limit is not what these tests are about.
+        ["CoProduce__RateLimits__PerPersonPerMinute"] = "0",
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

@@ -120,6 +120,11 @@ public static class BodyFactory
             return DateTimeOffset.UtcNow.AddDays(1).ToString("O");
         }
 
+        if (t == typeof(DateOnly))
+        {
+            return DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (t == typeof(TimeSpan))
         {
             return "01:00:00";

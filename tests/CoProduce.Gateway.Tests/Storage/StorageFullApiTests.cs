@@ -50,6 +50,7 @@ public sealed class StorageFullApiTests
         {
             // Sessions opened before keep writing; end them, so every connection from now on is read-only.
             await Execute(database, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+            NpgsqlConnection.ClearAllPools();
             var before = await database.DumpAsync(everyTable: true);
             HttpResponseMessage refused;
             var attempts = 0;
@@ -82,7 +83,7 @@ public sealed class StorageFullApiTests
 
     private static async Task Execute(PostgresDatabase database, string sql)
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
 
         // This session may start read-only itself; ALTER DATABASE needs it writable.
