@@ -11,7 +11,7 @@ namespace CoProduce.Gateway.Decisions;
 /// <param name="OpensAt">When voting opens; now if absent or past.</param>
 /// <param name="MinimumVoters">Quorum: how many must vote for the result to count (default 0).</param>
 /// <param name="MinimumWithLivedExperience">Quorum: how many of them must have lived experience (default 0).</param>
-/// <param name="Anonymous">Nobody, staff included, can see who voted what; only counts are shown.</param>
+/// <param name="Anonymous">Nobody, staff included, can see who voted what; only counts are shown, and only once voting closes.</param>
 /// <param name="HideResultsUntilClose">Counts are shown only once voting closes.</param>
 /// <param name="DotsPerPerson">DotVote only: dots each person places (1-50).</param>
 /// <param name="MinScore">Score only: the lowest score (default 0).</param>

@@ -37,7 +37,7 @@ public static class DecisionsApi
                 Etags.Ok(context, await Decision(grains, decisionId).Get(await context.ActorAsync(), projectId)))
             .Produces<DecisionView>()
             .WithSummary("A decision with its results (unless hidden until close), dissent, quorum and outcome. Anyone who can see the project.")
-            .WithDescription("In an anonymous decision only counts are shown, and dissent without names.");
+            .WithDescription("In an anonymous decision only counts are shown, and dissent without names; while it is open neither results nor the number of voters are shown (voters reads 0): they appear at close.");
 
         MapBallot(group);
         MapClosing(group);

@@ -7,7 +7,7 @@ namespace CoProduce.Gateway.Evaluation;
 /// <param name="Title">What the survey is about, up to 200 characters.</param>
 /// <param name="Questions">1-50 questions.</param>
 /// <param name="Description">More detail, up to 4,000 characters.</param>
-/// <param name="Anonymous">Nobody, staff included, can see who answered what; free-text answers are shown without names.</param>
+/// <param name="Anonymous">Nobody, staff included, can see who answered what; free-text answers are shown without names; results and counts only once it closes.</param>
 /// <param name="DecisionIds">Decisions of this project the survey is evidence for (up to 50).</param>
 /// <param name="ActionIds">Actions the survey is evidence for (up to 50 ids).</param>
 [ApiExample("""{"title":"How was night-time support this month?","anonymous":true,"questions":[{"text":"How easy was it to get help at night?","kind":"Scale","required":true,"scaleMax":5,"scaleLabels":["Very hard","Hard","OK","Easy","Very easy"]},{"text":"Who answered?","kind":"SingleChoice","required":true,"options":["A carer","A nurse","Nobody"]},{"text":"Anything else?","kind":"FreeText","required":false}]}""")]

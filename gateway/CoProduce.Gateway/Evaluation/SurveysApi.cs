@@ -37,7 +37,7 @@ public static class SurveysApi
                 Etags.Ok(context, await Survey(grains, surveyId).Get(await context.ActorAsync(), projectId)))
             .Produces<SurveyView>()
             .WithSummary("A survey with its questions; results for facilitators at any time and for everyone once closed.")
-            .WithDescription("In an anonymous survey free-text answers are shown without names.");
+            .WithDescription("In an anonymous survey free-text answers are shown without names, and while it is open nobody (facilitators included) sees results or the number of respondents: they appear at close.");
 
         group.MapPost("/{surveyId:guid}/close", async (Guid projectId, Guid surveyId, HttpContext context, IGrainFactory grains) =>
                 Etags.Ok(context, await Survey(grains, surveyId).Close(await context.ActorAsync(), projectId)))

@@ -43,7 +43,9 @@ public sealed record DecisionResults(
 
 /// <summary>
 /// A decision as participants see it. <see cref="Results"/> is null while results are hidden until
-/// close; <see cref="Votes"/> is empty for anonymous decisions and while results are hidden.
+/// close; <see cref="Votes"/> is empty for anonymous decisions and while results are hidden. While an
+/// anonymous decision is open, results are always hidden and <see cref="Voters"/> reads 0, so no ballot
+/// can be told from a read before and after it; the counts appear at close.
 /// <see cref="AgendaItemIds"/> are the project's agenda items the decision takes up.
 /// </summary>
 public sealed record DecisionView(

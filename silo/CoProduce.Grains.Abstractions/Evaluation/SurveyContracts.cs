@@ -99,7 +99,8 @@ public sealed record SurveyResults(int Respondents, IReadOnlyList<QuestionResult
 
 /// <summary>
 /// A survey as participants see it. <see cref="Results"/> is shown to facilitators at any time and to
-/// everyone once the survey is closed; otherwise it is null.
+/// everyone once the survey is closed; otherwise it is null. While an anonymous survey is open nobody,
+/// facilitators included, sees results, and <see cref="Respondents"/> reads 0; they appear at close.
 /// </summary>
 public sealed record SurveyView(
     Guid Id,

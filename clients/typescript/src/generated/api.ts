@@ -474,7 +474,7 @@ export interface DecisionRequest {
   "minimumVoters"?: null | number;
   /** Quorum: how many of them must have lived experience (default 0). */
   "minimumWithLivedExperience"?: null | number;
-  /** Nobody, staff included, can see who voted what; only counts are shown. */
+  /** Nobody, staff included, can see who voted what; only counts are shown, and only once voting closes. */
   "anonymous"?: null | boolean;
   /** Counts are shown only once voting closes. */
   "hideResultsUntilClose"?: null | boolean;
@@ -553,7 +553,9 @@ export interface DecisionTrail {
 }
 
 /** A decision as participants see it. DecisionResults? DecisionView.Results is null while results are hidden until
-close; IReadOnlyList&lt;VoteRecord&gt; DecisionView.Votes is empty for anonymous decisions and while results are hidden.
+close; IReadOnlyList&lt;VoteRecord&gt; DecisionView.Votes is empty for anonymous decisions and while results are hidden. While an
+anonymous decision is open, results are always hidden and int DecisionView.Voters reads 0, so no ballot
+can be told from a read before and after it; the counts appear at close.
 IReadOnlyList&lt;Guid&gt; DecisionView.AgendaItemIds are the project's agenda items the decision takes up. */
 export interface DecisionView {
   "id": string;
@@ -1786,7 +1788,7 @@ export interface SurveyRequest {
   "questions": Array<QuestionRequest>;
   /** More detail, up to 4,000 characters. */
   "description"?: null | string;
-  /** Nobody, staff included, can see who answered what; free-text answers are shown without names. */
+  /** Nobody, staff included, can see who answered what; free-text answers are shown without names; results and counts only once it closes. */
   "anonymous"?: null | boolean;
   /** Decisions of this project the survey is evidence for (up to 50). */
   "decisionIds"?: null | Array<string>;
@@ -1821,7 +1823,8 @@ export interface SurveySummary {
 }
 
 /** A survey as participants see it. SurveyResults? SurveyView.Results is shown to facilitators at any time and to
-everyone once the survey is closed; otherwise it is null. */
+everyone once the survey is closed; otherwise it is null. While an anonymous survey is open nobody,
+facilitators included, sees results, and int SurveyView.Respondents reads 0; they appear at close. */
 export interface SurveyView {
   "id": string;
   "projectId": string;
