@@ -10,6 +10,8 @@ export interface AcceptParticipation {
   "countInAggregates"?: boolean;
 }
 
+/** One person's access need, who recorded it and, when a supporter acted with them, the supporter
+(Guid? AccessNeed.SupportedBy). */
 export interface AccessNeed {
   "id": string;
   "personId": string;
@@ -17,6 +19,7 @@ export interface AccessNeed {
   "adjustmentPromised": null | string;
   "met": null | boolean;
   "recordedBy": string;
+  "supportedBy"?: null | string;
 }
 
 /** A derived balance of one ledger account. */
@@ -217,6 +220,8 @@ export interface BallotRequest {
   "availability"?: null | Record<string, Availability>;
 }
 
+/** A proposed budget line and who agreed to it. Where a supporter acted with someone, the line names both:
+Guid? BudgetLine.SupportedBy for the proposer, IReadOnlyDictionary&lt;Guid, Guid&gt;? BudgetLine.AgreedWith (person id to supporter id) for agreements. */
 export interface BudgetLine {
   "id": string;
   "description": string;
@@ -224,6 +229,8 @@ export interface BudgetLine {
   "currency": string;
   "proposedBy": string;
   "agreedBy": Array<string>;
+  "supportedBy"?: null | string;
+  "agreedWith"?: null | Record<string, string>;
 }
 
 /** A move to another stage, and why. */
@@ -348,9 +355,11 @@ export interface ConfirmDraftRequest {
 /** A position on a consent proposal. */
 export type ConsentPosition = "Agree" | "Abstain" | "Disagree" | "Block";
 
+/** A consent the person holds; Guid? ConsentRecord.SupportedBy names the supporter who proposed it, if one did. */
 export interface ConsentRecord {
   "scope": ConsentScope;
   "grantedAt": string;
+  "supportedBy"?: null | string;
 }
 
 export interface ConsentScope {
@@ -1090,7 +1099,9 @@ export interface OutcomeRequest {
   "reviewDate": string;
 }
 
-/** What the person (or their supporter) sees of themselves. */
+/** What the person (or their supporter) sees of themselves: with supporters' consent changes waiting for them
+(IReadOnlyList&lt;PendingConsentChange&gt; OwnProfileView.PendingConsents) and the supporter who last saved the profile with them, if one did
+(Guid? OwnProfileView.ProfileSupportedBy). */
 export interface OwnProfileView {
   "id": string;
   "profile": PersonProfile;
@@ -1099,6 +1110,8 @@ export interface OwnProfileView {
   "projects": Array<string>;
   "organisations": Array<string>;
   "networks": Array<string>;
+  "pendingConsents": Array<PendingConsentChange>;
+  "profileSupportedBy": null | string;
 }
 
 /** One page of a list. */
@@ -1231,10 +1244,12 @@ export interface ParticipationRequest {
   "whatTheProjectSees": Array<string>;
 }
 
+/** The person's payment choices, weekly limit, and supporters' changes waiting for them. */
 export interface PayeePreferences {
   "personId": string;
   "choices": Array<PaymentChoice>;
   "limit": null | WeeklyLimit;
+  "pending": Array<PendingPaymentChange>;
 }
 
 /** Who pays: an organisation or a regional network. */
@@ -1247,13 +1262,18 @@ export interface PayerRef {
   "key"?: null | string;
 }
 
-/** A choice for one payer, and when it was made (it applies to claims made from then on). */
+/** What a supporter's proposed change is to. */
+export type PaymentChangeKind = "Choice" | "Limit";
+
+/** A choice for one payer, and when it was made (it applies to claims made from then on). Guid? PaymentChoice.SupportedBy
+names the supporter who proposed it, when the person confirmed a supporter's change. */
 export interface PaymentChoice {
   "payer": PayerRef;
   "choice": PaymentChoiceKind;
   "percent": null | number;
   "charity": null | string;
   "chosenAt": string;
+  "supportedBy"?: null | string;
 }
 
 export type PaymentChoiceKind = "Accept" | "AcceptLess" | "Decline" | "Donate" | "Vouchers" | null;
@@ -1304,7 +1324,9 @@ export interface PaymentTimelinessMonth {
   "daysToPayment": number;
 }
 
-export type PayoutRunStatus = "Running" | "Completed" | "Failed";
+/** Where a payout run is. Its claims read Paid only once it is PayoutRunStatus.Completed: the payment instruction (the
+bank file, renamed into place, or the provider's acknowledgement) has been handed over. */
+export type PayoutRunStatus = "Running" | "Completed" | "Failed" | "ExportPending";
 
 /** One payout run: which payer (all when null), its progress and outcome. */
 export interface PayoutRunView {
@@ -1320,6 +1342,27 @@ export interface PayoutRunView {
   "finishedAt": null | string;
   "export": null | string;
   "lastError": null | string;
+}
+
+/** A consent a supporter proposed to give (bool PendingConsentChange.Grant) or withdraw while acting with the person. It changes
+nothing until the person confirms it, and names the supporter. */
+export interface PendingConsentChange {
+  "id": string;
+  "scope": ConsentScope;
+  "grant": boolean;
+  "proposedBy": string;
+  "proposedAt": string;
+}
+
+/** A change a supporter proposed while acting with the person. It changes nothing until the person confirms it
+(a limit that protects their benefits never vanishes without them), and names the supporter. */
+export interface PendingPaymentChange {
+  "id": string;
+  "kind": PaymentChangeKind;
+  "choice": null | PaymentChoice;
+  "limit": null | WeeklyLimit;
+  "proposedBy": string;
+  "proposedAt": string;
 }
 
 /** The "tell us once" profile, owned by the person. */
@@ -1879,6 +1922,12 @@ export interface TextAnswer {
   "personId": null | string;
 }
 
+/** What revoking did: every token of the person issued before RevokedBefore is refused. */
+export interface TokensRevoked {
+  "personId": string;
+  "revokedBefore": string;
+}
+
 /** A delivery action serving the decision, and where it is. */
 export interface TrailAction {
   "actionId": string;
@@ -1951,11 +2000,13 @@ export interface VoteRecord {
 }
 
 /** A benefits-aware weekly limit on fees (expenses never count), summed across every payer, with a note of any
-permission the person holds (e.g. Permitted Work). */
+permission the person holds (e.g. Permitted Work). Guid? WeeklyLimit.SupportedBy names the supporter who proposed it,
+when the person confirmed a supporter's change. */
 export interface WeeklyLimit {
   "amount": number;
   "currency": string;
   "permissionNote": null | string;
+  "supportedBy"?: null | string;
 }
 
 /** Every operation of the HTTP API, keyed by method and path template. */
@@ -2062,6 +2113,24 @@ export interface Operations {
     body: never;
     response: OwnProfileView;
   };
+  /** Confirm a supporter's pending consent change (you only, not a supporter); it then applies, naming them. */
+  "POST /api/me/consents/pending/{changeId}/confirm": {
+    path: {
+    "changeId": string;
+  };
+    query: never;
+    body: never;
+    response: OwnProfileView;
+  };
+  /** Reject a supporter's pending consent change (or, as that supporter, withdraw it); nothing changes. */
+  "POST /api/me/consents/pending/{changeId}/reject": {
+    path: {
+    "changeId": string;
+  };
+    query: never;
+    body: never;
+    response: OwnProfileView;
+  };
   /** Your record of contributions: sessions and hours, agenda items proposed, decisions voted in and shaped, surveys, measures and feedback. */
   "GET /api/me/contributions": {
     path: never;
@@ -2125,7 +2194,7 @@ export interface Operations {
     body: never;
     response: unknown;
   };
-  /** Your payment choices per organisation or network, and your weekly limit. */
+  /** Your payment choices per organisation or network, your weekly limit, and supporters' changes waiting for you. */
   "GET /api/me/payments": {
     path: never;
     query: never;
@@ -2144,6 +2213,24 @@ export interface Operations {
     path: never;
     query: never;
     body: LimitRequest;
+    response: PayeePreferences;
+  };
+  /** Confirm a supporter's pending change to your payment choice or limit (you only, not a supporter); it then applies, naming them. */
+  "POST /api/me/payments/pending/{changeId}/confirm": {
+    path: {
+    "changeId": string;
+  };
+    query: never;
+    body: never;
+    response: PayeePreferences;
+  };
+  /** Reject a supporter's pending change (or, as that supporter, withdraw it); nothing changes. */
+  "POST /api/me/payments/pending/{changeId}/reject": {
+    path: {
+    "changeId": string;
+  };
+    query: never;
+    body: never;
     response: PayeePreferences;
   };
   /** Save your profile: the first save needs no If-Match; later saves send If-Match with the ETag last read. */
@@ -2239,6 +2326,13 @@ export interface Operations {
     query: never;
     body: never;
     response: OwnProfileView;
+  };
+  /** Sign out everywhere: every token issued to you until now stops working (this one too), on every node and live connection. */
+  "POST /api/me/tokens/revoke": {
+    path: never;
+    query: never;
+    body: never;
+    response: TokensRevoked;
   };
   /** Create a regional network; you become its first coordinator. */
   "POST /api/networks": {
@@ -2498,7 +2592,7 @@ export interface Operations {
     body: PaymentPolicy;
     response: PaymentPolicyView;
   };
-  /** Payout runs, newest first, with progress and outcome. Finance staff. */
+  /** Payout runs, newest first, with progress and outcome (ExportPending: awaiting its handover). Finance staff and admins. */
   "GET /api/payments/{payerKind}/{payerId}/runs": {
     path: {
     "payerKind": string;
@@ -2521,8 +2615,19 @@ export interface Operations {
     body: never;
     response: PayoutRunView;
   };
-  /** One payout run: status, attempts, rows written, amount, the export file and the last error. Finance staff. */
+  /** One payout run: status, attempts, rows written, amount, the export file and the last error. Finance staff and admins. */
   "GET /api/payments/{payerKind}/{payerId}/runs/{runId}": {
+    path: {
+    "payerKind": string;
+    "payerId": string;
+    "runId": string;
+  };
+    query: never;
+    body: never;
+    response: PayoutRunView;
+  };
+  /** Try a payout run that has not handed its instruction over again now (say, once the export volume is back). 202. Finance staff and admins. */
+  "POST /api/payments/{payerKind}/{payerId}/runs/{runId}/retry": {
     path: {
     "payerKind": string;
     "payerId": string;
@@ -3076,6 +3181,16 @@ export interface Operations {
     query: never;
     body: SetParticipantRole;
     response: ProjectView;
+  };
+  /** Remove a participant (facilitators), or leave the project yourself. */
+  "DELETE /api/projects/{projectId}/participants/{personId}": {
+    path: {
+    "projectId": string;
+    "personId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
   };
   /** How promptly the project's contributors were paid against each payer's promise (for the power-balance report). */
   "GET /api/projects/{projectId}/payments/timeliness": {
