@@ -75,8 +75,12 @@ public sealed class LiveAcrossNodesTests
         var project = (await api.RequireAsync(0, adminToken, HttpMethod.Post, "/api/projects",
             new { organisationId = organisation, name = "Roles across nodes" })).GetProperty("id").GetGuid();
         var (lead, contributor) = (Guid.NewGuid(), Guid.NewGuid());
-        await api.RequireAsync(0, adminToken, HttpMethod.Put, $"/api/projects/{project}/participants/{lead}", new { role = "Facilitator" });
-        await api.RequireAsync(0, adminToken, HttpMethod.Put, $"/api/projects/{project}/participants/{contributor}", new { role = "Contributor" });
+        foreach (var (person, role) in new[] { (lead, "Facilitator"), (contributor, "Contributor") })
+        {
+            // Asked by the admin, in by their own acceptance.
+            await api.RequireAsync(0, adminToken, HttpMethod.Put, $"/api/projects/{project}/participants/{person}", new { role });
+            await api.RequireAsync(0, cluster.Tokens.Issue(person, TimeSpan.FromHours(1)), HttpMethod.Post, $"/api/me/participation-requests/{project}/accept", new { });
+        }
 
         // Both joined on the first node; the changes are made through the second.
         var leadReceived = new Received();
