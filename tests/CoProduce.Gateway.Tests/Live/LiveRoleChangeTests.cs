@@ -107,7 +107,7 @@ public abstract class LiveRoleChangeTests(ITestDatabase database)
     {
         var person = Guid.NewGuid();
         await world.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IProjectGrain>(world.ProjectId)
-            .SetParticipant(new Actor(world.People.Facilitator), person, role);
+            .Enrol(new Actor(world.People.Facilitator), person, role);
         return person;
     }
 
