@@ -6,6 +6,7 @@ using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 using CoProduce.Live;
 using CoProduce.Runtime.Grains;
+using CoProduce.Runtime.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CoProduce.Gateway.Live;
@@ -19,6 +20,10 @@ internal static class LiveAdmission
     /// <summary>The member the connection joins as, and the name the project knows the person in the room by, if any.</summary>
     public static async Task<(LiveMember Member, string? DisplayName)> AdmitAsync(ClaimsPrincipal user, JoinRequest request, IGrainFactory grains)
     {
+        // Whoever joins may go on to cast anonymous ballots in this session: the checks that name them (a person
+        // grain's key is the person's id; the project reads their name from it) never do so in telemetry, as
+        // for the HTTP API (ActorResolver).
+        using var unattributed = Unattributed.Begin();
         var caller = user.PersonId();
         var project = grains.GetGrain<IProjectGrain>(request.ProjectId);
         if (request.ActingWith is { } contributor && contributor != caller)

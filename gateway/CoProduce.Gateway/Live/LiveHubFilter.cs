@@ -1,12 +1,14 @@
+using System.Diagnostics;
 using CoProduce.Grains.Common;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
+using CoProduce.Runtime.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CoProduce.Gateway.Live;
 
 /// <summary>
-/// Every hub call: the caller's rate limit (shared by all their connections) first, then the call; a refusal becomes a hub error for
+/// Every hub call, traced from its own root span: the caller's rate limit (shared by all their connections) first, then the call; a refusal becomes a hub error for
 /// that caller only ("Kind: why"), and the connection and everyone else's session go on.
 /// </summary>
 internal sealed partial class LiveHubFilter(LiveConnections connections, ILogger<LiveHubFilter> logger) : IHubFilter
@@ -19,6 +21,13 @@ internal sealed partial class LiveHubFilter(LiveConnections connections, ILogger
             throw new HubException($"{LiveErrors.RateLimited}: too many calls from you; wait a moment and try again.");
         }
 
+        // Each call is traced on its own, from a root span that names only the hub and the method: not as part of
+        // the connection's trace (SignalR parents or links its spans to the request that opened the connection,
+        // whose sign-in and join checks name the caller), so an anonymous ballot's spans link to no one.
+        Activity.Current = null;
+        using var span = CoProduceTelemetry.Source.StartActivity($"hub project/{invocationContext.HubMethodName}", ActivityKind.Server, parentContext: default);
+        span?.SetTag(CoProduceTelemetry.HubTag, "project");
+        span?.SetTag("rpc.method", invocationContext.HubMethodName);
         try
         {
             return await next(invocationContext);

@@ -59,6 +59,19 @@ public sealed class LiveWorld : IAsyncDisposable
         return world;
     }
 
+    /// <summary>
+    /// A fresh gateway (on <paramref name="settings"/>) over a project made earlier by another gateway on the same
+    /// database, so that what the new one does (and exports) starts with the live session, not with the setup.
+    /// </summary>
+    public static LiveWorld Serve(ITestDatabase database, AgendaProject people, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new GatewayApplication(database, settings);
+        var port = FreePort.Next();
+        app.UseKestrel(port);
+        app.StartServer();
+        return new LiveWorld(app, people, new Uri($"http://127.0.0.1:{port}"));
+    }
+
     /// <summary>Joins the project's session as <paramref name="person"/>.</summary>
     public Task<LiveSession> Join(Guid person, Guid? actingWith = null, IReadOnlyList<string>? accessNeeds = null, long? after = null) =>
         Join(Address, person, actingWith, accessNeeds, after);

@@ -53,6 +53,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public IReadOnlyList<string> Received(string signal) =>
         [.. _exports.Where(e => e.Signal == signal).Select(e => Encoding.UTF8.GetString(e.Body))];
 
+    /// <summary>The trace exports received, as the protobuf bytes sent.</summary>
+    public IReadOnlyList<byte[]> RawTraces => [.. _exports.Where(e => e.Signal == "traces").Select(e => e.Body)];
+
     /// <summary>The signal of each export, in arrival order.</summary>
     public IReadOnlyList<string> Signals => [.. _exports.Select(e => e.Signal)];
 
