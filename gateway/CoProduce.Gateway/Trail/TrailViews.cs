@@ -31,14 +31,17 @@ public sealed record DecisionTrail(
     IReadOnlyList<TrailSurvey> Surveys,
     IReadOnlyList<FeedbackView> Feedback);
 
-/// <summary>An agenda item the decision took up, with its provenance as the agenda shows it.</summary>
+/// <summary>
+/// An agenda item the decision took up, with its provenance as the agenda shows it to this reader: the proposer's
+/// lived experience only for the project's facilitators and only when the proposer agreed to show it; null otherwise.
+/// </summary>
 public sealed record TrailAgendaItem(
     Guid ItemId,
     string Title,
     Guid ProposedBy,
     Guid? SupportedBy,
     ProjectRole ProposerRole,
-    bool ProposerLivedExperience,
+    bool? ProposerLivedExperience,
     DateTimeOffset ProposedAt,
     bool Withdrawn);
 

@@ -28,9 +28,10 @@ public enum AgendaStatus
 }
 
 /// <summary>
-/// A proposed item with its provenance: who proposed it, in what role, whether they have lived
-/// experience, and the supporter who acted with them if any. <see cref="Version"/> is the item's own,
-/// for If-Match.
+/// A proposed item with its provenance: who proposed it, in what role, and the supporter who acted with them if
+/// any. <see cref="ProposerLivedExperience"/> is the proposer's lived experience as their profile says it now,
+/// shown only to the project's facilitators and only when the proposer agreed to show it in this project; null
+/// to everyone else. <see cref="Version"/> is the item's own, for If-Match.
 /// </summary>
 public sealed record AgendaItem(
     Guid Id,
@@ -40,7 +41,7 @@ public sealed record AgendaItem(
     Guid ProposedBy,
     Guid? SupportedBy,
     ProjectRole ProposerRole,
-    bool ProposerLivedExperience,
+    bool? ProposerLivedExperience,
     DateTimeOffset ProposedAt,
     long Version,
     bool Withdrawn);

@@ -21,9 +21,10 @@ public sealed record MeasureText(string Name, string WhatItMeasures, string HowC
 public sealed record Endorsement(Guid PersonId, Guid? SupportedBy, bool Endorses, string? Comment, DateTimeOffset At);
 
 /// <summary>
-/// A proposed measure of success with its provenance: who proposed it, in what role, whether they have
-/// lived experience, and the supporter who acted with them if any. <see cref="Version"/> is the
-/// measure's own, for If-Match.
+/// A proposed measure of success with its provenance: who proposed it, in what role, and the supporter who acted
+/// with them if any. <see cref="ProposerLivedExperience"/> is the proposer's lived experience as their profile says
+/// it now, shown only to the project's facilitators and only when the proposer agreed to show it in this project;
+/// null to everyone else. <see cref="Version"/> is the measure's own, for If-Match.
 /// </summary>
 public sealed record Measure(
     Guid Id,
@@ -34,7 +35,7 @@ public sealed record Measure(
     Guid ProposedBy,
     Guid? SupportedBy,
     ProjectRole ProposerRole,
-    bool ProposerLivedExperience,
+    bool? ProposerLivedExperience,
     DateTimeOffset ProposedAt,
     long Version,
     IReadOnlyList<Endorsement> Endorsements);

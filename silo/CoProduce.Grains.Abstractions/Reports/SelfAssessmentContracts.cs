@@ -15,8 +15,12 @@ public enum CoProductionLevel
     CoProduction = 7,
 }
 
-/// <summary>One rating on the ladder, with who gave it and why.</summary>
-public sealed record SelfAssessmentEntry(CoProductionLevel Level, string? Note, Guid RecordedBy, Guid? SupportedBy, bool LivedExperience, DateTimeOffset RecordedAt);
+/// <summary>
+/// One rating on the ladder, with who gave it and why. <see cref="LivedExperience"/> is the rater's lived experience
+/// as their profile says it now, shown only to the project's facilitators and only when the rater agreed to show it
+/// in this project; null to everyone else (and in the report).
+/// </summary>
+public sealed record SelfAssessmentEntry(CoProductionLevel Level, string? Note, Guid RecordedBy, Guid? SupportedBy, bool? LivedExperience, DateTimeOffset RecordedAt);
 
 /// <summary>The project's current rating (the latest) and every rating before it, newest first.</summary>
 public sealed record SelfAssessmentView(Guid ProjectId, SelfAssessmentEntry? Current, IReadOnlyList<SelfAssessmentEntry> History);

@@ -7,19 +7,19 @@ public sealed partial class AgendaGrain
 {
     public async Task<Versioned<AgendaView>> RecordAgreement(Actor actor, bool agrees, string? comment)
     {
-        await EnsureTakesPart(actor);
+        var access = await EnsureTakesPart(actor);
         EnsureRanked();
         var record = new AgreementRecord(actor.PersonId, actor.SupportedBy, agrees, Text.Optional(comment, "comment"), Clock.Now);
 
         // The latest answer counts; every answer stays in the journal, so a change of mind is on record.
         RaiseEvent(new AgreementRecorded(ProjectId, record));
         await Commit(S with { Agreement = [.. S.Agreement.Where(a => a.PersonId != actor.PersonId), record] });
-        return Current();
+        return await ShownTo(access);
     }
 
     public async Task<Versioned<AgendaView>> Agree(Actor actor)
     {
-        await EnsureCanFacilitate(actor);
+        var access = await EnsureCanFacilitate(actor);
         EnsureRanked();
         if (S.Agreement.Count == 0)
         {
@@ -34,7 +34,7 @@ public sealed partial class AgendaGrain
             actor.PersonId,
             actor.SupportedBy));
         await Commit(S with { Status = AgendaStatus.Agreed, ConfirmedBy = actor.PersonId, ConfirmedAt = Clock.Now });
-        return Current();
+        return await ShownTo(access);
     }
 
     private void EnsureRanked()

@@ -17,7 +17,8 @@ public sealed partial class AgendaGrain
         var access = await EnsureTakesPart(actor);
         var text = Clean(title, description, easyReadSummary);
 
-        // Lived experience comes from the person's own profile, so the record says it as they told it.
+        // Lived experience comes from the person's own profile. It is kept only for the report's share of items
+        // proposed by people with lived experience; views read it from the profile as it is now (ShownTo).
         var livedExperience = await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).LivedExperience();
         if (S.Items.Count(i => !i.Withdrawn) >= MaxItems)
         {
@@ -34,12 +35,12 @@ public sealed partial class AgendaGrain
             actor.PersonId, actor.SupportedBy, RoleOf(access), livedExperience, time.GetUtcNow(), Version: 1, Withdrawn: false);
         RaiseEvent(new ItemProposed(ProjectId, item));
         await Commit(S with { Items = [.. S.Items, item] });
-        return item;
+        return await ShownTo(access, item);
     }
 
     public async Task<AgendaItem> Edit(Actor actor, Guid itemId, string title, string? description, string? easyReadSummary, long expectedVersion)
     {
-        var item = await EnsureMayChange(actor, itemId, expectedVersion);
+        var (access, item) = await EnsureMayChange(actor, itemId, expectedVersion);
         var text = Clean(title, description, easyReadSummary);
         var edited = item with
         {
@@ -50,19 +51,19 @@ public sealed partial class AgendaGrain
         };
         RaiseEvent(new ItemEdited(ProjectId, edited, actor.PersonId, actor.SupportedBy));
         await Commit(S with { Items = Replace(edited) });
-        return edited;
+        return await ShownTo(access, edited);
     }
 
     public async Task<AgendaItem> Withdraw(Actor actor, Guid itemId, long expectedVersion)
     {
-        var item = await EnsureMayChange(actor, itemId, expectedVersion);
+        var (access, item) = await EnsureMayChange(actor, itemId, expectedVersion);
         var withdrawn = item with { Withdrawn = true, Version = item.Version + 1 };
 
         // Dots and orderings naming the item stay as placed; every count skips withdrawn items, and
         // the next ballot a person sends cannot name it.
         RaiseEvent(new ItemWithdrawn(ProjectId, itemId, withdrawn.Version, actor.PersonId, actor.SupportedBy));
         await Commit(S with { Items = Replace(withdrawn) });
-        return withdrawn;
+        return await ShownTo(access, withdrawn);
     }
 
     /// <summary>
@@ -75,7 +76,7 @@ public sealed partial class AgendaGrain
     private static (string Title, string? Description, string? EasyReadSummary) Clean(string title, string? description, string? easyReadSummary) =>
         (Text.Required(title, "title"), Text.Optional(description, "description"), Text.Optional(easyReadSummary, "easyReadSummary"));
 
-    private async Task<AgendaItem> EnsureMayChange(Actor actor, Guid itemId, long expectedVersion)
+    private async Task<(ProjectAccess Access, AgendaItem Item)> EnsureMayChange(Actor actor, Guid itemId, long expectedVersion)
     {
         var access = await EnsureTakesPart(actor);
         var item = FindItem(itemId);
@@ -100,7 +101,7 @@ public sealed partial class AgendaGrain
             throw DomainException.Conflict("This item is in the ranked agenda; open a new ranking to change it.");
         }
 
-        return item;
+        return (access, item);
     }
 
     private List<AgendaItem> Replace(AgendaItem item) => [.. S.Items.Select(i => i.Id == item.Id ? item : i)];

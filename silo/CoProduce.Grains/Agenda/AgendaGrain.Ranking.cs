@@ -10,7 +10,7 @@ public sealed partial class AgendaGrain
 
     public async Task<Versioned<AgendaView>> OpenRanking(Actor actor, RankingMethod method, int dotsPerPerson)
     {
-        await EnsureCanFacilitate(actor);
+        var access = await EnsureCanFacilitate(actor);
         if (!Enum.IsDefined(method))
         {
             throw DomainException.Invalid("method", "method must be DotVote or RankedChoice.");
@@ -43,7 +43,7 @@ public sealed partial class AgendaGrain
             ConfirmedBy = null,
             ConfirmedAt = null,
         });
-        return Current();
+        return await ShownTo(access);
     }
 
     public async Task<MyRanking> PlaceDots(Actor actor, IReadOnlyDictionary<Guid, int> dots)
@@ -138,7 +138,7 @@ public sealed partial class AgendaGrain
 
     public async Task<Versioned<AgendaView>> CloseRanking(Actor actor)
     {
-        await EnsureCanFacilitate(actor);
+        var access = await EnsureCanFacilitate(actor);
         if (!S.RankingOpen)
         {
             throw DomainException.Conflict("Ranking is not open.");
@@ -157,7 +157,7 @@ public sealed partial class AgendaGrain
 
         RaiseEvent(new RankingClosed(ProjectId, S.Method, ranking, Voters, actor.PersonId, actor.SupportedBy));
         await Commit(S with { Status = AgendaStatus.Ranked, RankingOpen = false, Ranking = ranking });
-        return Current();
+        return await ShownTo(access);
     }
 
     private void EnsureRankingOpen(RankingMethod method)

@@ -24,16 +24,21 @@ public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentS
 
     public async Task<Versioned<AgendaView>> Get(Actor actor)
     {
-        await EnsureCanSee(actor);
-        return Current();
+        var access = await EnsureCanSee(actor);
+        return await ShownTo(access);
     }
 
-    public Task<AgendaView> LiveView() => Task.FromResult(Current().Value);
+    /// <summary>For the live session, which shows no proposer's lived experience at all.</summary>
+    public Task<AgendaView> LiveView()
+    {
+        var view = Current().Value;
+        return Task.FromResult(view with { Items = [.. view.Items.Select(i => i with { ProposerLivedExperience = null })] });
+    }
 
     public async Task<AgendaItem> GetItem(Actor actor, Guid itemId)
     {
-        await EnsureCanSee(actor);
-        return FindItem(itemId);
+        var access = await EnsureCanSee(actor);
+        return await ShownTo(access, FindItem(itemId));
     }
 
     /// <summary>
@@ -72,6 +77,25 @@ public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentS
 
     private AgendaItem FindItem(Guid itemId) =>
         S.Items.Find(i => i.Id == itemId) ?? throw DomainException.NotFound("The agenda item");
+
+    /// <summary>
+    /// The agenda as this reader may see it: each proposer's lived experience as their profile says it now, and only
+    /// where <see cref="LivedExperienceShown"/> allows (facilitators, for people who agreed); null otherwise. The
+    /// stored answer (from when the item was proposed) feeds only the report's share, never a view.
+    /// </summary>
+    private async Task<Versioned<AgendaView>> ShownTo(ProjectAccess access)
+    {
+        var current = Current();
+        var items = current.Value.Items;
+        var shown = await LivedExperienceShown.To(GrainFactory, ProjectId, access, items.Select(i => i.ProposedBy));
+        return current with { Value = current.Value with { Items = [.. items.Select(i => i with { ProposerLivedExperience = shown(i.ProposedBy) })] } };
+    }
+
+    private async Task<AgendaItem> ShownTo(ProjectAccess access, AgendaItem item)
+    {
+        var shown = await LivedExperienceShown.To(GrainFactory, ProjectId, access, [item.ProposedBy]);
+        return item with { ProposerLivedExperience = shown(item.ProposedBy) };
+    }
 
     private int Voters => S.Method == RankingMethod.DotVote ? S.Dots.Count : S.Orders.Count;
 

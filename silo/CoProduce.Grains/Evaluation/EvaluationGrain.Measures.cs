@@ -1,5 +1,4 @@
 using CoProduce.Grains.Common;
-using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 
 namespace CoProduce.Grains.Evaluation;
@@ -14,21 +13,20 @@ public sealed partial class EvaluationGrain
         var access = await EnsureTakesPart(actor);
         var clean = Clean(text);
 
-        // Lived experience comes from the person's own profile, so the record says it as they told it.
-        var livedExperience = await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).LivedExperience();
         EnsureOpen();
         if (S.Measures.Count >= MaxMeasures)
         {
             throw DomainException.Conflict($"The project already has {MaxMeasures} measures, the most it can keep.");
         }
 
+        // No copy of the proposer's lived experience is kept: views read it from their profile as it is now (ShownTo).
         var role = access.Role == ProjectRole.Contributor ? ProjectRole.Contributor : ProjectRole.Facilitator;
         var measure = new Measure(
             Guid.NewGuid(), clean.Name, clean.WhatItMeasures, clean.HowCollected, clean.EasyReadSummary,
-            actor.PersonId, actor.SupportedBy, role, livedExperience, Clock.Now, Version: 1, Endorsements: []);
+            actor.PersonId, actor.SupportedBy, role, ProposerLivedExperience: null, Clock.Now, Version: 1, Endorsements: []);
         RaiseEvent(new MeasureProposed(ProjectId, measure));
         await Commit(S with { Measures = [.. S.Measures, measure] });
-        return measure;
+        return await ShownTo(access, measure);
     }
 
     public async Task<Measure> Edit(Actor actor, Guid measureId, MeasureText text, long expectedVersion)
@@ -60,12 +58,12 @@ public sealed partial class EvaluationGrain
         };
         RaiseEvent(new MeasureEdited(ProjectId, edited, actor.PersonId, actor.SupportedBy));
         await Commit(S with { Measures = Replace(edited) });
-        return edited;
+        return await ShownTo(access, edited);
     }
 
     public async Task<Measure> Endorse(Actor actor, Guid measureId, bool endorses, string? comment)
     {
-        await EnsureTakesPart(actor);
+        var access = await EnsureTakesPart(actor);
         var cleanComment = Text.Optional(comment, "comment");
         var measure = FindMeasure(measureId);
         EnsureOpen();
@@ -77,12 +75,12 @@ public sealed partial class EvaluationGrain
         };
         RaiseEvent(new MeasureEndorsed(ProjectId, measureId, endorsement));
         await Commit(S with { Measures = Replace(answered) });
-        return answered;
+        return await ShownTo(access, answered);
     }
 
     public async Task<Versioned<MeasuresView>> Agree(Actor actor)
     {
-        await EnsureCanFacilitate(actor);
+        var access = await EnsureCanFacilitate(actor);
         EnsureOpen();
         if (S.Measures.Count == 0)
         {
@@ -105,7 +103,7 @@ public sealed partial class EvaluationGrain
                 [.. m.Endorsements.Where(e => !e.Endorses).Select(e => e.PersonId)]))]);
         RaiseEvent(new MeasuresAgreed(ProjectId, agreement));
         await Commit(S with { Status = MeasuresStatus.Agreed, Agreement = agreement });
-        return Current();
+        return await ShownTo(access);
     }
 
     private static MeasureText Clean(MeasureText text) => new(

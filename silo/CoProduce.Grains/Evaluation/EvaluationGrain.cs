@@ -21,14 +21,14 @@ public sealed partial class EvaluationGrain([PersistentState("evaluation")] IPer
 
     public async Task<Versioned<MeasuresView>> Get(Actor actor)
     {
-        await EnsureCanSee(actor);
-        return Current();
+        var access = await EnsureCanSee(actor);
+        return await ShownTo(access);
     }
 
     public async Task<Measure> GetMeasure(Actor actor, Guid measureId)
     {
-        await EnsureCanSee(actor);
-        return FindMeasure(measureId);
+        var access = await EnsureCanSee(actor);
+        return await ShownTo(access, FindMeasure(measureId));
     }
 
     /// <summary>
@@ -57,13 +57,10 @@ public sealed partial class EvaluationGrain([PersistentState("evaluation")] IPer
             : throw DomainException.Forbidden("Observers can follow the measures; contributors and facilitators shape them.");
     }
 
-    private async Task EnsureCanFacilitate(Actor actor)
+    private async Task<ProjectAccess> EnsureCanFacilitate(Actor actor)
     {
         var access = await EnsureCanSee(actor);
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can do this.");
-        }
+        return access.CanFacilitate ? access : throw DomainException.Forbidden("Only the project's facilitators can do this.");
     }
 
     private Measure FindMeasure(Guid measureId) =>
@@ -78,6 +75,24 @@ public sealed partial class EvaluationGrain([PersistentState("evaluation")] IPer
     }
 
     private List<Measure> Replace(Measure measure) => [.. S.Measures.Select(m => m.Id == measure.Id ? measure : m)];
+
+    /// <summary>
+    /// The measures as this reader may see them: each proposer's lived experience as their profile says it now, and
+    /// only where <see cref="LivedExperienceShown"/> allows (facilitators, for people who agreed); null otherwise.
+    /// </summary>
+    private async Task<Versioned<MeasuresView>> ShownTo(ProjectAccess access)
+    {
+        var current = Current();
+        var measures = current.Value.Measures;
+        var shown = await LivedExperienceShown.To(GrainFactory, ProjectId, access, measures.Select(m => m.ProposedBy));
+        return current with { Value = current.Value with { Measures = [.. measures.Select(m => m with { ProposerLivedExperience = shown(m.ProposedBy) })] } };
+    }
+
+    private async Task<Measure> ShownTo(ProjectAccess access, Measure measure)
+    {
+        var shown = await LivedExperienceShown.To(GrainFactory, ProjectId, access, [measure.ProposedBy]);
+        return measure with { ProposerLivedExperience = shown(measure.ProposedBy) };
+    }
 
     private Versioned<MeasuresView> Current() => new(new MeasuresView(ProjectId, S.Status, S.Measures, S.Agreement), S.Version);
 }

@@ -1,5 +1,4 @@
 using CoProduce.Grains.Common;
-using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
@@ -34,13 +33,12 @@ public sealed class SelfAssessmentGrain(
         }
 
         var text = Text.Optional(note, "note");
-        var lived = await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).LivedExperience();
         var entries = state.State.Entries;
         if (entries.Count > 0 && entries[^1] is var last
             && last.Level == level && last.Note == text && last.RecordedBy == actor.PersonId && last.SupportedBy == actor.SupportedBy)
         {
             // The same rating sent again (a retried PUT) is recorded once.
-            return View();
+            return await ShownTo(access);
         }
 
         if (entries.Count >= MaxEntries)
@@ -48,25 +46,33 @@ public sealed class SelfAssessmentGrain(
             throw DomainException.Conflict($"This project already has {MaxEntries} ratings, the most it can keep.");
         }
 
-        var entry = new SelfAssessmentEntry(level, text, actor.PersonId, actor.SupportedBy, lived, time.GetUtcNow());
+        // No copy of the rater's lived experience is kept: views read it from their profile as it is now (ShownTo).
+        var entry = new SelfAssessmentEntry(level, text, actor.PersonId, actor.SupportedBy, LivedExperience: null, time.GetUtcNow());
         RaiseEvent(new SelfAssessmentRecorded(ProjectId, entry));
         state.State = state.State with { Entries = [.. entries, entry] };
         await state.WriteStateAsync();
-        return View();
+        return await ShownTo(access);
     }
 
     public async Task<SelfAssessmentView> Get(Actor actor)
     {
-        await EnsureCanSee(actor);
-        return View();
+        var access = await EnsureCanSee(actor);
+        return await ShownTo(access);
     }
 
-    public Task<IReadOnlyList<SelfAssessmentEntry>> History() => Task.FromResult<IReadOnlyList<SelfAssessmentEntry>>([.. state.State.Entries]);
+    public Task<IReadOnlyList<SelfAssessmentEntry>> History() =>
+        Task.FromResult<IReadOnlyList<SelfAssessmentEntry>>([.. state.State.Entries.Select(e => e with { LivedExperience = null })]);
 
-    private SelfAssessmentView View()
+    /// <summary>
+    /// The ratings as this reader may see them: each rater's lived experience as their profile says it now, and only
+    /// where <see cref="LivedExperienceShown"/> allows (facilitators, for people who agreed); null otherwise.
+    /// </summary>
+    private async Task<SelfAssessmentView> ShownTo(ProjectAccess access)
     {
         var entries = state.State.Entries;
-        return new SelfAssessmentView(ProjectId, entries.Count > 0 ? entries[^1] : null, [.. Enumerable.Reverse(entries)]);
+        var shown = await LivedExperienceShown.To(GrainFactory, ProjectId, access, entries.Select(e => e.RecordedBy));
+        List<SelfAssessmentEntry> visible = [.. entries.Select(e => e with { LivedExperience = shown(e.RecordedBy) })];
+        return new SelfAssessmentView(ProjectId, visible.Count > 0 ? visible[^1] : null, [.. Enumerable.Reverse(visible)]);
     }
 
     private async Task<ProjectAccess> EnsureCanSee(Actor actor)

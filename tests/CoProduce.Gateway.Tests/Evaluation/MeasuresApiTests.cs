@@ -18,12 +18,14 @@ public abstract class MeasuresApiTests(ITestDatabase database)
         Assert.Equal(people.Contributor, created.GetProperty("proposedBy").GetGuid());
         Assert.Equal(people.Supporter, created.GetProperty("supportedBy").GetGuid());
         Assert.Equal("Contributor", created.GetProperty("proposerRole").GetString());
-        Assert.True(created.GetProperty("proposerLivedExperience").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, created.GetProperty("proposerLivedExperience").ValueKind);
         Assert.Equal("Do people get an answer?", created.GetProperty("easyReadSummary").GetString());
 
         var byFacilitator = await world.Propose(people.Facilitator, "Hours of care delivered");
         Assert.Equal("Facilitator", byFacilitator.GetProperty("proposerRole").GetString());
-        Assert.False(byFacilitator.GetProperty("proposerLivedExperience").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, byFacilitator.GetProperty("proposerLivedExperience").ValueKind);
+        var facilitated = (await (await people.As(people.Facilitator).GetAsync(world.Measures).Expect(HttpStatusCode.OK)).Json()).GetProperty("measures");
+        Assert.True(facilitated[0].GetProperty("proposerLivedExperience").GetBoolean());
 
         await world.Endorse(people.SecondContributor, created, true).Expect(HttpStatusCode.OK);
         await world.Endorse(people.ThirdContributor, created, false, "A diary is too much").Expect(HttpStatusCode.OK);

@@ -76,9 +76,10 @@ export interface AddNetworkPerson {
   "personId": string;
 }
 
-/** A proposed item with its provenance: who proposed it, in what role, whether they have lived
-experience, and the supporter who acted with them if any. long AgendaItem.Version is the item's own,
-for If-Match. */
+/** A proposed item with its provenance: who proposed it, in what role, and the supporter who acted with them if
+any. bool? AgendaItem.ProposerLivedExperience is the proposer's lived experience as their profile says it now,
+shown only to the project's facilitators and only when the proposer agreed to show it in this project; null
+to everyone else. long AgendaItem.Version is the item's own, for If-Match. */
 export interface AgendaItem {
   "id": string;
   "title": string;
@@ -87,7 +88,7 @@ export interface AgendaItem {
   "proposedBy": string;
   "supportedBy": null | string;
   "proposerRole": ProjectRole;
-  "proposerLivedExperience": boolean;
+  "proposerLivedExperience": null | boolean;
   "proposedAt": string;
   "version": number;
   "withdrawn": boolean;
@@ -914,9 +915,10 @@ export interface LiveSessionView {
   "attendance": Array<SessionAttendee>;
 }
 
-/** A proposed measure of success with its provenance: who proposed it, in what role, whether they have
-lived experience, and the supporter who acted with them if any. long Measure.Version is the
-measure's own, for If-Match. */
+/** A proposed measure of success with its provenance: who proposed it, in what role, and the supporter who acted
+with them if any. bool? Measure.ProposerLivedExperience is the proposer's lived experience as their profile says
+it now, shown only to the project's facilitators and only when the proposer agreed to show it in this project;
+null to everyone else. long Measure.Version is the measure's own, for If-Match. */
 export interface Measure {
   "id": string;
   "name": string;
@@ -926,7 +928,7 @@ export interface Measure {
   "proposedBy": string;
   "supportedBy": null | string;
   "proposerRole": ProjectRole;
-  "proposerLivedExperience": boolean;
+  "proposerLivedExperience": null | boolean;
   "proposedAt": string;
   "version": number;
   "endorsements": Array<Endorsement>;
@@ -1685,13 +1687,15 @@ export interface ScopeText {
   "nonNegotiables": Array<string>;
 }
 
-/** One rating on the ladder, with who gave it and why. */
+/** One rating on the ladder, with who gave it and why. bool? SelfAssessmentEntry.LivedExperience is the rater's lived experience
+as their profile says it now, shown only to the project's facilitators and only when the rater agreed to show it
+in this project; null to everyone else (and in the report). */
 export interface SelfAssessmentEntry {
   "level": CoProductionLevel;
   "note": null | string;
   "recordedBy": string;
   "supportedBy": null | string;
-  "livedExperience": boolean;
+  "livedExperience": null | boolean;
   "recordedAt": string;
 }
 
@@ -1939,14 +1943,15 @@ export interface TrailAction {
   "updatedAt": string;
 }
 
-/** An agenda item the decision took up, with its provenance as the agenda shows it. */
+/** An agenda item the decision took up, with its provenance as the agenda shows it to this reader: the proposer's
+lived experience only for the project's facilitators and only when the proposer agreed to show it; null otherwise. */
 export interface TrailAgendaItem {
   "itemId": string;
   "title": string;
   "proposedBy": string;
   "supportedBy": null | string;
   "proposerRole": ProjectRole;
-  "proposerLivedExperience": boolean;
+  "proposerLivedExperience": null | boolean;
   "proposedAt": string;
   "withdrawn": boolean;
 }

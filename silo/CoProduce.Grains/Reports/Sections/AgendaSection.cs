@@ -6,7 +6,8 @@ namespace CoProduce.Grains.Reports.Sections;
 
 /// <summary>
 /// Who set the agenda: every item ever proposed (withdrawn ones too: they were proposed), read from the
-/// agenda's journal, with whether its proposer has lived experience as their profile said at the time.
+/// agenda's journal. The share counts items whose proposer had lived experience as their profile said at the
+/// time; the rows (one per item, so one per proposer) give only when and in what role, never the proposer's answer.
 /// </summary>
 public sealed class AgendaSection(IGrainEventStream journal) : IReportSection
 {
@@ -17,12 +18,12 @@ public sealed class AgendaSection(IGrainEventStream journal) : IReportSection
     public async Task<ReportSectionResult> ComputeAsync(ReportSubject subject, CancellationToken cancellationToken = default)
     {
         var share = new MeasureBuilder("agenda.lived-experience-share", "Agenda items proposed by people with lived experience", MeasureKind.Share);
-        var rows = new ReportTableBuilder("proposed at", "proposer's role", "lived experience");
+        var rows = new ReportTableBuilder("proposed at", "proposer's role");
         var agenda = new GrainId("agenda", subject.ProjectId.ToString("D"));
         await foreach (var (_, proposed) in journal.ReadAllAsync<ItemProposed>(agenda, cancellationToken))
         {
-            share.Add(proposed.Item.ProposedAt, proposed.Item.ProposerLivedExperience);
-            rows.Add(subject, Months.Text(proposed.Item.ProposedAt), proposed.Item.ProposerRole.ToString(), ReportTableBuilder.YesNo(proposed.Item.ProposerLivedExperience));
+            share.Add(proposed.Item.ProposedAt, proposed.Item.ProposerLivedExperience == true);
+            rows.Add(subject, Months.Text(proposed.Item.ProposedAt), proposed.Item.ProposerRole.ToString());
         }
 
         return new ReportSectionResult(Key, "Who set the agenda", [share.Build()], rows.Build());

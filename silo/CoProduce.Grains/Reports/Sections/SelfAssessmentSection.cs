@@ -6,7 +6,8 @@ namespace CoProduce.Grains.Reports.Sections;
 /// <summary>
 /// Where the project's members say it stands on the ladder of co-production (1 coercion to 7
 /// co-production): overall the latest rating, and for each month from the first rating on, the rating
-/// in force at the end of that month (or now, for the current month).
+/// in force at the end of that month (or now, for the current month). Each row is one person's rating, so it
+/// says nothing of whether the rater has lived experience.
 /// </summary>
 public sealed class SelfAssessmentSection(IGrainFactory grains) : IReportSection
 {
@@ -17,7 +18,7 @@ public sealed class SelfAssessmentSection(IGrainFactory grains) : IReportSection
     public async Task<ReportSectionResult> ComputeAsync(ReportSubject subject, CancellationToken cancellationToken = default)
     {
         var history = await grains.GetGrain<ISelfAssessmentGrain>(subject.ProjectId).History();
-        var rows = new ReportTableBuilder("recorded at", "level", "rung", "by someone with lived experience");
+        var rows = new ReportTableBuilder("recorded at", "level", "rung");
         var months = new List<MeasurePoint>();
         if (history.Count > 0)
         {
@@ -30,7 +31,7 @@ public sealed class SelfAssessmentSection(IGrainFactory grains) : IReportSection
 
         foreach (var entry in history)
         {
-            rows.Add(subject, Months.Text(entry.RecordedAt), entry.Level.ToString(), ((int)entry.Level).ToString(CultureInfo.InvariantCulture), ReportTableBuilder.YesNo(entry.LivedExperience));
+            rows.Add(subject, Months.Text(entry.RecordedAt), entry.Level.ToString(), ((int)entry.Level).ToString(CultureInfo.InvariantCulture));
         }
 
         var latest = history.Count > 0 ? (int)history[^1].Level : 0;
