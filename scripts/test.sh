@@ -14,6 +14,27 @@ source scripts/postgres.sh
 results=test-results
 rm -rf "$results"
 
+# Every process this run starts (gateways and silos of the cluster and kill tests, the SDK tests' gateways)
+# inherits this mark. Whatever program of this repository still carries it when the run ends, however it
+# ends (failed, cancelled, a test host that died before disposing), is stopped here. Build servers carry the
+# mark too but are left alone: other builds on the machine may be using them.
+export COPRODUCE_TEST_RUN="run-$$-$RANDOM$RANDOM"
+stop_leftovers() {
+  local environ pid
+  for environ in /proc/[0-9]*/environ; do
+    pid=${environ#/proc/}
+    pid=${pid%/environ}
+    [[ $pid == "$$" ]] && continue
+    if grep -qzx "COPRODUCE_TEST_RUN=$COPRODUCE_TEST_RUN" "$environ" 2>/dev/null &&
+      tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'CoProduce\.'; then
+      echo "== stopping a leftover process of this run: $pid $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-120)"
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  done
+}
+trap stop_leftovers EXIT
+trap 'exit 130' INT TERM
+
 # Prints the failed tests of every TRX file under $results, one per line, with the first line of each message.
 print_failures() {
   local trx

@@ -52,10 +52,20 @@ public sealed class Cluster : IAsyncDisposable
             cluster._nodes.Add(cluster.Worker);
             await cluster.Worker.WaitForOutputAsync("Application started", StartTimeout);
 
-            var started = await Task.WhenAll(Enumerable.Range(0, gateways)
-                .Select(i => GatewayProcess.StartAsync($"gateway-{i}", cluster.Settings(), StartTimeout)));
-            cluster._nodes.AddRange(started.Select(g => g.Node));
-            cluster.Gateways = started;
+            var starting = Enumerable.Range(0, gateways)
+                .Select(i => GatewayProcess.StartAsync($"gateway-{i}", cluster.Settings(), StartTimeout))
+                .ToList();
+            try
+            {
+                await Task.WhenAll(starting);
+            }
+            finally
+            {
+                // Gateways that did start are stopped with the cluster even when another one failed to.
+                cluster._nodes.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result.Node));
+            }
+
+            cluster.Gateways = [.. starting.Select(t => t.Result)];
             return cluster;
         }
         catch
