@@ -31,6 +31,15 @@ public sealed class PostgresOrleansProviderTests(PostgresDatabase database) : Or
                 "two active members");
         }
 
+        // Both found each other through the membership table, not some other channel.
+        await using (var connection = await Store.OpenAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM OrleansMembershipTable WHERE DeploymentId = @cluster AND Status = 3";
+            Contract.Sql.Add(command, "cluster", clusterId, System.Data.DbType.String);
+            Assert.Equal(2L, await command.ExecuteScalarAsync());
+        }
+
         var key = Guid.NewGuid();
         var throughFirst = await first.Grains.GetGrain<IProbeGrain>(key).Activation();
         var throughSecond = await second.Grains.GetGrain<IProbeGrain>(key).Activation();
