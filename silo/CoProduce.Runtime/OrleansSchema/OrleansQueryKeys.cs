@@ -2,7 +2,7 @@ namespace CoProduce.Runtime.OrleansSchema;
 
 /// <summary>
 /// The query keys Orleans 10.4.2 reads from <c>OrleansQuery</c>, checked against the shipped assemblies
-/// (lib/net10.0 and lib/net8.0 of Microsoft.Orleans.{Persistence,Reminders,Clustering}.AdoNet 10.4.2):
+/// (lib/net10.0 and lib/net8.0 of Microsoft.Orleans.{Persistence,Reminders,Clustering}.AdoNet 10.4.2, identical):
 /// <c>strings -a</c> lists the <c>get_…Key</c> properties of each internal DbStoredQueries class (the required keys),
 /// <c>strings -el</c> the UTF-16 literals (parameter names and the optional keys). Result, 2026-12-07:
 /// <list type="bullet">
@@ -19,6 +19,10 @@ namespace CoProduce.Runtime.OrleansSchema;
 /// prefers when present (per dead row, after its own read of the table). Parameters: DeploymentId, Address, Port,
 /// Generation, SiloName, HostName, Status, ProxyPort, SuspectTimes, StartTime, IAmAliveTime, Version.</item>
 /// </list>
+/// Behaviour of 10.4.2 the texts rely on (read from the decompiled provider): a write or clear is a conflict
+/// (InconsistentStateException) when the answer equals the sent ETag, is NULL, or is missing while an ETag was sent,
+/// and also when no row answers a first write; a read sets RecordExists only when PayloadBinary is not NULL, so a
+/// cleared row reads as "no record" with its version as the ETag.
 /// We install DeleteStorageKey deliberately NOT: deleting the row on clear would forget the version, and a stale
 /// writer could then recreate state; without the key, <c>DeleteStateOnClear = true</c> fails at start-up.
 /// </summary>
