@@ -73,6 +73,7 @@ internal sealed class PostgresDialect(string connectionString) : ISqlDialect
             """,
             "CREATE INDEX cp_reminders_next_due_ix ON cp_reminders (next_due_ms)",
         ]),
+        new(2, OrleansSchema.OrleansSchemaSteps.Postgres),
     ];
 
     public string CreateMigrationTableSql =>

@@ -68,6 +68,7 @@ internal sealed class SqliteDialect(string connectionString) : ISqlDialect
             """,
             "CREATE INDEX cp_reminders_next_due_ix ON cp_reminders (next_due_ms)",
         ]),
+        new(2, OrleansSchema.OrleansSchemaSteps.Sqlite),
     ];
 
     public string CreateMigrationTableSql =>
