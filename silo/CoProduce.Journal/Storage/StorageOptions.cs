@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>The settings of configuration section <c>CoProduce:Storage</c>, as written.</summary>
 public sealed record StorageOptions

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>
 /// PostgreSQL's one-statement state write with journal events: a data-modifying CTE writes the state

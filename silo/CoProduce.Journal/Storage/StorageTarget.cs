@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>
 /// Validated <see cref="StorageOptions"/>: which provider and how to connect. Validation happens when the

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>
 /// What differs between the databases <see cref="AdoGrainStorage"/> runs on. Everything else, the SQL

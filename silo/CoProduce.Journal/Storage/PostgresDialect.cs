@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>PostgreSQL: the shared database of every node; timestamps are timestamptz.</summary>
 internal sealed class PostgresDialect(string connectionString) : ISqlDialect

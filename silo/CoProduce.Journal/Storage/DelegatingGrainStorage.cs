@@ -1,6 +1,6 @@
 using CoProduce.Runtime.Events;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>Passes every call to another storage; derive from it to decorate one operation (metrics, fault injection).</summary>
 public abstract class DelegatingGrainStorage(IGrainStorage inner) : IGrainStorage

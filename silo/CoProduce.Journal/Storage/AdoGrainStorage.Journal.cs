@@ -4,7 +4,7 @@ using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 public sealed partial class AdoGrainStorage
 {

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>Tells a database that is unreachable or restarting (worth retrying) from a bug.</summary>
 public static class StorageFailures

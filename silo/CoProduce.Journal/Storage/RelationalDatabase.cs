@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>
 /// The configured database (SQLite or PostgreSQL) for features that keep their own SQL tables beside the

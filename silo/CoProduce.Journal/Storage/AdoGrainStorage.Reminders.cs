@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 public sealed partial class AdoGrainStorage
 {

@@ -1,8 +1,9 @@
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Runtime.Hosting;
 
 /// <summary>Registers grain storage from configuration section <c>CoProduce:Storage</c>.</summary>
 public static class StorageServiceCollectionExtensions

@@ -1,4 +1,4 @@
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>The SQL shared by every dialect: standard enough for both PostgreSQL and SQLite 3.24+.</summary>
 internal static class StorageSql

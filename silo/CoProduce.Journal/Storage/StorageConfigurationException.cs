@@ -1,4 +1,4 @@
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>
 /// The storage settings are missing or wrong. Thrown at startup, before anything is served; the message

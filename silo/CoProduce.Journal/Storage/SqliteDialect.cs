@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>SQLite: an embedded database file; timestamps are ISO-8601 UTC text.</summary>
 internal sealed class SqliteDialect(string connectionString) : ISqlDialect

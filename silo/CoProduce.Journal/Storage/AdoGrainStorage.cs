@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>
 /// <see cref="IGrainStorage"/> over plain ADO.NET, on SQLite (embedded) or PostgreSQL (shared by all

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>Provider-neutral parameter binding; both Npgsql and Microsoft.Data.Sqlite accept @name.</summary>
 internal static class DbCommandExtensions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>Multi-row journal INSERT texts and their parameter names, built once per row count.</summary>
 internal static class JournalInsertSql

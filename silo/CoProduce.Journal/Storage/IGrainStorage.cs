@@ -1,6 +1,6 @@
 using CoProduce.Runtime.Events;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 /// <summary>
 /// Durable storage for grain state, the append-only journal and reminders. One implementation runs on

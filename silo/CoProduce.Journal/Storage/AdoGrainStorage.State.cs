@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using CoProduce.Runtime.State;
 
-namespace CoProduce.Runtime.Storage;
+namespace CoProduce.Journal.Storage;
 
 public sealed partial class AdoGrainStorage
 {
