@@ -17,6 +17,8 @@ public static class StorageFailures
         {
             switch (e)
             {
+                // Already classified on the silo that saw the database exception.
+                case StorageUnavailableException { CannotWrite: false }:
                 // Administrator or crash shutdown, or not accepting connections yet (57P01-57P03),
                 // and lost connections (class 08).
                 case PostgresException postgres when postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
@@ -43,6 +45,7 @@ public static class StorageFailures
         {
             switch (e)
             {
+                case StorageUnavailableException { CannotWrite: true }:
                 // SQLITE_READONLY (8), SQLITE_IOERR (10), SQLITE_FULL (13), SQLITE_CANTOPEN (14), with any extended code.
                 case Microsoft.Data.Sqlite.SqliteException sqlite when (sqlite.SqliteErrorCode & 0xFF) is 8 or 10 or 13 or 14:
                 // read_only_sql_transaction, insufficient resources (disk_full 53100 among them), io_error.

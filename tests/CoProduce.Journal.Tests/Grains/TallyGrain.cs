@@ -1,0 +1,19 @@
+using CoProduce.Journal.State;
+using Orleans.Concurrency;
+
+namespace CoProduce.Journal.Tests.Grains;
+
+/// <summary>Calls interleave, so increments made while a write is in flight share the next write.</summary>
+[Reentrant]
+[GrainType("tally")]
+public sealed class TallyGrain([JournaledState("tally")] IJournaledState<CounterState> tally) : Grain, ITallyGrain
+{
+    public Task Increment()
+    {
+        tally.State.Total++;
+        tally.RaiseEvent(new Added(1, tally.State.Total));
+        return tally.WriteStateCoalescedAsync();
+    }
+
+    public Task<int> Total() => Task.FromResult(tally.State.Total);
+}
