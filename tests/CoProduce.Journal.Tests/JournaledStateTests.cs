@@ -132,6 +132,41 @@ public abstract class JournaledStateTests(ITestDatabase database) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task ClearingLeavesAVersionedTombstoneSoAStaleCopyCannotWriteAfterIt()
+    {
+        var id = Guid.NewGuid();
+        var counter = Cluster.Client.GetGrain<ICounterGrain>(id);
+        await counter.Add(2);
+
+        await counter.Clear();
+
+        var cleared = await counter.Get();
+        Assert.Equal((0, false, "2"), (cleared.Total, cleared.RecordExists, cleared.Etag));
+        var stored = await Stored.ReadStateAsync(Counter(id), "counter");
+        Assert.Equal(("2", null), (stored?.Etag, stored?.Json));
+        await counter.Deactivate();
+        var reread = await counter.Get();
+        Assert.Equal((0, false, "2"), (reread.Total, reread.RecordExists, reread.Etag));
+        Assert.Equal(1, await counter.Add(1));
+    }
+
+    [Fact]
+    public async Task ALargeStateIsWrittenAndReadBackWhole()
+    {
+        var id = Guid.NewGuid();
+        var counter = Cluster.Client.GetGrain<ICounterGrain>(id);
+        string[] texts = [new('a', 20_000), new('b', 20_000), "c"];
+        foreach (var text in texts)
+        {
+            await counter.Remember(text);
+        }
+
+        await counter.Deactivate();
+
+        Assert.Equal(texts, await counter.Remembered());
+    }
+
+    [Fact]
     public async Task EventsRaisedByAFailedCallAreDropped()
     {
         var id = Guid.NewGuid();
@@ -179,7 +214,7 @@ public abstract class JournaledStateTests(ITestDatabase database) : IAsyncLifeti
         }
 
         Assert.Equal(2, Cluster.StateWrites);
-        var source = new JournaledGrain("tally", tally.GetPrimaryKeyString());
+        var source = new JournalId("tally", tally.GetPrimaryKeyString());
         var stored = await Stored.ReadStateAsync(source, "tally");
         Assert.Equal(Calls, Total(stored));
         Assert.Equal(Enumerable.Range(1, Calls).Select(i => (long)i), await Stored.JournalSequencesAsync(source));
@@ -249,7 +284,7 @@ public abstract class JournaledStateTests(ITestDatabase database) : IAsyncLifeti
         Assert.Equal(7, await counter.LastSequence());
     }
 
-    private static JournaledGrain Counter(Guid id) => new("counter", id.ToString("D"));
+    private static JournalId Counter(Guid id) => new("counter", id.ToString("D"));
 
     private static int Total(StoredState? stored) =>
         new JsonStateSerializer().Deserialize<CounterState>(BinaryData.FromString(stored?.Json ?? "null")).Total;

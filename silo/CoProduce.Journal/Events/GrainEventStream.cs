@@ -11,10 +11,10 @@ namespace CoProduce.Journal.Events;
 /// </summary>
 internal sealed partial class GrainEventStream(IGrainStorage storage, ILogger<GrainEventStream> logger) : IGrainEventStream
 {
-    private readonly ConcurrentDictionary<JournaledGrain, ImmutableArray<EventSubscription>> _subscriptions = new();
+    private readonly ConcurrentDictionary<JournalId, ImmutableArray<EventSubscription>> _subscriptions = new();
     private readonly ConcurrentDictionary<string, ImmutableArray<EventSubscription>> _typeSubscriptions = new(StringComparer.Ordinal);
 
-    public IDisposable Subscribe(JournaledGrain grain, Func<GrainEvent, CancellationToken, ValueTask> handler)
+    public IDisposable Subscribe(JournalId grain, Func<GrainEvent, CancellationToken, ValueTask> handler)
     {
         var subscription = new EventSubscription(handler, e => LogHandlerFailed(logger, grain, e), s => Remove(_subscriptions, grain, s));
         _subscriptions.AddOrUpdate(grain, _ => [subscription], (_, list) => list.Add(subscription));
@@ -28,7 +28,7 @@ internal sealed partial class GrainEventStream(IGrainStorage storage, ILogger<Gr
         return subscription;
     }
 
-    public async Task<IReadOnlyList<GrainEvent>> ReadAsync(JournaledGrain grain, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GrainEvent>> ReadAsync(JournalId grain, long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var stored = await storage.ReadJournalAsync(grain.Type, grain.Key, afterSequence, limit, cancellationToken);
@@ -36,7 +36,7 @@ internal sealed partial class GrainEventStream(IGrainStorage storage, ILogger<Gr
     }
 
     /// <summary>Hands a committed batch to the subscribers of its grain and grain type, in sequence order.</summary>
-    public void Publish(JournaledGrain grain, IReadOnlyList<JournalAppend> batch)
+    public void Publish(JournalId grain, IReadOnlyList<JournalAppend> batch)
     {
         _subscriptions.TryGetValue(grain, out var subscriptions);
         _typeSubscriptions.TryGetValue(grain.Type, out var typeSubscriptions);
@@ -80,5 +80,5 @@ internal sealed partial class GrainEventStream(IGrainStorage storage, ILogger<Gr
     private static partial void LogTypeHandlerFailed(ILogger logger, string grainType, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An event subscriber of {Grain} threw")]
-    private static partial void LogHandlerFailed(ILogger logger, JournaledGrain grain, Exception exception);
+    private static partial void LogHandlerFailed(ILogger logger, JournalId grain, Exception exception);
 }

@@ -8,7 +8,7 @@ namespace CoProduce.Journal.Events;
 public interface IGrainEventStream
 {
     /// <summary>Delivers every later event of <paramref name="grain"/> committed on this node to <paramref name="handler"/>, in order, until disposed.</summary>
-    IDisposable Subscribe(JournaledGrain grain, Func<GrainEvent, CancellationToken, ValueTask> handler);
+    IDisposable Subscribe(JournalId grain, Func<GrainEvent, CancellationToken, ValueTask> handler);
 
     /// <summary>
     /// Delivers every later event of every grain of <paramref name="grainType"/> committed on this node, in
@@ -17,5 +17,5 @@ public interface IGrainEventStream
     IDisposable SubscribeType(string grainType, Func<GrainEvent, CancellationToken, ValueTask> handler);
 
     /// <summary>Journalled events of <paramref name="grain"/> with a sequence number above <paramref name="afterSequence"/>, oldest first, without gaps.</summary>
-    Task<IReadOnlyList<GrainEvent>> ReadAsync(JournaledGrain grain, long afterSequence, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<GrainEvent>> ReadAsync(JournalId grain, long afterSequence, int limit, CancellationToken cancellationToken = default);
 }

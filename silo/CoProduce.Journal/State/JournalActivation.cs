@@ -21,7 +21,7 @@ internal sealed class JournalActivation
     private int _inFlight;
     private long? _lastSequence;
 
-    private JournalActivation(IGrainContext context, JournaledGrain source)
+    private JournalActivation(IGrainContext context, JournalId source)
     {
         _context = context;
         Source = source;
@@ -30,7 +30,7 @@ internal sealed class JournalActivation
         Json = context.ActivationServices.GetRequiredService<JsonStateSerializer>().Options;
     }
 
-    public JournaledGrain Source { get; }
+    public JournalId Source { get; }
 
     public IGrainStorage Storage { get; }
 

@@ -12,12 +12,12 @@ namespace CoProduce.Journal.State;
 /// </summary>
 internal static class JournalGrainKey
 {
-    public static JournaledGrain For(GrainId grainId, Type grainClass)
+    public static JournalId For(GrainId grainId, Type grainClass)
     {
         var type = grainId.Type.ToString() ?? throw new InvalidOperationException($"Grain {grainId} has no type name.");
         var key = typeof(IGrainWithGuidKey).IsAssignableFrom(grainClass) ? grainId.GetGuidKey().ToString("D")
             : typeof(IGrainWithIntegerKey).IsAssignableFrom(grainClass) ? grainId.GetIntegerKey().ToString(CultureInfo.InvariantCulture)
             : grainId.Key.ToString() ?? string.Empty;
-        return new JournaledGrain(type, key);
+        return new JournalId(type, key);
     }
 }

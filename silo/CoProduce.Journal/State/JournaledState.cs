@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using CoProduce.Journal.Storage;
 using Orleans;
 using Orleans.Runtime;
@@ -11,8 +14,11 @@ namespace CoProduce.Journal.State;
 internal sealed class JournaledState<TState>(JournalActivation activation, string stateName) : IJournaledState<TState>, ILifecycleParticipant<IGrainLifecycle>
 {
     private readonly StateKey _key = new(activation.Source.Type, activation.Source.Key, stateName);
+    private const int LargeJson = 16 * 1024;
+
     private readonly WriteCoalescer _coalescer = new();
     private Exception? _failedWrite;
+    private int _lastJsonLength;
 
     public TState State { get; set; } = Fresh();
 
@@ -35,7 +41,7 @@ internal sealed class JournaledState<TState>(JournalActivation activation, strin
         Etag = stored?.Etag;
         RecordExists = stored?.Json is not null;
         State = stored?.Json is { } json
-            ? System.Text.Json.JsonSerializer.Deserialize<TState>(json, activation.Json) ?? Fresh()
+            ? JsonSerializer.Deserialize<TState>(json, activation.Json) ?? Fresh()
             : Fresh();
     }
 
@@ -69,7 +75,7 @@ internal sealed class JournaledState<TState>(JournalActivation activation, strin
         // Events and state are taken at the same instant, so an interleaved call's change and its events
         // always travel in the same write.
         var batch = activation.Prepare();
-        var json = clear ? null : System.Text.Json.JsonSerializer.Serialize(State, activation.Json);
+        var json = clear ? null : Serialize(State);
         try
         {
             Etag = await activation.Storage.WriteStateAsync(_key, json, Etag, batch, cancellationToken);
@@ -86,6 +92,31 @@ internal sealed class JournaledState<TState>(JournalActivation activation, strin
 
         RecordExists = json is not null;
         activation.Committed(batch);
+    }
+
+    /// <summary>
+    /// The state as JSON. A large state (a live session's presence, say) is written into a buffer of its
+    /// own rather than through the shared array pool, which would otherwise keep large arrays for the life
+    /// of the process; small ones, most states, go the usual way.
+    /// </summary>
+    private string Serialize(TState value)
+    {
+        if (_lastJsonLength < LargeJson)
+        {
+            var json = JsonSerializer.Serialize(value, activation.Json);
+            _lastJsonLength = json.Length;
+            return json;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(_lastJsonLength + 1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = activation.Json.Encoder, Indented = activation.Json.WriteIndented }))
+        {
+            JsonSerializer.Serialize(writer, value, activation.Json);
+        }
+
+        var written = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        _lastJsonLength = written.Length;
+        return written;
     }
 
     /// <summary>A coalesced write failed: nothing more is written from this copy; the activation goes when idle.</summary>

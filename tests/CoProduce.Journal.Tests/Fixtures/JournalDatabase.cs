@@ -18,10 +18,10 @@ public sealed class JournalDatabase : IAsyncDisposable
         _database = target.CreateDatabase();
     }
 
-    public Task<StoredState?> ReadStateAsync(JournaledGrain grain, string stateName) =>
+    public Task<StoredState?> ReadStateAsync(JournalId grain, string stateName) =>
         _storage.ReadStateAsync(new StateKey(grain.Type, grain.Key, stateName), CancellationToken.None);
 
-    public async Task<IReadOnlyList<long>> JournalSequencesAsync(JournaledGrain grain) =>
+    public async Task<IReadOnlyList<long>> JournalSequencesAsync(JournalId grain) =>
         [.. (await _storage.ReadJournalAsync(grain.Type, grain.Key, 0, 10_000, CancellationToken.None)).Select(e => e.Sequence)];
 
     /// <summary>Makes the database refuse, with an error that is not a key clash, any journal row of event type "Poison".</summary>
@@ -34,7 +34,7 @@ public sealed class JournalDatabase : IAsyncDisposable
         : ["CREATE TRIGGER cp_test_refuse BEFORE INSERT ON cp_journal WHEN NEW.event_type = 'Poison' BEGIN SELECT RAISE(ABORT, 'poison refused'); END"]);
 
     /// <summary>Another writer moves the stored version on, leaving the live activation with a stale copy.</summary>
-    public Task WriteBehindTheGrainsBackAsync(JournaledGrain grain, string stateName) => ExecuteAsync(
+    public Task WriteBehindTheGrainsBackAsync(JournalId grain, string stateName) => ExecuteAsync(
         [
             $"UPDATE cp_grain_state SET version = version + 1 WHERE grain_type = '{grain.Type}' AND grain_key = '{grain.Key}' AND state_name = '{stateName}'",
         ]);

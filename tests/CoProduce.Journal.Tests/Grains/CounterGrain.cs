@@ -44,6 +44,14 @@ public sealed class CounterGrain([JournaledState("counter")] IJournaledState<Cou
         throw new InvalidOperationException("The call fails after raising an event.");
     }
 
+    public Task Remember(string text)
+    {
+        counter.State.Notes.Add(text);
+        return counter.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> Remembered() => Task.FromResult<IReadOnlyList<string>>([.. counter.State.Notes]);
+
     public Task<CounterView> Get() =>
         Task.FromResult(new CounterView(counter.State.Total, counter.Etag, counter.RecordExists, _activation, _totalAtActivation));
 

@@ -19,6 +19,13 @@ public interface ICounterGrain : IGrainWithGuidKey
     [Alias("raise-then-fail")]
     Task RaiseThenFail();
 
+    /// <summary>Keeps <paramref name="text"/> in the state; one write.</summary>
+    [Alias("remember")]
+    Task Remember(string text);
+
+    [Alias("remembered")]
+    Task<IReadOnlyList<string>> Remembered();
+
     [Alias("get")]
     Task<CounterView> Get();
 

@@ -7,8 +7,8 @@ namespace CoProduce.Journal.Events;
 /// (a Guid key in "D" format, an integer key in invariant digits). Plain strings, so it crosses grain
 /// boundaries and compares equal on every node.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("coproduce.journaled-grain")]
-public readonly record struct JournaledGrain([property: Id(0)] string Type, [property: Id(1)] string Key)
+[GenerateSerializer, Immutable, Alias("coproduce.journal-id")]
+public readonly record struct JournalId([property: Id(0)] string Type, [property: Id(1)] string Key)
 {
     public override string ToString() => $"{Type}/{Key}";
 }
