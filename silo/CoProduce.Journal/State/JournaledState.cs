@@ -13,9 +13,9 @@ namespace CoProduce.Journal.State;
 /// </summary>
 internal sealed class JournaledState<TState>(JournalActivation activation, string stateName) : IJournaledState<TState>, ILifecycleParticipant<IGrainLifecycle>
 {
-    private readonly StateKey _key = new(activation.Source.Type, activation.Source.Key, stateName);
     private const int LargeJson = 16 * 1024;
 
+    private readonly StateKey _key = new(activation.Source.Type, activation.Source.Key, stateName);
     private readonly WriteCoalescer _coalescer = new();
     private Exception? _failedWrite;
     private int _lastJsonLength;
