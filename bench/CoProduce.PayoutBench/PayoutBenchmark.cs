@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using CoProduce.Grains.Payments;
 using CoProduce.Grains.Payments.Payouts;
 using CoProduce.Grains.Payments.Storage;
-using CoProduce.Runtime.Storage;
+using CoProduce.Grains.Payments;
+using CoProduce.Journal.Storage;
+using CoProduce.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

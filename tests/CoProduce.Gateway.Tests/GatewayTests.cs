@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 
 namespace CoProduce.Gateway.Tests;
 

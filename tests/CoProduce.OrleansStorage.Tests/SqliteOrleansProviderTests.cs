@@ -1,5 +1,5 @@
 using CoProduce.OrleansStorage.Tests.Hosting;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using CoProduce.Testing;
 
 namespace CoProduce.OrleansStorage.Tests;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using Npgsql;
 
 namespace CoProduce.Benchmarks.Storage;

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 
 namespace CoProduce.Benchmarks.Storage;
 

@@ -1,5 +1,5 @@
 using CoProduce.Gateway.Auth;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 
 namespace CoProduce.Gateway.Cli;
 

@@ -1,4 +1,4 @@
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 
 namespace CoProduce.Gateway.Home;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Hosting;
-using CoProduce.Runtime.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace CoProduce.Grains.Common;

@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Dispatch;
 using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.Hosting;
 using CoProduce.Runtime.Reminders;
-using CoProduce.Runtime.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

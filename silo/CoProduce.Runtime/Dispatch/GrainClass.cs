@@ -1,8 +1,8 @@
 using System.Reflection;
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Activations;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
-using CoProduce.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Runtime.Dispatch;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Activations;
-using CoProduce.Runtime.Storage;
 
 namespace CoProduce.Runtime.Events;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CoProduce.Runtime.Events;

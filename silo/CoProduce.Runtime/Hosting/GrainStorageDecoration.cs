@@ -1,4 +1,4 @@
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Runtime.Hosting;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 
 namespace CoProduce.Runtime.Hosting;
 

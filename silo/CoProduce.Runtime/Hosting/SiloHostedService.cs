@@ -1,6 +1,6 @@
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Activations;
 using CoProduce.Runtime.Reminders;
-using CoProduce.Runtime.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,10 @@
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Activations;
 using CoProduce.Runtime.Dispatch;
 using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.Notices;
 using CoProduce.Runtime.Reminders;
-using CoProduce.Runtime.Storage;
 using CoProduce.Runtime.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoProduce.Runtime.Hosting;

@@ -1,5 +1,5 @@
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Storage;
 
 namespace CoProduce.Runtime.Reminders;
 

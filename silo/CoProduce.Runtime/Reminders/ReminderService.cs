@@ -1,7 +1,7 @@
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Activations;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
-using CoProduce.Runtime.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CoProduce.Runtime.Reminders;

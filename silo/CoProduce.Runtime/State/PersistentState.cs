@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Activations;
 using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Storage;
 
 namespace CoProduce.Runtime.State;
 

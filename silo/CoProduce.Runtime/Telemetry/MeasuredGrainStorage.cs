@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Events;
 using CoProduce.Runtime.State;
-using CoProduce.Runtime.Storage;
 
 namespace CoProduce.Runtime.Telemetry;
 

@@ -1,9 +1,9 @@
 using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Invitations;
 using CoProduce.Grains.Common;
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Hosting;
 using CoProduce.Runtime.Reminders;
-using CoProduce.Runtime.Storage;
 using CoProduce.Runtime.Telemetry;
 
 namespace CoProduce.Deployment.Tests.Rules;

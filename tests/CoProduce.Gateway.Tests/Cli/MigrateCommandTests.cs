@@ -1,5 +1,6 @@
 using CoProduce.Gateway.Cli;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
+using CoProduce.Runtime.Hosting;
 using CoProduce.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,11 +1,11 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using CoProduce.Grains.Live;
+using CoProduce.Journal.Storage;
 using CoProduce.Live;
 using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Storage;
 using CoProduce.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;

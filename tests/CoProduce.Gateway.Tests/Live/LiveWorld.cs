@@ -1,9 +1,9 @@
 using CoProduce.Client.Live;
 using CoProduce.Gateway.Tests.Agenda;
+using CoProduce.Journal.Storage;
 using CoProduce.Live;
-using CoProduce.Runtime.Storage;
-using CoProduce.Testing;
 using CoProduce.Testing.Processes;
+using CoProduce.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CoProduce.Gateway.Tests.Projects;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Payments;

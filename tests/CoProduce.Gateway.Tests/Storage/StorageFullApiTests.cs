@@ -1,5 +1,5 @@
 using System.Net;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using CoProduce.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;

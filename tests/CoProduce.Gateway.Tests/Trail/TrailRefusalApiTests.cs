@@ -1,7 +1,7 @@
 using System.Net;
 using CoProduce.Gateway.Tests.Agenda;
 using CoProduce.Gateway.Tests.Decisions;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using CoProduce.Runtime.OrleansSchema;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.OrleansSchema;
+using CoProduce.Journal.Storage;
 using CoProduce.Testing;
 
 namespace CoProduce.OrleansStorage.Tests.Hosting;

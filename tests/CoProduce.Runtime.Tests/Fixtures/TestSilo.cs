@@ -1,6 +1,6 @@
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.Hosting;
-using CoProduce.Runtime.Storage;
 using CoProduce.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.State;
-using CoProduce.Runtime.Storage;
 using CoProduce.Testing;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,5 @@
 using CoProduce.Grains.Payments.Storage;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace CoProduce.Grains.Payments.Payouts;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CoProduce.Grains.Payments.Storage;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Telemetry;
 using Microsoft.Extensions.Logging;
 using Quartz;

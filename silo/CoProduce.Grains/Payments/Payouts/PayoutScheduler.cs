@@ -2,10 +2,10 @@ using System.Collections.Specialized;
 using System.Globalization;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Payments.Storage;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 using Quartz.Impl;
+using Quartz;
 
 namespace CoProduce.Grains.Payments.Payouts;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using CoProduce.Runtime.Storage;
+using CoProduce.Journal.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace CoProduce.Grains.Payments.Storage;
