@@ -22,7 +22,7 @@ public sealed record ProjectFeedbackState
 /// the same for all its projects) without a published entry.
 /// </summary>
 public sealed class ProjectFeedbackGrain(
-    [PersistentState("feedback")] IPersistentState<ProjectFeedbackState> state,
+    [PersistentState("project-feedback")] IPersistentState<ProjectFeedbackState> state,
     TimeProvider time) : Grain, IProjectFeedbackGrain
 {
     // Bounds the stored list; a project with more entries than this is far outside normal use.

@@ -11,7 +11,7 @@ namespace CoProduce.Grains.Recognition;
 /// asked for, so a withdrawal takes effect on the very next read.
 /// </summary>
 public sealed class ProjectRecognitionGrain(
-    [PersistentState("recognition")] IPersistentState<ProjectRecognitionState> state,
+    [PersistentState("project-recognition")] IPersistentState<ProjectRecognitionState> state,
     TimeProvider time) : Grain, IProjectRecognitionGrain
 {
     // Bounds the stored list; a project holding more sessions than this is far outside normal use.
