@@ -21,6 +21,7 @@ public sealed record ProjectFeedbackState
 /// longer than the organisation's setting (<see cref="OrganisationSettings.FeedbackOverdueAfterDays"/>,
 /// the same for all its projects) without a published entry.
 /// </summary>
+[GrainType("projectfeedback")]
 public sealed class ProjectFeedbackGrain(
     [PersistentState("project-feedback")] IPersistentState<ProjectFeedbackState> state,
     TimeProvider time) : Grain, IProjectFeedbackGrain
