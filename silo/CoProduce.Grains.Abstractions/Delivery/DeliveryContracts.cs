@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Delivery;
 
 /// <summary>Where a delivery action is.</summary>
+[GenerateSerializer, Alias("coproduce.delivery.ActionStatus")]
 public enum ActionStatus
 {
     /// <summary>Agreed but not started.</summary>
@@ -20,6 +21,7 @@ public enum ActionStatus
 }
 
 /// <summary>What a facilitator writes for an action: what, who, by when, and the decisions it serves.</summary>
+[GenerateSerializer, Alias("coproduce.delivery.ActionSpec")]
 public sealed record ActionSpec(
     string Title,
     string? Description,

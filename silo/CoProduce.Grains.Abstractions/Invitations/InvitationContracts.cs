@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Invitations;
 
+[GenerateSerializer, Alias("coproduce.invitations.InvitationStatus")]
 public enum InvitationStatus
 {
     Open,
@@ -12,6 +13,7 @@ public enum InvitationStatus
     Expired,
 }
 
+[GenerateSerializer, Alias("coproduce.invitations.InvitationView"), Immutable]
 public sealed record InvitationView(
     string Id,
     Guid ProjectId,
@@ -24,6 +26,7 @@ public sealed record InvitationView(
     Guid? RedeemedBy);
 
 /// <summary>What redeeming an invitation gives: the person it made (or joined) and the project.</summary>
+[GenerateSerializer, Alias("coproduce.invitations.Redemption"), Immutable]
 public sealed record Redemption(Guid PersonId, Guid ProjectId, ProjectRole Role);
 
 /// <summary>

@@ -91,4 +91,5 @@ public interface IProjectLiveGrain : IGrainWithGuidKey
 }
 
 /// <summary>The journal entry of every live event: the event as facilitators see it.</summary>
+[GenerateSerializer, Alias("coproduce.live.LiveRecorded")]
 public sealed record LiveRecorded(LiveEvent Event);

@@ -3,6 +3,7 @@ using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Networks;
 
+[GenerateSerializer, Alias("coproduce.networks.NetworkView")]
 public sealed record NetworkView(
     Guid Id,
     string Name,
