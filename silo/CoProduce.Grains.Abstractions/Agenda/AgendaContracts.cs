@@ -83,6 +83,7 @@ public sealed record AgendaView(
 public sealed record MyRanking(IReadOnlyDictionary<Guid, int> Dots, IReadOnlyList<Guid> Order);
 
 /// <summary>A project's agenda, co-created: proposed by anyone in it, ranked by the group, agreed not imposed.</summary>
+[Alias("coproduce.agenda.IAgendaGrain")]
 public interface IAgendaGrain : IGrainWithGuidKey
 {
     /// <summary>The agenda for anyone who can see the project; 404 for anyone else.</summary>

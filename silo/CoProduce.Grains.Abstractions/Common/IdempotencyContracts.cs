@@ -27,6 +27,7 @@ public enum IdempotencyOutcome
 public sealed record IdempotencyDecision(IdempotencyOutcome Outcome, StoredResponse? Response, Guid Attempt = default);
 
 /// <summary>One Idempotency-Key of one caller on one endpoint.</summary>
+[Alias("coproduce.common.IIdempotencyGrain")]
 public interface IIdempotencyGrain : IGrainWithStringKey
 {
     /// <summary>

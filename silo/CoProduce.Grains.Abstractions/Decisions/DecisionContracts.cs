@@ -116,6 +116,7 @@ public sealed record MyBallot(bool Voted, Ballot? Ballot, DateTimeOffset? CastAt
 public sealed record DecisionOutcome(string Statement, DateTimeOffset ReviewDate, Guid RecordedBy, Guid? SupportedBy, DateTimeOffset RecordedAt);
 
 /// <summary>A proposal put to a project's participants, with its method, options and closing time.</summary>
+[Alias("coproduce.decisions.IDecisionGrain")]
 public interface IDecisionGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the decision in <paramref name="projectId"/> (facilitators); voting opens at its opening time.</summary>
@@ -152,6 +153,7 @@ public interface IDecisionGrain : IGrainWithGuidKey
 }
 
 /// <summary>The decisions of one project, newest first; keyed by the project's id.</summary>
+[Alias("coproduce.decisions.IProjectDecisionsGrain")]
 public interface IProjectDecisionsGrain : IGrainWithGuidKey
 {
     /// <summary>Adds a decision just created (called by the decision grain).</summary>

@@ -30,6 +30,7 @@ public sealed record ActionSpec(
     IReadOnlyList<Guid> DecisionIds);
 
 /// <summary>An action that follows from one or more decisions of the same project.</summary>
+[Alias("coproduce.delivery.IDeliveryActionGrain")]
 public interface IDeliveryActionGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the action in <paramref name="projectId"/> (facilitators), Planned.</summary>
@@ -51,6 +52,7 @@ public interface IDeliveryActionGrain : IGrainWithGuidKey
 }
 
 /// <summary>The delivery actions of one project, newest first; keyed by the project's id.</summary>
+[Alias("coproduce.delivery.IProjectActionsGrain")]
 public interface IProjectActionsGrain : IGrainWithGuidKey
 {
     /// <summary>Adds an action just created (called by the action grain).</summary>

@@ -60,6 +60,7 @@ public sealed record MeasuresView(Guid ProjectId, MeasuresStatus Status, IReadOn
 /// How a project's work is judged, co-designed: measures proposed by anyone taking part, endorsed or
 /// objected to by the group, and agreed by facilitators with every answer kept. Keyed by the project's id.
 /// </summary>
+[Alias("coproduce.evaluation.IEvaluationGrain")]
 public interface IEvaluationGrain : IGrainWithGuidKey
 {
     /// <summary>The measures for anyone who can see the project; 404 for anyone else.</summary>

@@ -138,6 +138,7 @@ public sealed record SurveyView(
 public sealed record SurveySummary(Guid Id, string Title, bool Anonymous, SurveyStatus Status, int Questions, int Respondents, DateTimeOffset CreatedAt);
 
 /// <summary>A survey of a project's participants, keyed by its id; it records its project and a call naming another is told it does not exist.</summary>
+[Alias("coproduce.evaluation.ISurveyGrain")]
 public interface ISurveyGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the survey, open, in <paramref name="projectId"/> (facilitators).</summary>
@@ -163,6 +164,7 @@ public interface ISurveyGrain : IGrainWithGuidKey
 }
 
 /// <summary>The surveys of one project, newest first; keyed by the project's id.</summary>
+[Alias("coproduce.evaluation.IProjectSurveysGrain")]
 public interface IProjectSurveysGrain : IGrainWithGuidKey
 {
     /// <summary>Adds a survey just created (called by the survey grain).</summary>

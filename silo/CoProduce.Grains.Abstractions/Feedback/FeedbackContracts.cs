@@ -49,6 +49,7 @@ public sealed record FeedbackView(
     DateTimeOffset? PublishedAt);
 
 /// <summary>One "you said, we did" entry, keyed by its id; it records its project.</summary>
+[Alias("coproduce.feedback.IFeedbackGrain")]
 public interface IFeedbackGrain : IGrainWithGuidKey
 {
     /// <summary>Writes a draft for a closed decision of <paramref name="projectId"/> (facilitators).</summary>
@@ -80,6 +81,7 @@ public interface IFeedbackGrain : IGrainWithGuidKey
 public sealed record FeedbackOverview(IReadOnlyList<Guid> Ids, IReadOnlyList<Guid> Overdue, int OverdueAfterDays);
 
 /// <summary>The feedback of one project, keyed by the project's id; overdue by its organisation's setting.</summary>
+[Alias("coproduce.feedback.IProjectFeedbackGrain")]
 public interface IProjectFeedbackGrain : IGrainWithGuidKey
 {
     /// <summary>Adds an entry just created (called by the feedback grain).</summary>
@@ -102,6 +104,7 @@ public interface IProjectFeedbackGrain : IGrainWithGuidKey
 public sealed record FeedbackAddress(Guid ProjectId, Guid FeedbackId);
 
 /// <summary>The feedback entries addressed to one person, keyed by the person's id.</summary>
+[Alias("coproduce.feedback.IPersonFeedbackGrain")]
 public interface IPersonFeedbackGrain : IGrainWithGuidKey
 {
     /// <summary>Notes that an entry was addressed to the person (called by the feedback grain).</summary>

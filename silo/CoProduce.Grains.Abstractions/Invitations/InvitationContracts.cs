@@ -33,6 +33,7 @@ public sealed record Redemption(Guid PersonId, Guid ProjectId, ProjectRole Role)
 /// A single-use, expiring, revocable invitation to a project. The key is the SHA-256 of the code, so
 /// the code itself is never stored.
 /// </summary>
+[Alias("coproduce.invitations.IInvitationGrain")]
 public interface IInvitationGrain : IGrainWithStringKey
 {
     Task<InvitationView> Issue(Actor actor, Guid projectId, ProjectRole role, string? inviteeName, DateTimeOffset expiresAt);

@@ -23,6 +23,7 @@ public sealed record LiveSessionView(
     IReadOnlyList<SessionAttendee> Attendance);
 
 /// <summary>A closed live session and its attendance, keyed by the session's id; written once, when the session closes.</summary>
+[Alias("coproduce.live.ILiveSessionGrain")]
 public interface ILiveSessionGrain : IGrainWithGuidKey
 {
     /// <summary>Keeps the closed session; a second call keeps the first record and returns it.</summary>

@@ -47,6 +47,7 @@ public sealed record OrganisationSettings(int FeedbackOverdueAfterDays)
 }
 
 /// <summary>An organisation: a local authority, NHS trust, charity or user-led organisation, and its staff roles.</summary>
+[Alias("coproduce.organisations.IOrganisationGrain")]
 public interface IOrganisationGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the organisation; the creator becomes its first admin.</summary>

@@ -137,6 +137,7 @@ public sealed record ClaimView(
     Guid? PaidInRun);
 
 /// <summary>One claim, keyed by its id; its rows live in the payments tables, so it keeps no grain state.</summary>
+[Alias("coproduce.payments.IClaimGrain")]
 public interface IClaimGrain : IGrainWithGuidKey
 {
     /// <summary>

@@ -62,6 +62,7 @@ public sealed record PendingPaymentChange(
 public sealed record PayeePreferences(Guid PersonId, IReadOnlyList<PaymentChoice> Choices, WeeklyLimit? Limit, IReadOnlyList<PendingPaymentChange> Pending);
 
 /// <summary>One contributor's payment preferences: a choice per payer, and a weekly earnings limit.</summary>
+[Alias("coproduce.payments.IPayeeGrain")]
 public interface IPayeeGrain : IGrainWithGuidKey
 {
     /// <summary>The preferences (the person or a linked supporter).</summary>

@@ -84,6 +84,7 @@ public sealed record LedgerEntryView(
     DateTimeOffset RecordedAt);
 
 /// <summary>A project's claims and payment timeliness: the hook the power-balance report reads.</summary>
+[Alias("coproduce.payments.IProjectPaymentsGrain")]
 public interface IProjectPaymentsGrain : CoProduce.Runtime.Grains.IGrainWithGuidKey
 {
     /// <summary>The project's claims, newest first (its facilitators).</summary>

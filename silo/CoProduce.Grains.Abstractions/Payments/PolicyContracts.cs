@@ -80,6 +80,7 @@ public sealed record PayerAccess(bool Exists, bool IsStaff, bool CanManage, bool
 /// One payer (organisation or network): its rate card and expenses policy, its finance approvers, and the
 /// claims, payout runs and ledger balances that belong to it.
 /// </summary>
+[Alias("coproduce.payments.IPayerGrain")]
 public interface IPayerGrain : IGrainWithStringKey
 {
     /// <summary>The policy, for the payer's staff (network: coordinators); 404 when none was set or for outsiders.</summary>

@@ -108,6 +108,7 @@ public sealed record OwnProfileView(
     Guid? ProfileSupportedBy);
 
 /// <summary>One person across every organisation: one profile, told once, shared only with consent.</summary>
+[Alias("coproduce.people.IPersonGrain")]
 public interface IPersonGrain : IGrainWithGuidKey
 {
     /// <summary>Creates or replaces the profile (the person, or a supporter acting with them). Optimistic on version.</summary>

@@ -138,6 +138,7 @@ public sealed record ProjectHeader(Guid Id, Guid OrganisationId, Guid? NetworkId
 public sealed record PreProductionText(IReadOnlyList<string> Aims, Scope Scope, string? Commitment, IReadOnlyList<string> GroundRules, string? Recruitment);
 
 /// <summary>A co-produced project, from pre-production to feedback.</summary>
+[Alias("coproduce.projects.IProjectGrain")]
 public interface IProjectGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the project in pre-production; the creator (organisation admin or facilitator) facilitates it.</summary>

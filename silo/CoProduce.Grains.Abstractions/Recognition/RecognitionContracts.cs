@@ -18,6 +18,7 @@ public sealed record RecognitionChoices(Guid PersonId, IReadOnlyList<Recognition
 /// One person's recognition, keyed by the person's id: their consents to credits and certificates, and
 /// the record of their contributions, derived on every read from the projects they take part in.
 /// </summary>
+[Alias("coproduce.recognition.IRecognitionGrain")]
 public interface IRecognitionGrain : IGrainWithGuidKey
 {
     /// <summary>The person's choices (the person, or a linked supporter acting with them).</summary>
@@ -83,6 +84,7 @@ public sealed record Certificate(
     ProjectContribution Contribution);
 
 /// <summary>A project's recognition, keyed by the project's id: the sessions held, its credits and its certificates.</summary>
+[Alias("coproduce.recognition.IProjectRecognitionGrain")]
 public interface IProjectRecognitionGrain : IGrainWithGuidKey
 {
     /// <summary>Records a session and who attended it (facilitators); attendees must take part in the project.</summary>

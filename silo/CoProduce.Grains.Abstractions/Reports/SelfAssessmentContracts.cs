@@ -29,6 +29,7 @@ public sealed record SelfAssessmentEntry(CoProductionLevel Level, string? Note, 
 public sealed record SelfAssessmentView(Guid ProjectId, SelfAssessmentEntry? Current, IReadOnlyList<SelfAssessmentEntry> History);
 
 /// <summary>A project's self-assessment on the ladder of co-production over time, keyed by the project's id.</summary>
+[Alias("coproduce.reports.ISelfAssessmentGrain")]
 public interface ISelfAssessmentGrain : IGrainWithGuidKey
 {
     /// <summary>Records where the project stands now (contributors and facilitators); earlier ratings stay in the history.</summary>

@@ -27,6 +27,7 @@ public sealed record NamedGroup(Guid NetworkId, Guid GroupId, string Name);
 public sealed record SpeaksFor(Guid PersonId, string? InTheirWords, IReadOnlyList<NamedGroup> Groups, Guid? SupportedBy = null);
 
 /// <summary>The groups and communities of a network, keyed by the network's id; its coordinators keep the list.</summary>
+[Alias("coproduce.representation.INetworkGroupsGrain")]
 public interface INetworkGroupsGrain : IGrainWithGuidKey
 {
     /// <summary>The list, for the network's coordinators and its member organisations' staff, or anyone who speaks for one of its groups.</summary>
@@ -42,6 +43,7 @@ public interface INetworkGroupsGrain : IGrainWithGuidKey
 }
 
 /// <summary>Who a person speaks for, keyed by the person's id; the person (or their supporter) says it.</summary>
+[Alias("coproduce.representation.ISpeaksForGrain")]
 public interface ISpeaksForGrain : IGrainWithGuidKey
 {
     /// <summary>The person's own statement.</summary>
@@ -93,6 +95,7 @@ public sealed record DiversityData(Guid PersonId, IReadOnlyList<DiversityAnswer>
 /// explicit consent, seen only by the person, used only in aggregates of at least five people, and
 /// deleted (not hidden) when consent is withdrawn. The journal records that data was given or deleted, never what it was.
 /// </summary>
+[Alias("coproduce.representation.IDiversityGrain")]
 public interface IDiversityGrain : IGrainWithGuidKey
 {
     /// <summary>The person's own data; 404 when they have given none.</summary>

@@ -67,6 +67,7 @@ public sealed record RepresentationSummary(
 public sealed record RepresentationView(RepresentationSummary Summary, IReadOnlyList<Voice> Voices);
 
 /// <summary>A project's representation, keyed by the project's id: targets set by facilitators, and the suppressed aggregates and gaps.</summary>
+[Alias("coproduce.representation.IProjectRepresentationGrain")]
 public interface IProjectRepresentationGrain : IGrainWithGuidKey
 {
     /// <summary>The targets, for anyone who can see the project.</summary>

@@ -66,6 +66,15 @@ public sealed partial class SerializationIdentityTests
         Assert.Empty(aliased.Where(t => !AliasScheme().IsMatch(t.Alias!) || !t.Alias!.EndsWith(Arity(t.Type), StringComparison.Ordinal)).Select(t => $"{t.Type.FullName}: {t.Alias}"));
     }
 
+    /// <summary>Orleans names a call by its interface; the alias keeps that name when the interface is renamed or moved.</summary>
+    [Fact]
+    public void EveryGrainInterfaceHasAnAlias()
+    {
+        var interfaces = BoundaryTypes.GrainInterfaces.ToList();
+        Assert.True(interfaces.Count >= 30, $"Only {interfaces.Count} grain interfaces found.");
+        Assert.Empty(interfaces.Where(t => !t.IsDefined(typeof(AliasAttribute))).Select(t => t.FullName));
+    }
+
     [Fact]
     public void EveryTypeWithAGeneratedSerializerHasAnAlias()
     {
