@@ -29,10 +29,10 @@ public sealed class DomainException(DomainErrorKind kind, string message, IReadO
     : Exception(message)
 {
     [Id(0)]
-    public DomainErrorKind Kind { get; private set; } = kind;
+    public DomainErrorKind Kind { get; } = kind;
 
     [Id(1)]
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = errors ?? new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
 
     public static DomainException NotFound(string what) => new(DomainErrorKind.NotFound, $"{what} was not found.");
 
