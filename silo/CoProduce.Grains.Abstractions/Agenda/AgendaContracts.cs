@@ -5,6 +5,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Agenda;
 
 /// <summary>How the group ranks agenda items.</summary>
+[GenerateSerializer, Alias("coproduce.agenda.RankingMethod")]
 public enum RankingMethod
 {
     /// <summary>Each participant spreads a set number of dots over the items.</summary>
@@ -15,6 +16,7 @@ public enum RankingMethod
 }
 
 /// <summary>Where the agenda is in its life: being shaped, ranked and awaiting agreement, or agreed.</summary>
+[GenerateSerializer, Alias("coproduce.agenda.AgendaStatus")]
 public enum AgendaStatus
 {
     /// <summary>Items are proposed and edited; ranking may be open.</summary>
@@ -33,6 +35,7 @@ public enum AgendaStatus
 /// shown only to the project's facilitators and only when the proposer agreed to show it in this project; null
 /// to everyone else. <see cref="Version"/> is the item's own, for If-Match.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.agenda.AgendaItem"), Immutable]
 public sealed record AgendaItem(
     Guid Id,
     string Title,
@@ -50,15 +53,18 @@ public sealed record AgendaItem(
 /// One place in the ordered agenda (1 first). <see cref="Score"/> is the item's total dots (dot vote), or
 /// the ballots counting for it in the runoff round it won (ranked choice).
 /// </summary>
+[GenerateSerializer, Alias("coproduce.agenda.RankedItem"), Immutable]
 public sealed record RankedItem(Guid ItemId, string Title, int Position, decimal Score);
 
 /// <summary>A participant's latest answer to the ranked agenda.</summary>
+[GenerateSerializer, Alias("coproduce.agenda.AgreementRecord"), Immutable]
 public sealed record AgreementRecord(Guid PersonId, Guid? SupportedBy, bool Agrees, string? Comment, DateTimeOffset At);
 
 /// <summary>
 /// The agenda as participants see it. While ranking is open <see cref="Ranking"/> is the provisional
 /// order from the ballots so far; once closed it is the fixed order the group agrees to.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.agenda.AgendaView")]
 public sealed record AgendaView(
     Guid ProjectId,
     AgendaStatus Status,
@@ -73,9 +79,11 @@ public sealed record AgendaView(
     DateTimeOffset? ConfirmedAt);
 
 /// <summary>What one participant has placed: dots per item, or an ordering.</summary>
+[GenerateSerializer, Alias("coproduce.agenda.MyRanking")]
 public sealed record MyRanking(IReadOnlyDictionary<Guid, int> Dots, IReadOnlyList<Guid> Order);
 
 /// <summary>A project's agenda, co-created: proposed by anyone in it, ranked by the group, agreed not imposed.</summary>
+[Alias("coproduce.agenda.IAgendaGrain")]
 public interface IAgendaGrain : IGrainWithGuidKey
 {
     /// <summary>The agenda for anyone who can see the project; 404 for anyone else.</summary>

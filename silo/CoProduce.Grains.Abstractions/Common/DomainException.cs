@@ -1,6 +1,7 @@
 namespace CoProduce.Grains.Common;
 
 /// <summary>What kind of refusal a <see cref="DomainException"/> is; the gateway maps each to a 4xx status.</summary>
+[GenerateSerializer, Alias("coproduce.common.DomainErrorKind")]
 public enum DomainErrorKind
 {
     /// <summary>The thing does not exist, or the caller may not know it exists (404).</summary>
@@ -19,12 +20,18 @@ public enum DomainErrorKind
     Invalid,
 }
 
-/// <summary>A refusal by the domain: nothing was changed.</summary>
+/// <summary>
+/// A refusal by the domain: nothing was changed. It crosses grain boundaries as itself: the message travels with
+/// the base exception, <see cref="Kind"/> and <see cref="Errors"/> under their own ids.
+/// </summary>
+[GenerateSerializer, Alias("coproduce.common.DomainException")]
 public sealed class DomainException(DomainErrorKind kind, string message, IReadOnlyDictionary<string, string[]>? errors = null)
     : Exception(message)
 {
+    [Id(0)]
     public DomainErrorKind Kind { get; } = kind;
 
+    [Id(1)]
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
 
     public static DomainException NotFound(string what) => new(DomainErrorKind.NotFound, $"{what} was not found.");

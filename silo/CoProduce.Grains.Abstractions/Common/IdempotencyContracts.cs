@@ -3,8 +3,10 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Common;
 
 /// <summary>A response kept so that a retried create (same Idempotency-Key) gets the same answer, not a second resource.</summary>
+[GenerateSerializer, Alias("coproduce.common.StoredResponse"), Immutable]
 public sealed record StoredResponse(int Status, string? ContentType, string Body, string? Location, string? ETag);
 
+[GenerateSerializer, Alias("coproduce.common.IdempotencyOutcome")]
 public enum IdempotencyOutcome
 {
     /// <summary>First time: go ahead, then Complete.</summary>
@@ -21,9 +23,11 @@ public enum IdempotencyOutcome
 }
 
 /// <summary>What to do with a request; <paramref name="Attempt"/> names this attempt when it may proceed.</summary>
+[GenerateSerializer, Alias("coproduce.common.IdempotencyDecision"), Immutable]
 public sealed record IdempotencyDecision(IdempotencyOutcome Outcome, StoredResponse? Response, Guid Attempt = default);
 
 /// <summary>One Idempotency-Key of one caller on one endpoint.</summary>
+[Alias("coproduce.common.IIdempotencyGrain")]
 public interface IIdempotencyGrain : IGrainWithStringKey
 {
     /// <summary>

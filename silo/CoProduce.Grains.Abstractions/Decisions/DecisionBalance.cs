@@ -5,6 +5,7 @@ namespace CoProduce.Grains.Decisions;
 /// the winning options' labels (several on a tie, none when nobody chose), or for consent "Passes" or
 /// "Does not pass".
 /// </summary>
+[GenerateSerializer, Alias("coproduce.decisions.GroupChoice")]
 public sealed record GroupChoice(int Voters, IReadOnlyList<string> Choice);
 
 /// <summary>
@@ -13,6 +14,7 @@ public sealed record GroupChoice(int Voters, IReadOnlyList<string> Choice);
 /// lived experience) are null while it is open, when the group cast no vote, and always in an anonymous
 /// decision, where only the numbers of voters are given so that no choice can be traced to a person.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.decisions.DecisionBalance")]
 public sealed record DecisionBalance(
     Guid Id,
     Guid ProjectId,

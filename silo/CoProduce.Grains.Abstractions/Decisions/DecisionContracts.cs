@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Decisions;
 
 /// <summary>How a proposal is decided.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.DecisionMethod")]
 public enum DecisionMethod
 {
     /// <summary>Agree, abstain, disagree or block (a block needs a reason); no options.</summary>
@@ -26,6 +27,7 @@ public enum DecisionMethod
 }
 
 /// <summary>Where a decision is in its life.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.DecisionStatus")]
 public enum DecisionStatus
 {
     /// <summary>Taking votes (between its opening and closing times).</summary>
@@ -39,6 +41,7 @@ public enum DecisionStatus
 }
 
 /// <summary>A position on a consent proposal.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.ConsentPosition")]
 public enum ConsentPosition
 {
     Agree,
@@ -50,6 +53,7 @@ public enum ConsentPosition
 }
 
 /// <summary>An answer to one time in a time poll.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.Availability")]
 public enum Availability
 {
     Yes,
@@ -58,18 +62,21 @@ public enum Availability
 }
 
 /// <summary>One option; in a time poll <see cref="Label"/> is the time in ISO 8601.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.DecisionOption"), Immutable]
 public sealed record DecisionOption(Guid Id, string Label);
 
 /// <summary>
 /// Who must take part for the result to count: at least <see cref="MinimumVoters"/> people, of whom at
 /// least <see cref="MinimumWithLivedExperience"/> have lived experience (as their own profile says).
 /// </summary>
+[GenerateSerializer, Alias("coproduce.decisions.Quorum"), Immutable]
 public sealed record Quorum(int MinimumVoters, int MinimumWithLivedExperience);
 
 /// <summary>
 /// What a facilitator asks the group to decide, and how. <see cref="AgendaItemIds"/> names the items of
 /// the project's agenda the decision takes up (none when absent), so each can be traced to it.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.decisions.DecisionSpec")]
 public sealed record DecisionSpec(
     string Title,
     string? Description,
@@ -90,6 +97,7 @@ public sealed record DecisionSpec(
 /// <see cref="Reason"/> (consent), <see cref="Choice"/> (choose one), <see cref="Ranking"/> (ranked
 /// choice), <see cref="Dots"/> (dot vote), <see cref="Scores"/> (score), <see cref="Availability"/> (time poll).
 /// </summary>
+[GenerateSerializer, Alias("coproduce.decisions.Ballot")]
 public sealed record Ballot(
     ConsentPosition? Position = null,
     string? Reason = null,
@@ -100,12 +108,15 @@ public sealed record Ballot(
     IReadOnlyDictionary<Guid, Availability>? Availability = null);
 
 /// <summary>The caller's own vote, if they have cast one.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.MyBallot")]
 public sealed record MyBallot(bool Voted, Ballot? Ballot, DateTimeOffset? CastAt);
 
 /// <summary>What was decided: the statement, when it comes up for review, and who wrote it.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.DecisionOutcome"), Immutable]
 public sealed record DecisionOutcome(string Statement, DateTimeOffset ReviewDate, Guid RecordedBy, Guid? SupportedBy, DateTimeOffset RecordedAt);
 
 /// <summary>A proposal put to a project's participants, with its method, options and closing time.</summary>
+[Alias("coproduce.decisions.IDecisionGrain")]
 public interface IDecisionGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the decision in <paramref name="projectId"/> (facilitators); voting opens at its opening time.</summary>
@@ -142,6 +153,7 @@ public interface IDecisionGrain : IGrainWithGuidKey
 }
 
 /// <summary>The decisions of one project, newest first; keyed by the project's id.</summary>
+[Alias("coproduce.decisions.IProjectDecisionsGrain")]
 public interface IProjectDecisionsGrain : IGrainWithGuidKey
 {
     /// <summary>Adds a decision just created (called by the decision grain).</summary>

@@ -1,6 +1,7 @@
 namespace CoProduce.Grains.Decisions;
 
 /// <summary>Consent counts; <see cref="Passes"/> when nobody blocks and more agree than disagree.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.ConsentTally"), Immutable]
 public sealed record ConsentTally(int Agree, int Abstain, int Disagree, int Block, bool Passes);
 
 /// <summary>
@@ -8,6 +9,7 @@ public sealed record ConsentTally(int Agree, int Abstain, int Disagree, int Bloc
 /// <see cref="Score"/> is the method's measure: votes (choose one), votes in the last runoff round it
 /// stood in (ranked choice), dots (dot vote), total score (score) or yes answers (time poll).
 /// </summary>
+[GenerateSerializer, Alias("coproduce.decisions.OptionResult"), Immutable]
 public sealed record OptionResult(
     Guid OptionId,
     string Label,
@@ -18,18 +20,22 @@ public sealed record OptionResult(
     int? Maybe = null);
 
 /// <summary>One instant-runoff round: votes per option still standing, and who went out and why.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.RunoffRound")]
 public sealed record RunoffRound(int Round, IReadOnlyDictionary<Guid, int> Votes, int Exhausted, Guid? Eliminated, string? TieBreak);
 
 /// <summary>A disagreement or block, with its reason; <see cref="PersonId"/> is null in an anonymous decision.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.Dissent"), Immutable]
 public sealed record Dissent(ConsentPosition Position, string? Reason, Guid? PersonId);
 
 /// <summary>Who voted what, in a decision that is not anonymous.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.VoteRecord")]
 public sealed record VoteRecord(Guid PersonId, Guid? SupportedBy, Ballot Ballot, DateTimeOffset CastAt);
 
 /// <summary>
 /// The count. <see cref="Winners"/> holds one option, several when they tie (<see cref="Tie"/>), or none
 /// (no votes, or consent). Dissent is listed in full whatever the result.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.decisions.DecisionResults")]
 public sealed record DecisionResults(
     int Voters,
     int VotersWithLivedExperience,
@@ -48,6 +54,7 @@ public sealed record DecisionResults(
 /// can be told from a read before and after it; the counts appear at close.
 /// <see cref="AgendaItemIds"/> are the project's agenda items the decision takes up.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.decisions.DecisionView")]
 public sealed record DecisionView(
     Guid Id,
     Guid ProjectId,
@@ -76,6 +83,7 @@ public sealed record DecisionView(
     IReadOnlyList<Guid> AgendaItemIds);
 
 /// <summary>A decision in a list.</summary>
+[GenerateSerializer, Alias("coproduce.decisions.DecisionSummary"), Immutable]
 public sealed record DecisionSummary(
     Guid Id,
     string Title,

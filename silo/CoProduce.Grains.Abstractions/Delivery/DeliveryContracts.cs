@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Delivery;
 
 /// <summary>Where a delivery action is.</summary>
+[GenerateSerializer, Alias("coproduce.delivery.ActionStatus")]
 public enum ActionStatus
 {
     /// <summary>Agreed but not started.</summary>
@@ -20,6 +21,7 @@ public enum ActionStatus
 }
 
 /// <summary>What a facilitator writes for an action: what, who, by when, and the decisions it serves.</summary>
+[GenerateSerializer, Alias("coproduce.delivery.ActionSpec")]
 public sealed record ActionSpec(
     string Title,
     string? Description,
@@ -28,6 +30,7 @@ public sealed record ActionSpec(
     IReadOnlyList<Guid> DecisionIds);
 
 /// <summary>An action that follows from one or more decisions of the same project.</summary>
+[Alias("coproduce.delivery.IDeliveryActionGrain")]
 public interface IDeliveryActionGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the action in <paramref name="projectId"/> (facilitators), Planned.</summary>
@@ -49,6 +52,7 @@ public interface IDeliveryActionGrain : IGrainWithGuidKey
 }
 
 /// <summary>The delivery actions of one project, newest first; keyed by the project's id.</summary>
+[Alias("coproduce.delivery.IProjectActionsGrain")]
 public interface IProjectActionsGrain : IGrainWithGuidKey
 {
     /// <summary>Adds an action just created (called by the action grain).</summary>

@@ -5,6 +5,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Evaluation;
 
 /// <summary>Whether the group has agreed its measures of success.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.MeasuresStatus")]
 public enum MeasuresStatus
 {
     /// <summary>Measures are proposed, edited and endorsed or objected to.</summary>
@@ -15,9 +16,11 @@ public enum MeasuresStatus
 }
 
 /// <summary>What a measure says: its name, what it measures, how it is collected, and an optional Easy Read summary.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.MeasureText"), Immutable]
 public sealed record MeasureText(string Name, string WhatItMeasures, string HowCollected, string? EasyReadSummary);
 
 /// <summary>A participant's latest answer to a measure: endorsed, or objected to with a comment.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.Endorsement"), Immutable]
 public sealed record Endorsement(Guid PersonId, Guid? SupportedBy, bool Endorses, string? Comment, DateTimeOffset At);
 
 /// <summary>
@@ -26,6 +29,7 @@ public sealed record Endorsement(Guid PersonId, Guid? SupportedBy, bool Endorses
 /// it now, shown only to the project's facilitators and only when the proposer agreed to show it in this project;
 /// null to everyone else. <see cref="Version"/> is the measure's own, for If-Match.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.evaluation.Measure")]
 public sealed record Measure(
     Guid Id,
     string Name,
@@ -41,18 +45,22 @@ public sealed record Measure(
     IReadOnlyList<Endorsement> Endorsements);
 
 /// <summary>One measure as it stood when the set was agreed, with who endorsed and who objected then.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.AgreedMeasure")]
 public sealed record AgreedMeasure(Guid MeasureId, long Version, IReadOnlyList<Guid> EndorsedBy, IReadOnlyList<Guid> ObjectedBy);
 
 /// <summary>Who confirmed the agreed set and when, with each measure's endorsements and objections at that moment.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.MeasuresAgreement")]
 public sealed record MeasuresAgreement(Guid By, Guid? SupportedBy, DateTimeOffset At, IReadOnlyList<AgreedMeasure> Measures);
 
 /// <summary>A project's measures of success as participants see them.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.MeasuresView")]
 public sealed record MeasuresView(Guid ProjectId, MeasuresStatus Status, IReadOnlyList<Measure> Measures, MeasuresAgreement? Agreement);
 
 /// <summary>
 /// How a project's work is judged, co-designed: measures proposed by anyone taking part, endorsed or
 /// objected to by the group, and agreed by facilitators with every answer kept. Keyed by the project's id.
 /// </summary>
+[Alias("coproduce.evaluation.IEvaluationGrain")]
 public interface IEvaluationGrain : IGrainWithGuidKey
 {
     /// <summary>The measures for anyone who can see the project; 404 for anyone else.</summary>

@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Evaluation;
 
 /// <summary>The kind of answer a question takes.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.QuestionKind")]
 public enum QuestionKind
 {
     /// <summary>A whole number from 1 to the question's scale maximum.</summary>
@@ -20,6 +21,7 @@ public enum QuestionKind
 }
 
 /// <summary>Whether a survey takes responses.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.SurveyStatus")]
 public enum SurveyStatus
 {
     /// <summary>Taking responses; a second response replaces the first.</summary>
@@ -33,6 +35,7 @@ public enum SurveyStatus
 /// A question as a facilitator writes it. <see cref="ScaleMax"/> (2-10) and optional
 /// <see cref="ScaleLabels"/> (one per point) are for scales; <see cref="Options"/> (2-20) for choices.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.evaluation.QuestionSpec")]
 public sealed record QuestionSpec(
     string Text,
     QuestionKind Kind,
@@ -45,6 +48,7 @@ public sealed record QuestionSpec(
 /// What a facilitator asks, and the outcome evidence it is linked to: ids of the project's decisions
 /// and of actions.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.evaluation.SurveySpec")]
 public sealed record SurveySpec(
     string Title,
     string? Description,
@@ -54,9 +58,11 @@ public sealed record SurveySpec(
     IReadOnlyList<Guid> ActionIds);
 
 /// <summary>One option of a choice question.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.SurveyOption"), Immutable]
 public sealed record SurveyOption(Guid Id, string Label);
 
 /// <summary>A question as kept, with ids for its options.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.SurveyQuestion")]
 public sealed record SurveyQuestion(
     Guid Id,
     string Text,
@@ -70,21 +76,27 @@ public sealed record SurveyQuestion(
 /// An answer to one question; only the part for its kind may be given: <see cref="Scale"/>,
 /// <see cref="Choice"/> (single choice), <see cref="Choices"/> (multiple choice) or <see cref="Text"/>.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.evaluation.Answer")]
 public sealed record Answer(Guid QuestionId, int? Scale = null, Guid? Choice = null, IReadOnlyList<Guid>? Choices = null, string? Text = null);
 
 /// <summary>The caller's own response, if they have given one.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.MyResponse")]
 public sealed record MyResponse(bool Responded, IReadOnlyList<Answer> Answers, DateTimeOffset? At);
 
 /// <summary>How many chose an option.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.OptionCount"), Immutable]
 public sealed record OptionCount(Guid OptionId, string Label, int Count);
 
 /// <summary>How many gave a point of a scale.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.ScaleCount"), Immutable]
 public sealed record ScaleCount(int Point, string? Label, int Count);
 
 /// <summary>A free-text answer; <see cref="PersonId"/> is null in an anonymous survey.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.TextAnswer"), Immutable]
 public sealed record TextAnswer(string Text, Guid? PersonId);
 
 /// <summary>The count for one question: options chosen, the scale's distribution and mean, or the words given.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.QuestionResult")]
 public sealed record QuestionResult(
     Guid QuestionId,
     QuestionKind Kind,
@@ -95,6 +107,7 @@ public sealed record QuestionResult(
     IReadOnlyList<TextAnswer> Texts);
 
 /// <summary>The results of a survey.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.SurveyResults")]
 public sealed record SurveyResults(int Respondents, IReadOnlyList<QuestionResult> Questions);
 
 /// <summary>
@@ -102,6 +115,7 @@ public sealed record SurveyResults(int Respondents, IReadOnlyList<QuestionResult
 /// everyone once the survey is closed; otherwise it is null. While an anonymous survey is open nobody,
 /// facilitators included, sees results, and <see cref="Respondents"/> reads 0; they appear at close.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.evaluation.SurveyView")]
 public sealed record SurveyView(
     Guid Id,
     Guid ProjectId,
@@ -120,9 +134,11 @@ public sealed record SurveyView(
     DateTimeOffset? ClosedAt);
 
 /// <summary>A survey in a list.</summary>
+[GenerateSerializer, Alias("coproduce.evaluation.SurveySummary"), Immutable]
 public sealed record SurveySummary(Guid Id, string Title, bool Anonymous, SurveyStatus Status, int Questions, int Respondents, DateTimeOffset CreatedAt);
 
 /// <summary>A survey of a project's participants, keyed by its id; it records its project and a call naming another is told it does not exist.</summary>
+[Alias("coproduce.evaluation.ISurveyGrain")]
 public interface ISurveyGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the survey, open, in <paramref name="projectId"/> (facilitators).</summary>
@@ -148,6 +164,7 @@ public interface ISurveyGrain : IGrainWithGuidKey
 }
 
 /// <summary>The surveys of one project, newest first; keyed by the project's id.</summary>
+[Alias("coproduce.evaluation.IProjectSurveysGrain")]
 public interface IProjectSurveysGrain : IGrainWithGuidKey
 {
     /// <summary>Adds a survey just created (called by the survey grain).</summary>

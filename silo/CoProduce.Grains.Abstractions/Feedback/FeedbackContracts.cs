@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Feedback;
 
 /// <summary>Where a feedback entry is.</summary>
+[GenerateSerializer, Alias("coproduce.feedback.FeedbackStatus")]
 public enum FeedbackStatus
 {
     /// <summary>Being written; only facilitators see it.</summary>
@@ -17,6 +18,7 @@ public enum FeedbackStatus
 /// "You said, we did" for one closed decision: what people said, what was done, and what will not be
 /// done and why (at least one of the two), with the delivery actions that show it.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.feedback.FeedbackSpec")]
 public sealed record FeedbackSpec(
     Guid DecisionId,
     string Summary,
@@ -25,9 +27,11 @@ public sealed record FeedbackSpec(
     IReadOnlyList<Guid> ActionIds);
 
 /// <summary>An addressee's answer: signed off, or challenged with a comment.</summary>
+[GenerateSerializer, Alias("coproduce.feedback.FeedbackResponse"), Immutable]
 public sealed record FeedbackResponse(Guid PersonId, Guid? SupportedBy, bool SignOff, string? Comment, DateTimeOffset At);
 
 /// <summary>A feedback entry; <see cref="Addressees"/> is fixed when it is published.</summary>
+[GenerateSerializer, Alias("coproduce.feedback.FeedbackView")]
 public sealed record FeedbackView(
     Guid Id,
     Guid ProjectId,
@@ -45,6 +49,7 @@ public sealed record FeedbackView(
     DateTimeOffset? PublishedAt);
 
 /// <summary>One "you said, we did" entry, keyed by its id; it records its project.</summary>
+[Alias("coproduce.feedback.IFeedbackGrain")]
 public interface IFeedbackGrain : IGrainWithGuidKey
 {
     /// <summary>Writes a draft for a closed decision of <paramref name="projectId"/> (facilitators).</summary>
@@ -72,9 +77,11 @@ public interface IFeedbackGrain : IGrainWithGuidKey
 /// <param name="Ids">Entry ids, newest first: all for facilitators, published ones for everyone else.</param>
 /// <param name="Overdue">Decisions closed more than <paramref name="OverdueAfterDays"/> days ago with no published entry.</param>
 /// <param name="OverdueAfterDays">How many days after a decision closes its feedback is due: the organisation's setting.</param>
+[GenerateSerializer, Alias("coproduce.feedback.FeedbackOverview")]
 public sealed record FeedbackOverview(IReadOnlyList<Guid> Ids, IReadOnlyList<Guid> Overdue, int OverdueAfterDays);
 
 /// <summary>The feedback of one project, keyed by the project's id; overdue by its organisation's setting.</summary>
+[Alias("coproduce.feedback.IProjectFeedbackGrain")]
 public interface IProjectFeedbackGrain : IGrainWithGuidKey
 {
     /// <summary>Adds an entry just created (called by the feedback grain).</summary>
@@ -93,9 +100,11 @@ public interface IProjectFeedbackGrain : IGrainWithGuidKey
 }
 
 /// <summary>Where a person has been addressed: one entry of a project.</summary>
+[GenerateSerializer, Alias("coproduce.feedback.FeedbackAddress"), Immutable]
 public sealed record FeedbackAddress(Guid ProjectId, Guid FeedbackId);
 
 /// <summary>The feedback entries addressed to one person, keyed by the person's id.</summary>
+[Alias("coproduce.feedback.IPersonFeedbackGrain")]
 public interface IPersonFeedbackGrain : IGrainWithGuidKey
 {
     /// <summary>Notes that an entry was addressed to the person (called by the feedback grain).</summary>

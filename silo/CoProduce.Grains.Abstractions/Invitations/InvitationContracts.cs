@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Invitations;
 
+[GenerateSerializer, Alias("coproduce.invitations.InvitationStatus")]
 public enum InvitationStatus
 {
     Open,
@@ -12,6 +13,7 @@ public enum InvitationStatus
     Expired,
 }
 
+[GenerateSerializer, Alias("coproduce.invitations.InvitationView"), Immutable]
 public sealed record InvitationView(
     string Id,
     Guid ProjectId,
@@ -24,12 +26,14 @@ public sealed record InvitationView(
     Guid? RedeemedBy);
 
 /// <summary>What redeeming an invitation gives: the person it made (or joined) and the project.</summary>
+[GenerateSerializer, Alias("coproduce.invitations.Redemption"), Immutable]
 public sealed record Redemption(Guid PersonId, Guid ProjectId, ProjectRole Role);
 
 /// <summary>
 /// A single-use, expiring, revocable invitation to a project. The key is the SHA-256 of the code, so
 /// the code itself is never stored.
 /// </summary>
+[Alias("coproduce.invitations.IInvitationGrain")]
 public interface IInvitationGrain : IGrainWithStringKey
 {
     Task<InvitationView> Issue(Actor actor, Guid projectId, ProjectRole role, string? inviteeName, DateTimeOffset expiresAt);

@@ -10,6 +10,7 @@ namespace CoProduce.Grains.Live;
 /// who may join and acts for them; this grain keeps presence, the queue to speak, turns, pace signals,
 /// and the events it relays from the project's agenda and decisions.
 /// </summary>
+[Alias("coproduce.live.IProjectLiveGrain")]
 public interface IProjectLiveGrain : IGrainWithGuidKey
 {
     /// <summary>
@@ -91,4 +92,5 @@ public interface IProjectLiveGrain : IGrainWithGuidKey
 }
 
 /// <summary>The journal entry of every live event: the event as facilitators see it.</summary>
+[GenerateSerializer, Alias("coproduce.live.LiveRecorded")]
 public sealed record LiveRecorded(LiveEvent Event);

@@ -3,6 +3,7 @@ using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Networks;
 
+[GenerateSerializer, Alias("coproduce.networks.NetworkView")]
 public sealed record NetworkView(
     Guid Id,
     string Name,
@@ -15,6 +16,7 @@ public sealed record NetworkView(
 /// A regional network (often user-led): member organisations, coordinators, projects run across them,
 /// and a shared pool of contributors who consented to the network.
 /// </summary>
+[Alias("coproduce.networks.INetworkGrain")]
 public interface INetworkGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the network; the creator becomes its first coordinator.</summary>

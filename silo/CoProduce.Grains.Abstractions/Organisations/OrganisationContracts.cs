@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Organisations;
 
 /// <summary>The kinds of organisation that take part.</summary>
+[GenerateSerializer, Alias("coproduce.organisations.OrganisationKind")]
 public enum OrganisationKind
 {
     LocalAuthority,
@@ -14,6 +15,7 @@ public enum OrganisationKind
 }
 
 /// <summary>Staff roles within an organisation.</summary>
+[GenerateSerializer, Alias("coproduce.organisations.OrganisationRole")]
 public enum OrganisationRole
 {
     Admin,
@@ -21,8 +23,10 @@ public enum OrganisationRole
     Finance,
 }
 
+[GenerateSerializer, Alias("coproduce.organisations.OrganisationMember")]
 public sealed record OrganisationMember(Guid PersonId, string DisplayName, IReadOnlySet<OrganisationRole> Roles);
 
+[GenerateSerializer, Alias("coproduce.organisations.OrganisationView")]
 public sealed record OrganisationView(
     Guid Id,
     string Name,
@@ -33,6 +37,7 @@ public sealed record OrganisationView(
 
 /// <summary>What an organisation sets once for all its projects.</summary>
 /// <param name="FeedbackOverdueAfterDays">Days (1-365) after a decision closes before its "you said, we did" feedback is overdue.</param>
+[GenerateSerializer, Alias("coproduce.organisations.OrganisationSettings"), Immutable]
 public sealed record OrganisationSettings(int FeedbackOverdueAfterDays)
 {
     public const int DefaultFeedbackOverdueAfterDays = 28;
@@ -42,6 +47,7 @@ public sealed record OrganisationSettings(int FeedbackOverdueAfterDays)
 }
 
 /// <summary>An organisation: a local authority, NHS trust, charity or user-led organisation, and its staff roles.</summary>
+[Alias("coproduce.organisations.IOrganisationGrain")]
 public interface IOrganisationGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the organisation; the creator becomes its first admin.</summary>

@@ -4,9 +4,11 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Payments;
 
 /// <summary>Receipt details for one expense.</summary>
+[GenerateSerializer, Alias("coproduce.payments.Receipt"), Immutable]
 public sealed record Receipt(string Reference, string? IssuedBy = null, DateOnly? Date = null);
 
 /// <summary>One expense: what kind, how much, what for, and its receipt.</summary>
+[GenerateSerializer, Alias("coproduce.payments.ExpenseLine"), Immutable]
 public sealed record ExpenseLine(ExpenseCategory Category, decimal Amount, string Description, Receipt? Receipt = null);
 
 /// <summary>
@@ -14,6 +16,7 @@ public sealed record ExpenseLine(ExpenseCategory Category, decimal Amount, strin
 /// (the caller when omitted); the time is priced from the payer's rate card for <see cref="Role"/> and
 /// <see cref="Activity"/> on <see cref="ActivityDate"/>.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.payments.ClaimSpec")]
 public sealed record ClaimSpec(
     Guid? PersonId,
     PayerKind Payer,
@@ -27,6 +30,7 @@ public sealed record ClaimSpec(
     string? Note);
 
 /// <summary>Where a claim stands. Paid is shown once the payout is in the ledger.</summary>
+[GenerateSerializer, Alias("coproduce.payments.ClaimStatus")]
 public enum ClaimStatus
 {
     /// <summary>Waiting for the contributor to say what they want done with fees from this payer.</summary>
@@ -56,6 +60,7 @@ public enum ClaimStatus
 }
 
 /// <summary>Who receives the fee of a claim.</summary>
+[GenerateSerializer, Alias("coproduce.payments.FeePayee")]
 public enum FeePayee
 {
     None,
@@ -65,6 +70,7 @@ public enum FeePayee
 }
 
 /// <summary>What the contributor and the finance approver are told before a payment would cross the weekly limit.</summary>
+[GenerateSerializer, Alias("coproduce.payments.LimitWarning")]
 public sealed record LimitWarning(
     DateOnly Week,
     decimal Limit,
@@ -74,6 +80,7 @@ public sealed record LimitWarning(
     IReadOnlyList<LimitAction> Options);
 
 /// <summary>What the contributor may do with a claim held at their weekly limit.</summary>
+[GenerateSerializer, Alias("coproduce.payments.LimitAction")]
 public enum LimitAction
 {
     /// <summary>Pay it in a later week (<c>payWeek</c>).</summary>
@@ -92,6 +99,7 @@ public enum LimitAction
     Confirm,
 }
 
+[GenerateSerializer, Alias("coproduce.payments.ClaimView")]
 public sealed record ClaimView(
     Guid Id,
     Guid ProjectId,
@@ -129,6 +137,7 @@ public sealed record ClaimView(
     Guid? PaidInRun);
 
 /// <summary>One claim, keyed by its id; its rows live in the payments tables, so it keeps no grain state.</summary>
+[Alias("coproduce.payments.IClaimGrain")]
 public interface IClaimGrain : IGrainWithGuidKey
 {
     /// <summary>
@@ -172,10 +181,13 @@ public interface IClaimGrain : IGrainWithGuidKey
 }
 
 /// <summary>What the contributor changes in a draft claim on confirming it; what is left out stays as drafted.</summary>
+[GenerateSerializer, Alias("coproduce.payments.DraftChanges")]
 public sealed record DraftChanges(decimal? Quantity, IReadOnlyList<ExpenseLine>? Expenses, string? Note);
 
 /// <summary>How a live session's attendance is paid: the rate card's role and activity, for whom (every contributor present when left out).</summary>
+[GenerateSerializer, Alias("coproduce.payments.AttendanceClaimsSpec")]
 public sealed record AttendanceClaimsSpec(string Role, string Activity, PayerKind Payer, IReadOnlyList<Guid>? People);
 
 /// <summary>The draft claims made from one session's attendance.</summary>
+[GenerateSerializer, Alias("coproduce.payments.AttendanceClaims")]
 public sealed record AttendanceClaims(Guid SessionId, IReadOnlyList<ClaimView> Created);

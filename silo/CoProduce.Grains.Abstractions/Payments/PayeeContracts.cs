@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Payments;
 
 /// <summary>What a contributor wants done with their fees from one payer.</summary>
+[GenerateSerializer, Alias("coproduce.payments.PaymentChoiceKind")]
 public enum PaymentChoiceKind
 {
     /// <summary>Paid in full.</summary>
@@ -26,6 +27,7 @@ public enum PaymentChoiceKind
 /// A choice for one payer, and when it was made (it applies to claims made from then on). <see cref="SupportedBy"/>
 /// names the supporter who proposed it, when the person confirmed a supporter's change.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.payments.PaymentChoice"), Immutable]
 public sealed record PaymentChoice(PayerRef Payer, PaymentChoiceKind Choice, int? Percent, string? Charity, DateTimeOffset ChosenAt, Guid? SupportedBy = null);
 
 /// <summary>
@@ -33,9 +35,11 @@ public sealed record PaymentChoice(PayerRef Payer, PaymentChoiceKind Choice, int
 /// permission the person holds (e.g. Permitted Work). <see cref="SupportedBy"/> names the supporter who proposed it,
 /// when the person confirmed a supporter's change.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.payments.WeeklyLimit"), Immutable]
 public sealed record WeeklyLimit(decimal Amount, string Currency, string? PermissionNote, Guid? SupportedBy = null);
 
 /// <summary>What a supporter's proposed change is to.</summary>
+[GenerateSerializer, Alias("coproduce.payments.PaymentChangeKind")]
 public enum PaymentChangeKind
 {
     /// <summary>The payment choice for one payer (<see cref="PendingPaymentChange.Choice"/>).</summary>
@@ -49,13 +53,16 @@ public enum PaymentChangeKind
 /// A change a supporter proposed while acting with the person. It changes nothing until the person confirms it
 /// (a limit that protects their benefits never vanishes without them), and names the supporter.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.payments.PendingPaymentChange"), Immutable]
 public sealed record PendingPaymentChange(
     Guid Id, PaymentChangeKind Kind, PaymentChoice? Choice, WeeklyLimit? Limit, Guid ProposedBy, DateTimeOffset ProposedAt);
 
 /// <summary>The person's payment choices, weekly limit, and supporters' changes waiting for them.</summary>
+[GenerateSerializer, Alias("coproduce.payments.PayeePreferences")]
 public sealed record PayeePreferences(Guid PersonId, IReadOnlyList<PaymentChoice> Choices, WeeklyLimit? Limit, IReadOnlyList<PendingPaymentChange> Pending);
 
 /// <summary>One contributor's payment preferences: a choice per payer, and a weekly earnings limit.</summary>
+[Alias("coproduce.payments.IPayeeGrain")]
 public interface IPayeeGrain : IGrainWithGuidKey
 {
     /// <summary>The preferences (the person or a linked supporter).</summary>

@@ -4,6 +4,7 @@ namespace CoProduce.Grains.Payments;
 /// Where a payout run is. Its claims read Paid only once it is <see cref="Completed"/>: the payment instruction (the
 /// bank file, renamed into place, or the provider's acknowledgement) has been handed over.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.payments.PayoutRunStatus")]
 public enum PayoutRunStatus
 {
     /// <summary>Writing its ledger rows (or waiting to retry that).</summary>
@@ -23,6 +24,7 @@ public enum PayoutRunStatus
 }
 
 /// <summary>One payout run: which payer (all when null), its progress and outcome.</summary>
+[GenerateSerializer, Alias("coproduce.payments.PayoutRunView"), Immutable]
 public sealed record PayoutRunView(
     Guid Id,
     PayerRef? Payer,
@@ -42,6 +44,7 @@ public sealed record PayoutRunView(
 /// A claim is due once it waits only on the payer (submitted or approved, with something to pay) and its promised
 /// time has passed, or once it is paid; byMonth splits the same counts by the month each claim was made.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.payments.PaymentTimeliness")]
 public sealed record PaymentTimeliness(
     Guid ProjectId,
     int Claims,
@@ -57,12 +60,15 @@ public sealed record PaymentTimeliness(
 /// Payment timeliness of the claims made in one calendar month (UTC, "2026-11"). daysToPayment is the days from
 /// claim to payment summed over the paid claims, so months and projects add up exactly.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.payments.PaymentTimelinessMonth"), Immutable]
 public sealed record PaymentTimelinessMonth(string Period, int Claims, int PaidOnTime, int PaidLate, int UnpaidOverdue, double DaysToPayment);
 
 /// <summary>A derived balance of one ledger account.</summary>
+[GenerateSerializer, Alias("coproduce.payments.AccountBalance"), Immutable]
 public sealed record AccountBalance(string Account, string Currency, decimal Debits, decimal Credits, decimal Balance);
 
 /// <summary>One ledger row: a movement from one account to another, never edited.</summary>
+[GenerateSerializer, Alias("coproduce.payments.LedgerEntryView"), Immutable]
 public sealed record LedgerEntryView(
     long Id,
     string Kind,
@@ -78,6 +84,7 @@ public sealed record LedgerEntryView(
     DateTimeOffset RecordedAt);
 
 /// <summary>A project's claims and payment timeliness: the hook the power-balance report reads.</summary>
+[Alias("coproduce.payments.IProjectPaymentsGrain")]
 public interface IProjectPaymentsGrain : CoProduce.Runtime.Grains.IGrainWithGuidKey
 {
     /// <summary>The project's claims, newest first (its facilitators).</summary>

@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Payments;
 
 /// <summary>Who pays: an organisation or a regional network.</summary>
+[GenerateSerializer, Alias("coproduce.payments.PayerKind")]
 public enum PayerKind
 {
     Organisation,
@@ -11,6 +12,7 @@ public enum PayerKind
 }
 
 /// <summary>One payer; its grain key is "Organisation:{id}" or "Network:{id}".</summary>
+[GenerateSerializer, Alias("coproduce.payments.PayerRef"), Immutable]
 public sealed record PayerRef(PayerKind Kind, Guid Id)
 {
     public string Key => $"{Kind}:{Id:D}";
@@ -19,6 +21,7 @@ public sealed record PayerRef(PayerKind Kind, Guid Id)
 }
 
 /// <summary>What a rate is paid per.</summary>
+[GenerateSerializer, Alias("coproduce.payments.RateUnit")]
 public enum RateUnit
 {
     Hour,
@@ -27,9 +30,11 @@ public enum RateUnit
 }
 
 /// <summary>One line of a rate card: a role doing an activity, paid per unit, from a date on.</summary>
+[GenerateSerializer, Alias("coproduce.payments.Rate"), Immutable]
 public sealed record Rate(string Role, string Activity, RateUnit Unit, decimal Amount, DateOnly EffectiveFrom);
 
 /// <summary>Kinds of expense the policy can reimburse.</summary>
+[GenerateSerializer, Alias("coproduce.payments.ExpenseCategory")]
 public enum ExpenseCategory
 {
     Travel,
@@ -39,6 +44,7 @@ public enum ExpenseCategory
 }
 
 /// <summary>How one kind of expense is reimbursed: up to a cap per claim, with or without a receipt.</summary>
+[GenerateSerializer, Alias("coproduce.payments.ExpenseRule"), Immutable]
 public sealed record ExpenseRule(ExpenseCategory Category, decimal CapPerClaim, bool ReceiptRequired);
 
 /// <summary>
@@ -47,6 +53,7 @@ public sealed record ExpenseRule(ExpenseCategory Category, decimal CapPerClaim, 
 /// <see cref="AttendanceMinutes"/> is the step in which time present in a live session is paid by the hour: part of
 /// a step counts as a whole one (3, 6, 12, 15, 30 or 60 minutes, so that hours stay exact to two decimal places).
 /// </summary>
+[GenerateSerializer, Alias("coproduce.payments.PaymentPolicy")]
 public sealed record PaymentPolicy(
     string Currency,
     IReadOnlyList<Rate> Rates,
@@ -62,15 +69,18 @@ public sealed record PaymentPolicy(
 }
 
 /// <summary>A payer's policy with who last changed it.</summary>
+[GenerateSerializer, Alias("coproduce.payments.PaymentPolicyView")]
 public sealed record PaymentPolicyView(PayerRef Payer, PaymentPolicy Policy, Guid? UpdatedBy, DateTimeOffset? UpdatedAt);
 
 /// <summary>What a person may do for a payer.</summary>
+[GenerateSerializer, Alias("coproduce.payments.PayerAccess"), Immutable]
 public sealed record PayerAccess(bool Exists, bool IsStaff, bool CanManage, bool CanApprove);
 
 /// <summary>
 /// One payer (organisation or network): its rate card and expenses policy, its finance approvers, and the
 /// claims, payout runs and ledger balances that belong to it.
 /// </summary>
+[Alias("coproduce.payments.IPayerGrain")]
 public interface IPayerGrain : IGrainWithStringKey
 {
     /// <summary>The policy, for the payer's staff (network: coordinators); 404 when none was set or for outsiders.</summary>
@@ -116,4 +126,5 @@ public interface IPayerGrain : IGrainWithStringKey
 }
 
 /// <summary>One page of a longer list, and how long the list is.</summary>
+[GenerateSerializer, Alias("coproduce.payments.Slice`1")]
 public sealed record Slice<T>(IReadOnlyList<T> Items, int Total);

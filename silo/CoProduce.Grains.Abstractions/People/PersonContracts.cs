@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.People;
 
 /// <summary>Ways a person may want information and meetings adapted.</summary>
+[GenerateSerializer, Alias("coproduce.people.CommunicationPreference")]
 public enum CommunicationPreference
 {
     EasyRead,
@@ -18,6 +19,7 @@ public enum CommunicationPreference
 }
 
 /// <summary>How a person likes to be contacted.</summary>
+[GenerateSerializer, Alias("coproduce.people.ContactChannel")]
 public enum ContactChannel
 {
     Email,
@@ -28,49 +30,64 @@ public enum ContactChannel
 }
 
 /// <summary>Where a consent applies: one organisation, or one network (and all its member organisations' staff in network work).</summary>
+[GenerateSerializer, Alias("coproduce.people.ConsentScopeKind")]
 public enum ConsentScopeKind
 {
     Organisation,
     Network,
 }
 
+[GenerateSerializer, Alias("coproduce.people.ConsentScope"), Immutable]
 public sealed record ConsentScope(ConsentScopeKind Kind, Guid Id);
 
 /// <summary>The "tell us once" profile, owned by the person.</summary>
+[GenerateSerializer, Alias("coproduce.people.PersonProfile")]
 public sealed record PersonProfile
 {
+    [Id(0)]
     public required string Name { get; init; }
 
+    [Id(1)]
     public string? PreferredName { get; init; }
 
+    [Id(2)]
     public string? Pronouns { get; init; }
 
+    [Id(3)]
     public IReadOnlyList<ContactChannel> ContactChannels { get; init; } = [];
 
+    [Id(4)]
     public string? ContactDetails { get; init; }
 
+    [Id(5)]
     public IReadOnlyList<CommunicationPreference> CommunicationPreferences { get; init; } = [];
 
     /// <summary>Access needs in the person's own words.</summary>
+    [Id(6)]
     public string? AccessNeeds { get; init; }
 
     /// <summary>Whether the person draws on care and support, or cares unpaid (lived experience).</summary>
+    [Id(7)]
     public bool LivedExperience { get; init; }
 }
 
 /// <summary>A supporter or advocate the person has linked; they may act with the person.</summary>
+[GenerateSerializer, Alias("coproduce.people.SupporterLink"), Immutable]
 public sealed record SupporterLink(Guid SupporterId, string Relationship, DateTimeOffset LinkedAt);
 
 /// <summary>A consent the person holds; <see cref="SupportedBy"/> names the supporter who proposed it, if one did.</summary>
+[GenerateSerializer, Alias("coproduce.people.ConsentRecord"), Immutable]
 public sealed record ConsentRecord(ConsentScope Scope, DateTimeOffset GrantedAt, Guid? SupportedBy = null);
 
 /// <summary>What a project shows of a participant from their profile as it is now: the name they go by, and whether they have lived experience.</summary>
+[GenerateSerializer, Alias("coproduce.people.PersonCard"), Immutable]
 public sealed record PersonCard(string? DisplayName, bool LivedExperience);
 
 /// <summary>
 /// A consent a supporter proposed to give (<see cref="Grant"/>) or withdraw while acting with the person. It changes
 /// nothing until the person confirms it, and names the supporter.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.people.PendingConsentChange"), Immutable]
 public sealed record PendingConsentChange(Guid Id, ConsentScope Scope, bool Grant, Guid ProposedBy, DateTimeOffset ProposedAt);
 
 /// <summary>
@@ -78,6 +95,7 @@ public sealed record PendingConsentChange(Guid Id, ConsentScope Scope, bool Gran
 /// (<see cref="PendingConsents"/>) and the supporter who last saved the profile with them, if one did
 /// (<see cref="ProfileSupportedBy"/>).
 /// </summary>
+[GenerateSerializer, Alias("coproduce.people.OwnProfileView")]
 public sealed record OwnProfileView(
     Guid Id,
     PersonProfile Profile,
@@ -90,6 +108,7 @@ public sealed record OwnProfileView(
     Guid? ProfileSupportedBy);
 
 /// <summary>One person across every organisation: one profile, told once, shared only with consent.</summary>
+[Alias("coproduce.people.IPersonGrain")]
 public interface IPersonGrain : IGrainWithGuidKey
 {
     /// <summary>Creates or replaces the profile (the person, or a supporter acting with them). Optimistic on version.</summary>

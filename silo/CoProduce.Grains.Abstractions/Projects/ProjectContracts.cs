@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Projects;
 
 /// <summary>The lifecycle; stages may loop back (e.g. from decisions to agenda).</summary>
+[GenerateSerializer, Alias("coproduce.projects.ProjectStage")]
 public enum ProjectStage
 {
     PreProduction,
@@ -16,6 +17,7 @@ public enum ProjectStage
 }
 
 /// <summary>A person's role in one project.</summary>
+[GenerateSerializer, Alias("coproduce.projects.ProjectRole")]
 public enum ProjectRole
 {
     Contributor,
@@ -27,6 +29,7 @@ public enum ProjectRole
 /// A participant as the project shows them. The display name is read from the person's profile as it is now.
 /// Lived experience is null unless the reader facilitates the project and the person agreed to show it here.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.projects.Participant"), Immutable]
 public sealed record Participant(Guid PersonId, string DisplayName, ProjectRole Role, bool? LivedExperience, DateTimeOffset JoinedAt, Guid? InvitedBy);
 
 /// <summary>
@@ -35,6 +38,7 @@ public sealed record Participant(Guid PersonId, string DisplayName, ProjectRole 
 /// </summary>
 /// <param name="ShowLivedExperience">Whether the project's facilitators may see, person by person, that they have lived experience.</param>
 /// <param name="CountInAggregates">Whether their diversity answers and the groups they speak for are counted in this project's aggregates.</param>
+[GenerateSerializer, Alias("coproduce.projects.ParticipationConsent"), Immutable]
 public sealed record ParticipationConsent(bool ShowLivedExperience, bool CountInAggregates)
 {
     public static ParticipationConsent None { get; } = new(false, false);
@@ -44,6 +48,7 @@ public sealed record ParticipationConsent(bool ShowLivedExperience, bool CountIn
 /// A request to take part in a project, as the person asked sees it: who asks, for which organisation, in
 /// what role, and what the project will see of them if they accept. Nothing is read into the project until they do.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.projects.ParticipationRequest")]
 public sealed record ParticipationRequest(
     Guid ProjectId,
     string ProjectName,
@@ -56,17 +61,21 @@ public sealed record ParticipationRequest(
     IReadOnlyList<string> WhatTheProjectSees);
 
 /// <summary>A participant as aggregates count them: role and consent, nothing from their profile.</summary>
+[GenerateSerializer, Alias("coproduce.projects.ProjectMember"), Immutable]
 public sealed record ProjectMember(Guid PersonId, ProjectRole Role, ParticipationConsent Consent);
 
+[GenerateSerializer, Alias("coproduce.projects.StageChange"), Immutable]
 public sealed record StageChange(ProjectStage From, ProjectStage To, Guid By, Guid? SupportedBy, string Reason, DateTimeOffset At);
 
 /// <summary>What can and cannot change, said at the start so nobody is consulted on a decision already made.</summary>
+[GenerateSerializer, Alias("coproduce.projects.Scope")]
 public sealed record Scope(IReadOnlyList<string> Negotiables, IReadOnlyList<string> NonNegotiables);
 
 /// <summary>
 /// A proposed budget line and who agreed to it. Where a supporter acted with someone, the line names both:
 /// <see cref="SupportedBy"/> for the proposer, <see cref="AgreedWith"/> (person id to supporter id) for agreements.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.projects.BudgetLine")]
 public sealed record BudgetLine(
     Guid Id, string Description, decimal Amount, string Currency, Guid ProposedBy, IReadOnlyList<Guid> AgreedBy,
     Guid? SupportedBy = null, IReadOnlyDictionary<Guid, Guid>? AgreedWith = null);
@@ -75,28 +84,38 @@ public sealed record BudgetLine(
 /// One person's access need, who recorded it and, when a supporter acted with them, the supporter
 /// (<see cref="SupportedBy"/>).
 /// </summary>
+[GenerateSerializer, Alias("coproduce.projects.AccessNeed"), Immutable]
 public sealed record AccessNeed(Guid Id, Guid PersonId, string Need, string? AdjustmentPromised, bool? Met, Guid RecordedBy, Guid? SupportedBy = null);
 
 /// <summary>Pre-production: aims, scope, the organisation's commitment, budget, ground rules and access plan.</summary>
+[GenerateSerializer, Alias("coproduce.projects.PreProduction")]
 public sealed record PreProduction
 {
+    [Id(0)]
     public IReadOnlyList<string> Aims { get; init; } = [];
 
+    [Id(1)]
     public Scope Scope { get; init; } = new([], []);
 
     /// <summary>What the organisation will do with the result.</summary>
+    [Id(2)]
     public string? Commitment { get; init; }
 
+    [Id(3)]
     public IReadOnlyList<string> GroundRules { get; init; } = [];
 
+    [Id(4)]
     public IReadOnlyList<BudgetLine> Budget { get; init; } = [];
 
+    [Id(5)]
     public IReadOnlyList<AccessNeed> AccessPlan { get; init; } = [];
 
     /// <summary>How contributors are being recruited, and whom the project still wants to reach.</summary>
+    [Id(6)]
     public string? Recruitment { get; init; }
 }
 
+[GenerateSerializer, Alias("coproduce.projects.ProjectView")]
 public sealed record ProjectView(
     Guid Id,
     Guid OrganisationId,
@@ -111,12 +130,15 @@ public sealed record ProjectView(
     DateTimeOffset CreatedAt);
 
 /// <summary>A project's name and where it belongs.</summary>
+[GenerateSerializer, Alias("coproduce.projects.ProjectHeader"), Immutable]
 public sealed record ProjectHeader(Guid Id, Guid OrganisationId, Guid? NetworkId, string Name);
 
 /// <summary>The parts of pre-production that are written as text and edited together (each under If-Match).</summary>
+[GenerateSerializer, Alias("coproduce.projects.PreProductionText")]
 public sealed record PreProductionText(IReadOnlyList<string> Aims, Scope Scope, string? Commitment, IReadOnlyList<string> GroundRules, string? Recruitment);
 
 /// <summary>A co-produced project, from pre-production to feedback.</summary>
+[Alias("coproduce.projects.IProjectGrain")]
 public interface IProjectGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the project in pre-production; the creator (organisation admin or facilitator) facilitates it.</summary>
@@ -212,6 +234,7 @@ public interface IProjectGrain : IGrainWithGuidKey
 /// is set when a supporter acts with the person: they then take part, but never facilitate
 /// (<see cref="Common.ActingWith"/>).
 /// </summary>
+[GenerateSerializer, Alias("coproduce.projects.ProjectAccess"), Immutable]
 public sealed record ProjectAccess(
     bool Exists, ProjectRole? Role, bool IsOrganisationStaff, bool IsOrganisationAdmin, bool IsFacilitatingStaff, string? DisplayName = null, bool ActingWith = false)
 {

@@ -7,15 +7,18 @@ namespace CoProduce.Grains.Recognition;
 /// What a person has agreed to for one project: to be named in its credits, to have a certificate of
 /// involvement, or both, under the name they chose. Nothing is assumed: without this record neither happens.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.recognition.RecognitionConsent"), Immutable]
 public sealed record RecognitionConsent(Guid ProjectId, string Name, bool Credits, bool Certificate, DateTimeOffset GivenAt, Guid? SupportedBy);
 
 /// <summary>The person's recognition choices, one per project.</summary>
+[GenerateSerializer, Alias("coproduce.recognition.RecognitionChoices")]
 public sealed record RecognitionChoices(Guid PersonId, IReadOnlyList<RecognitionConsent> Consents);
 
 /// <summary>
 /// One person's recognition, keyed by the person's id: their consents to credits and certificates, and
 /// the record of their contributions, derived on every read from the projects they take part in.
 /// </summary>
+[Alias("coproduce.recognition.IRecognitionGrain")]
 public interface IRecognitionGrain : IGrainWithGuidKey
 {
     /// <summary>The person's choices (the person, or a linked supporter acting with them).</summary>
@@ -53,18 +56,23 @@ public interface IRecognitionGrain : IGrainWithGuidKey
 }
 
 /// <summary>A session facilitators record: who came and for how long (until live sessions record it themselves).</summary>
+[GenerateSerializer, Alias("coproduce.recognition.SessionSpec")]
 public sealed record SessionSpec(string Title, DateOnly HeldOn, decimal Hours, IReadOnlyList<Guid> Attendees);
 
 /// <summary>A recorded session.</summary>
+[GenerateSerializer, Alias("coproduce.recognition.SessionRecord")]
 public sealed record SessionRecord(Guid Id, string Title, DateOnly HeldOn, decimal Hours, IReadOnlyList<Guid> Attendees, Guid RecordedBy, Guid? SupportedBy, DateTimeOffset RecordedAt);
 
 /// <summary>One name in a project's credits.</summary>
+[GenerateSerializer, Alias("coproduce.recognition.Credit"), Immutable]
 public sealed record Credit(string Name, Projects.ProjectRole Role);
 
 /// <summary>The credits for a project's outputs: everyone who consented, by the name they chose, in name order.</summary>
+[GenerateSerializer, Alias("coproduce.recognition.CreditsList")]
 public sealed record CreditsList(Guid ProjectId, string ProjectName, IReadOnlyList<Credit> Credits);
 
 /// <summary>What a certificate of involvement says.</summary>
+[GenerateSerializer, Alias("coproduce.recognition.Certificate")]
 public sealed record Certificate(
     Guid ProjectId,
     string ProjectName,
@@ -76,6 +84,7 @@ public sealed record Certificate(
     ProjectContribution Contribution);
 
 /// <summary>A project's recognition, keyed by the project's id: the sessions held, its credits and its certificates.</summary>
+[Alias("coproduce.recognition.IProjectRecognitionGrain")]
 public interface IProjectRecognitionGrain : IGrainWithGuidKey
 {
     /// <summary>Records a session and who attended it (facilitators); attendees must take part in the project.</summary>

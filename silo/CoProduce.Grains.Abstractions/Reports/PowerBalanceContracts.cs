@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Reports;
 
 /// <summary>The power-balance report of one project, keyed by the project's id.</summary>
+[Alias("coproduce.reports.IProjectPowerBalanceGrain")]
 public interface IProjectPowerBalanceGrain : IGrainWithGuidKey
 {
     /// <summary>The report, for anyone who can see the project; 404 for anyone else.</summary>
@@ -14,6 +15,7 @@ public interface IProjectPowerBalanceGrain : IGrainWithGuidKey
 }
 
 /// <summary>The power-balance report of a network's projects added together, keyed by the network's id.</summary>
+[Alias("coproduce.reports.INetworkPowerBalanceGrain")]
 public interface INetworkPowerBalanceGrain : IGrainWithGuidKey
 {
     /// <summary>The report, for the network's coordinators and its member organisations' staff; 404 for anyone else.</summary>

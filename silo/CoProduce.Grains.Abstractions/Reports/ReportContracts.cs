@@ -1,6 +1,7 @@
 namespace CoProduce.Grains.Reports;
 
 /// <summary>How a measure's value reads: a share (0 to 1), a number of days, or a rung of the co-production ladder (1 to 7).</summary>
+[GenerateSerializer, Alias("coproduce.reports.MeasureKind")]
 public enum MeasureKind
 {
     Share,
@@ -13,6 +14,7 @@ public enum MeasureKind
 /// <see cref="Total"/> divided by <see cref="Count"/>. Both parts are kept so that a network adds its
 /// projects up exactly (sum of totals over sum of counts) instead of averaging averages.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.reports.MeasurePoint"), Immutable]
 public sealed record MeasurePoint(string Period, decimal Total, int Count)
 {
     public decimal? Value => Count == 0 ? null : Math.Round(Total / Count, 4);
@@ -22,6 +24,7 @@ public sealed record MeasurePoint(string Period, decimal Total, int Count)
 /// One figure of the report, e.g. the share of agenda items proposed by people with lived experience:
 /// over the whole life of the project (<see cref="Total"/> / <see cref="Count"/>) and month by month.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.reports.ReportMeasure")]
 public sealed record ReportMeasure(
     string Key,
     string Label,
@@ -34,18 +37,22 @@ public sealed record ReportMeasure(
 }
 
 /// <summary>Rows behind a section's measures (one per decision, say), as text, for people who want to check the figures.</summary>
+[GenerateSerializer, Alias("coproduce.reports.ReportTable")]
 public sealed record ReportTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
     public static ReportTable Empty { get; } = new([], []);
 }
 
 /// <summary>What one section of the report found.</summary>
+[GenerateSerializer, Alias("coproduce.reports.ReportSectionResult")]
 public sealed record ReportSectionResult(string Key, string Title, IReadOnlyList<ReportMeasure> Measures, ReportTable Details);
 
 /// <summary>What a section is asked about: one project, as of <see cref="Now"/>.</summary>
+[GenerateSerializer, Alias("coproduce.reports.ReportSubject"), Immutable]
 public sealed record ReportSubject(Guid ProjectId, string ProjectName, DateTimeOffset Now);
 
 /// <summary>Whether a report covers one project or a network's projects.</summary>
+[GenerateSerializer, Alias("coproduce.reports.ReportScope")]
 public enum ReportScope
 {
     Project,
@@ -53,6 +60,7 @@ public enum ReportScope
 }
 
 /// <summary>The power-balance report: who set the agenda, who decided, whether people heard back, and how the group rates itself.</summary>
+[GenerateSerializer, Alias("coproduce.reports.PowerBalanceReport")]
 public sealed record PowerBalanceReport(
     ReportScope Scope,
     Guid Id,

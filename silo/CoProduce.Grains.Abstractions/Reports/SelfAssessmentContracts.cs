@@ -4,6 +4,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Reports;
 
 /// <summary>The ladder of co-production, lowest rung first: where a project's members say their work stands.</summary>
+[GenerateSerializer, Alias("coproduce.reports.CoProductionLevel")]
 public enum CoProductionLevel
 {
     Coercion = 1,
@@ -20,12 +21,15 @@ public enum CoProductionLevel
 /// as their profile says it now, shown only to the project's facilitators and only when the rater agreed to show it
 /// in this project; null to everyone else (and in the report).
 /// </summary>
+[GenerateSerializer, Alias("coproduce.reports.SelfAssessmentEntry"), Immutable]
 public sealed record SelfAssessmentEntry(CoProductionLevel Level, string? Note, Guid RecordedBy, Guid? SupportedBy, bool? LivedExperience, DateTimeOffset RecordedAt);
 
 /// <summary>The project's current rating (the latest) and every rating before it, newest first.</summary>
+[GenerateSerializer, Alias("coproduce.reports.SelfAssessmentView")]
 public sealed record SelfAssessmentView(Guid ProjectId, SelfAssessmentEntry? Current, IReadOnlyList<SelfAssessmentEntry> History);
 
 /// <summary>A project's self-assessment on the ladder of co-production over time, keyed by the project's id.</summary>
+[Alias("coproduce.reports.ISelfAssessmentGrain")]
 public interface ISelfAssessmentGrain : IGrainWithGuidKey
 {
     /// <summary>Records where the project stands now (contributors and facilitators); earlier ratings stay in the history.</summary>

@@ -4,24 +4,30 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Representation;
 
 /// <summary>A group or community a network names, so that people can say they speak for it in the same words.</summary>
+[GenerateSerializer, Alias("coproduce.representation.NetworkGroup"), Immutable]
 public sealed record NetworkGroup(Guid Id, string Name);
 
 /// <summary>A network's list of groups and communities.</summary>
+[GenerateSerializer, Alias("coproduce.representation.NetworkGroups")]
 public sealed record NetworkGroups(Guid NetworkId, IReadOnlyList<NetworkGroup> Groups);
 
 /// <summary>A group someone speaks for: one of a network's groups.</summary>
+[GenerateSerializer, Alias("coproduce.representation.GroupRef"), Immutable]
 public sealed record GroupRef(Guid NetworkId, Guid GroupId);
 
 /// <summary>A group someone speaks for, with its name.</summary>
+[GenerateSerializer, Alias("coproduce.representation.NamedGroup"), Immutable]
 public sealed record NamedGroup(Guid NetworkId, Guid GroupId, string Name);
 
 /// <summary>
 /// Who a person speaks for, in their own words and from their networks' lists; <see cref="SupportedBy"/> names the
 /// supporter who last set it with them, if one did.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.representation.SpeaksFor")]
 public sealed record SpeaksFor(Guid PersonId, string? InTheirWords, IReadOnlyList<NamedGroup> Groups, Guid? SupportedBy = null);
 
 /// <summary>The groups and communities of a network, keyed by the network's id; its coordinators keep the list.</summary>
+[Alias("coproduce.representation.INetworkGroupsGrain")]
 public interface INetworkGroupsGrain : IGrainWithGuidKey
 {
     /// <summary>The list, for the network's coordinators and its member organisations' staff, or anyone who speaks for one of its groups.</summary>
@@ -37,6 +43,7 @@ public interface INetworkGroupsGrain : IGrainWithGuidKey
 }
 
 /// <summary>Who a person speaks for, keyed by the person's id; the person (or their supporter) says it.</summary>
+[Alias("coproduce.representation.ISpeaksForGrain")]
 public interface ISpeaksForGrain : IGrainWithGuidKey
 {
     /// <summary>The person's own statement.</summary>
@@ -56,6 +63,7 @@ public interface ISpeaksForGrain : IGrainWithGuidKey
 }
 
 /// <summary>Characteristics people may describe themselves by; every one is optional.</summary>
+[GenerateSerializer, Alias("coproduce.representation.DiversityCharacteristic")]
 public enum DiversityCharacteristic
 {
     AgeGroup,
@@ -71,12 +79,15 @@ public enum DiversityCharacteristic
 }
 
 /// <summary>One self-described answer, in the person's own words (compared ignoring case and spacing).</summary>
+[GenerateSerializer, Alias("coproduce.representation.DiversityAnswer"), Immutable]
 public sealed record DiversityAnswer(DiversityCharacteristic Characteristic, string Value);
 
 /// <summary>Answers for aggregates only, and when they were given (null when none are), so a change can be noticed without comparing values.</summary>
+[GenerateSerializer, Alias("coproduce.representation.CountableAnswers")]
 public sealed record CountableAnswers(IReadOnlyList<DiversityAnswer> Answers, DateTimeOffset? GivenAt);
 
 /// <summary>The person's diversity data and when they consented to give it.</summary>
+[GenerateSerializer, Alias("coproduce.representation.DiversityData")]
 public sealed record DiversityData(Guid PersonId, IReadOnlyList<DiversityAnswer> Answers, DateTimeOffset ConsentedAt, Guid? SupportedBy);
 
 /// <summary>
@@ -84,6 +95,7 @@ public sealed record DiversityData(Guid PersonId, IReadOnlyList<DiversityAnswer>
 /// explicit consent, seen only by the person, used only in aggregates of at least five people, and
 /// deleted (not hidden) when consent is withdrawn. The journal records that data was given or deleted, never what it was.
 /// </summary>
+[Alias("coproduce.representation.IDiversityGrain")]
 public interface IDiversityGrain : IGrainWithGuidKey
 {
     /// <summary>The person's own data; 404 when they have given none.</summary>

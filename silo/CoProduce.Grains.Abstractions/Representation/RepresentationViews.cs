@@ -7,6 +7,7 @@ namespace CoProduce.Grains.Representation;
 /// One cell of an aggregate: how many contributors gave <see cref="Label"/>. <see cref="NotGiven"/>
 /// marks the cell of those who gave no answer for the characteristic.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.representation.AggregateCell"), Immutable]
 public sealed record AggregateCell(string Label, int Count, bool NotGiven);
 
 /// <summary>
@@ -14,12 +15,15 @@ public sealed record AggregateCell(string Label, int Count, bool NotGiven);
 /// threshold are shown; when any cell is hidden, enough others are hidden with it that no hidden
 /// cell can be worked out from the total (<see cref="Suppressed"/> is then true).
 /// </summary>
+[GenerateSerializer, Alias("coproduce.representation.CharacteristicAggregate")]
 public sealed record CharacteristicAggregate(DiversityCharacteristic Characteristic, IReadOnlyList<AggregateCell> Cells, bool Suppressed);
 
 /// <summary>What a project aims for: at least <see cref="Minimum"/> contributors with a self-described value, or speaking for a network's group.</summary>
+[GenerateSerializer, Alias("coproduce.representation.RepresentationTarget"), Immutable]
 public sealed record RepresentationTarget(DiversityCharacteristic? Characteristic, string? Value, GroupRef? Group, int Minimum);
 
 /// <summary>The project's targets as set by its facilitators.</summary>
+[GenerateSerializer, Alias("coproduce.representation.RepresentationTargets")]
 public sealed record RepresentationTargets(Guid ProjectId, IReadOnlyList<RepresentationTarget> Targets, Guid? SetBy, DateTimeOffset? SetAt);
 
 /// <summary>
@@ -27,9 +31,11 @@ public sealed record RepresentationTargets(Guid ProjectId, IReadOnlyList<Represe
 /// and <see cref="Missing"/> are null when the aggregate hides the cell (fewer than the threshold, or
 /// hidden to protect a smaller one): saying more would reveal it. <see cref="Missing"/> is how many more are needed.
 /// </summary>
+[GenerateSerializer, Alias("coproduce.representation.TargetGap"), Immutable]
 public sealed record TargetGap(RepresentationTarget Target, string Label, bool? Met, int? Present, int? Missing);
 
 /// <summary>A participant and who they say they speak for.</summary>
+[GenerateSerializer, Alias("coproduce.representation.Voice")]
 public sealed record Voice(Guid PersonId, string DisplayName, Projects.ProjectRole Role, string? InTheirWords, IReadOnlyList<NamedGroup> Groups);
 
 /// <summary>
@@ -46,6 +52,7 @@ public sealed record Voice(Guid PersonId, string DisplayName, Projects.ProjectRo
 /// <param name="Aggregates">One table per characteristic, suppressed.</param>
 /// <param name="Gaps">Each target against the snapshot.</param>
 /// <param name="PublishedAt">When the snapshot was published; null while fewer than the threshold have consented to be counted.</param>
+[GenerateSerializer, Alias("coproduce.representation.RepresentationSummary")]
 public sealed record RepresentationSummary(
     Guid ProjectId,
     int Threshold,
@@ -56,9 +63,11 @@ public sealed record RepresentationSummary(
     DateTimeOffset? PublishedAt);
 
 /// <summary>The representation view for facilitators: the summary plus who each participant speaks for.</summary>
+[GenerateSerializer, Alias("coproduce.representation.RepresentationView")]
 public sealed record RepresentationView(RepresentationSummary Summary, IReadOnlyList<Voice> Voices);
 
 /// <summary>A project's representation, keyed by the project's id: targets set by facilitators, and the suppressed aggregates and gaps.</summary>
+[Alias("coproduce.representation.IProjectRepresentationGrain")]
 public interface IProjectRepresentationGrain : IGrainWithGuidKey
 {
     /// <summary>The targets, for anyone who can see the project.</summary>

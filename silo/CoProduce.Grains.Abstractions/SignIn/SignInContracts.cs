@@ -6,6 +6,7 @@ namespace CoProduce.Grains.SignIn;
 /// A person's sign-in: the moment before which every token issued to them is revoked. Tokens are not
 /// stored, so revoking is one time per person, checked on every request and hub connection.
 /// </summary>
+[Alias("coproduce.signin.ISignInGrain")]
 public interface ISignInGrain : IGrainWithGuidKey
 {
     /// <summary>Tokens issued before this moment are refused; null when the person never revoked any.</summary>

@@ -14,6 +14,7 @@ namespace CoProduce.Grains.Agenda;
 // Reentrant so that many participants ranking at once share writes; every method reads and changes
 // the state only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
+[GrainType("agenda")]
 public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentState<AgendaState> state, TimeProvider time) : Grain, IAgendaGrain
 {
     private (long Version, IReadOnlyList<RankedItem> Ranking)? _provisional;

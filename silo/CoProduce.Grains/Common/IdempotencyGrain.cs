@@ -17,6 +17,7 @@ public sealed record IdempotencyState
     public DateTimeOffset StartedAt { get; init; }
 }
 
+[GrainType("idempotency")]
 public sealed class IdempotencyGrain(
     [PersistentState("idempotency")] IPersistentState<IdempotencyState> state,
     TimeProvider time) : Grain, IIdempotencyGrain

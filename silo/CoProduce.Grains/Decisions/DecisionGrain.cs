@@ -17,6 +17,7 @@ namespace CoProduce.Grains.Decisions;
 // Reentrant so that many people voting at once share writes; every method reads and changes the state
 // only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
+[GrainType("decision")]
 public sealed partial class DecisionGrain(
     [PersistentState("decision")] IPersistentState<DecisionState> state,
     TimeProvider time,

@@ -12,6 +12,7 @@ public sealed record ProjectDecisionsState
 }
 
 /// <summary>The list of a project's decisions, keyed by the project's id; each decision keeps its own state.</summary>
+[GrainType("projectdecisions")]
 public sealed class ProjectDecisionsGrain([PersistentState("decisions")] IPersistentState<ProjectDecisionsState> state) : Grain, IProjectDecisionsGrain
 {
     // Bounds the stored list; a project taking more decisions than this is far outside normal use.

@@ -12,6 +12,7 @@ namespace CoProduce.Grains.Delivery;
 /// </summary>
 // Reentrant like the decision grain: every method reads and changes the state only after its last await.
 [Reentrant]
+[GrainType("deliveryaction")]
 public sealed class DeliveryActionGrain(
     [PersistentState("action")] IPersistentState<DeliveryActionState> state,
     TimeProvider time) : Grain, IDeliveryActionGrain

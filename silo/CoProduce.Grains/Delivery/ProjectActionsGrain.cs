@@ -12,6 +12,7 @@ public sealed record ProjectActionsState
 }
 
 /// <summary>The list of a project's delivery actions, keyed by the project's id; each action keeps its own state.</summary>
+[GrainType("projectactions")]
 public sealed class ProjectActionsGrain([PersistentState("actions")] IPersistentState<ProjectActionsState> state) : Grain, IProjectActionsGrain
 {
     // Bounds the stored list; a project with more actions than this is far outside normal use.

@@ -13,6 +13,7 @@ namespace CoProduce.Grains.Evaluation;
 // Reentrant so that many participants endorsing at once share writes; every method reads and changes
 // the state only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
+[GrainType("evaluation")]
 public sealed partial class EvaluationGrain([PersistentState("evaluation")] IPersistentState<EvaluationState> state) : Grain, IEvaluationGrain
 {
     private EvaluationState S => state.State;

@@ -12,6 +12,7 @@ public sealed record ProjectSurveysState
 }
 
 /// <summary>The list of a project's surveys, keyed by the project's id; each survey keeps its own state.</summary>
+[GrainType("projectsurveys")]
 public sealed class ProjectSurveysGrain([PersistentState("surveys")] IPersistentState<ProjectSurveysState> state) : Grain, IProjectSurveysGrain
 {
     // Bounds the stored list; a project running more surveys than this is far outside normal use.

@@ -14,6 +14,7 @@ namespace CoProduce.Grains.Evaluation;
 // Reentrant so that many people responding at once share writes; every method reads and changes the
 // state only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
+[GrainType("survey")]
 public sealed partial class SurveyGrain([PersistentState("survey")] IPersistentState<SurveyState> state, AnonymityKey anonymity) : Grain, ISurveyGrain
 {
     private SurveyState S => state.State;

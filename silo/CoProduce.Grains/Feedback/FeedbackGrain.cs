@@ -12,6 +12,7 @@ namespace CoProduce.Grains.Feedback;
 /// </summary>
 // Reentrant like the decision grain: every method reads and changes the state only after its last await.
 [Reentrant]
+[GrainType("feedback")]
 public sealed class FeedbackGrain(
     [PersistentState("feedback")] IPersistentState<FeedbackState> state,
     TimeProvider time) : Grain, IFeedbackGrain

@@ -10,7 +10,8 @@ public sealed record PersonFeedbackState
 }
 
 /// <summary>Where a person has been sent feedback, keyed by the person's id; the entries themselves say what they hold.</summary>
-public sealed class PersonFeedbackGrain([PersistentState("feedback")] IPersistentState<PersonFeedbackState> state) : Grain, IPersonFeedbackGrain
+[GrainType("personfeedback")]
+public sealed class PersonFeedbackGrain([PersistentState("person-feedback")] IPersistentState<PersonFeedbackState> state) : Grain, IPersonFeedbackGrain
 {
     // Bounds the stored list; the oldest addresses drop off first.
     private const int MaxEntries = 2000;

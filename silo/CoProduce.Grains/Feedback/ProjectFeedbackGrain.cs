@@ -21,8 +21,9 @@ public sealed record ProjectFeedbackState
 /// longer than the organisation's setting (<see cref="OrganisationSettings.FeedbackOverdueAfterDays"/>,
 /// the same for all its projects) without a published entry.
 /// </summary>
+[GrainType("projectfeedback")]
 public sealed class ProjectFeedbackGrain(
-    [PersistentState("feedback")] IPersistentState<ProjectFeedbackState> state,
+    [PersistentState("project-feedback")] IPersistentState<ProjectFeedbackState> state,
     TimeProvider time) : Grain, IProjectFeedbackGrain
 {
     // Bounds the stored list; a project with more entries than this is far outside normal use.

@@ -10,6 +10,7 @@ namespace CoProduce.Grains.Invitations;
 /// One invitation, keyed by the SHA-256 of its code. Requests take turns, so of two people redeeming
 /// the same code at once exactly one gets in; the other finds it already used.
 /// </summary>
+[GrainType("invitation")]
 public sealed class InvitationGrain(
     [PersistentState("invitation")] IPersistentState<InvitationState> state,
     TimeProvider time) : Grain, IInvitationGrain

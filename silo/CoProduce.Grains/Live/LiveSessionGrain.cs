@@ -4,6 +4,7 @@ using CoProduce.Runtime.State;
 namespace CoProduce.Grains.Live;
 
 /// <summary>A closed live session and its attendance: written once, when the project's live grain closes it.</summary>
+[GrainType("livesession")]
 public sealed class LiveSessionGrain([PersistentState("session")] IPersistentState<LiveSessionState> state) : Grain, ILiveSessionGrain
 {
     public async Task<LiveSessionView> Record(LiveSessionView closed)

@@ -13,6 +13,7 @@ namespace CoProduce.Grains.Live;
 /// kept in states of their own, so the writes of relayed votes, agenda changes and heartbeats do not carry
 /// everyone present.
 /// </summary>
+[GrainType(LiveNotices.GrainType)]
 public sealed partial class ProjectLiveGrain(
     [PersistentState("live")] IPersistentState<ProjectLiveState> state,
     [PersistentState("presence")] IPersistentState<LivePresenceState> presence,

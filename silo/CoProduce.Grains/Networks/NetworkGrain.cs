@@ -10,6 +10,7 @@ namespace CoProduce.Grains.Networks;
 /// A regional network. Its coordinators shape it; the staff of its member organisations may see it;
 /// anyone else is told it does not exist. Contributors join the shared pool only with their consent.
 /// </summary>
+[GrainType("network")]
 public sealed class NetworkGrain([PersistentState("network")] IPersistentState<NetworkState> state) : Grain, INetworkGrain
 {
     // Bounds keep one grain's state (read and written whole) a sensible size.

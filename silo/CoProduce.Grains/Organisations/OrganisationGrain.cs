@@ -5,6 +5,7 @@ using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Organisations;
 
+[GrainType("organisation")]
 public sealed class OrganisationGrain([PersistentState("organisation")] IPersistentState<OrganisationState> state) : Grain, IOrganisationGrain
 {
     private OrganisationState S => state.State;

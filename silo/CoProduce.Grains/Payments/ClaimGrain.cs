@@ -11,6 +11,7 @@ namespace CoProduce.Grains.Payments;
 /// grain keeps no state of its own: it checks who may act, prices the claim and calls the store, whose
 /// conditional writes make one of two concurrent decisions win on any number of nodes.
 /// </summary>
+[GrainType("claim")]
 public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, IClaimGrain
 {
     private Guid Id => GetPrimaryKey();

@@ -10,6 +10,7 @@ namespace CoProduce.Grains.Payments;
 /// until they choose) and an optional weekly earnings limit. Only the person, or a supporter acting with them,
 /// reads them; a supporter's change waits for the person to confirm it (PayeeGrain.Pending.cs).
 /// </summary>
+[GrainType("payee")]
 public sealed partial class PayeeGrain(
     [PersistentState("payee")] IPersistentState<PayeeState> state,
     PaymentStore store,

@@ -13,6 +13,7 @@ namespace CoProduce.Grains.Payments;
 /// state; claims, runs and the ledger are read from the payments tables. Organisation admins and finance staff
 /// manage the policy, finance staff approve and pay; a network's coordinators do both for the network.
 /// </summary>
+[GrainType("payer")]
 public sealed class PayerGrain(
     [PersistentState("payer")] IPersistentState<PayerState> state,
     PaymentStore store,

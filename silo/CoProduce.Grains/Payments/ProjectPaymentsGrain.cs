@@ -6,6 +6,7 @@ using CoProduce.Runtime.Grains;
 namespace CoProduce.Grains.Payments;
 
 /// <summary>A project's claims and how promptly they were paid, keyed by the project id; no state of its own.</summary>
+[GrainType("projectpayments")]
 public sealed partial class ProjectPaymentsGrain(PaymentStore store, TimeProvider time) : Grain, IProjectPaymentsGrain
 {
     private Guid ProjectId => GetPrimaryKey();

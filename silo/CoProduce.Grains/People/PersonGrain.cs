@@ -8,6 +8,7 @@ namespace CoProduce.Grains.People;
 /// One person, told once: their profile is theirs; organisations and networks see it only while the
 /// person consents, and a linked supporter may act with them (the record then names both).
 /// </summary>
+[GrainType("person")]
 public sealed partial class PersonGrain([PersistentState("person")] IPersistentState<PersonState> state) : Grain, IPersonGrain
 {
     private const int MaxSupporters = 20;

@@ -12,6 +12,7 @@ namespace CoProduce.Grains.Projects;
 /// told it does not exist. Facilitation (project facilitators, organisation admins and facilitators)
 /// shapes it; contributors take part in it as equals.
 /// </summary>
+[GrainType("project")]
 public sealed partial class ProjectGrain([PersistentState("project")] IPersistentState<ProjectState> state) : Grain, IProjectGrain
 {
     private ProjectState S => state.State;

@@ -10,8 +10,9 @@ namespace CoProduce.Grains.Recognition;
 /// and its certificates. Credits and certificates read each person's consent at the moment they are
 /// asked for, so a withdrawal takes effect on the very next read.
 /// </summary>
+[GrainType("projectrecognition")]
 public sealed class ProjectRecognitionGrain(
-    [PersistentState("recognition")] IPersistentState<ProjectRecognitionState> state,
+    [PersistentState("project-recognition")] IPersistentState<ProjectRecognitionState> state,
     TimeProvider time) : Grain, IProjectRecognitionGrain
 {
     // Bounds the stored list; a project holding more sessions than this is far outside normal use.

@@ -14,6 +14,7 @@ namespace CoProduce.Grains.Recognition;
 /// The record follows the People rules: the person and their supporter see it; an organisation's staff
 /// or a network's coordinators see the part in their projects only while the person shares their profile with them.
 /// </summary>
+[GrainType("recognition")]
 public sealed class RecognitionGrain(
     [PersistentState("recognition")] IPersistentState<RecognitionState> state,
     TimeProvider time) : Grain, IRecognitionGrain

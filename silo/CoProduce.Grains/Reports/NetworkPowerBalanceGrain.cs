@@ -9,6 +9,7 @@ namespace CoProduce.Grains.Reports;
 /// and measure by measure (totals and counts summed, so a share is of every decision in the network,
 /// not an average of averages). Keyed by the network's id; it keeps no state of its own.
 /// </summary>
+[GrainType("networkpowerbalance")]
 public sealed class NetworkPowerBalanceGrain(TimeProvider time) : Grain, INetworkPowerBalanceGrain
 {
     private Guid NetworkId => GetPrimaryKey();

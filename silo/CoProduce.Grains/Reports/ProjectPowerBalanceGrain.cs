@@ -8,6 +8,7 @@ namespace CoProduce.Grains.Reports;
 /// Puts one project's power-balance report together from every <see cref="IReportSection"/> registered
 /// in the silo's services, in their order; it keeps no state of its own. Keyed by the project's id.
 /// </summary>
+[GrainType("projectpowerbalance")]
 public sealed class ProjectPowerBalanceGrain(IEnumerable<IReportSection> sections, TimeProvider time) : Grain, IProjectPowerBalanceGrain
 {
     private readonly IReadOnlyList<IReportSection> _sections = [.. sections.OrderBy(s => s.Order).ThenBy(s => s.Key, StringComparer.Ordinal)];

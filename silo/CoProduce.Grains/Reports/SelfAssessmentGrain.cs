@@ -10,6 +10,7 @@ namespace CoProduce.Grains.Reports;
 /// take part (contributors and facilitators, and staff who facilitate) record it; whoever can see the
 /// project reads it; every rating is kept, so the report can show the trend.
 /// </summary>
+[GrainType("selfassessment")]
 public sealed class SelfAssessmentGrain(
     [PersistentState("self-assessment")] IPersistentState<SelfAssessmentState> state,
     TimeProvider time) : Grain, ISelfAssessmentGrain

@@ -9,6 +9,7 @@ namespace CoProduce.Grains.Representation;
 /// clears the stored state (a tombstone with no payload is all that remains), and the journal never held
 /// the answers, so nothing of them is left. Nobody but the person reads it; projects get aggregates only.
 /// </summary>
+[GrainType("diversity")]
 public sealed class DiversityGrain(
     [PersistentState("diversity")] IPersistentState<DiversityState> state,
     TimeProvider time) : Grain, IDiversityGrain

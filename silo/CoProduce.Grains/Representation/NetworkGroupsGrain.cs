@@ -11,6 +11,7 @@ namespace CoProduce.Grains.Representation;
 /// A network's list of groups and communities, kept by its coordinators so that people in the network
 /// can say whom they speak for in shared words, and projects can set targets against them.
 /// </summary>
+[GrainType("networkgroups")]
 public sealed class NetworkGroupsGrain([PersistentState("groups")] IPersistentState<NetworkGroupsState> state) : Grain, INetworkGroupsGrain
 {
     private const int MaxGroups = 200;

@@ -12,6 +12,7 @@ namespace CoProduce.Grains.Representation;
 /// changed what they said: so nobody, not even a reader who chooses when to read and whom to add, can see one
 /// person's answer as the difference between two published figures.
 /// </summary>
+[GrainType("projectrepresentation")]
 public sealed class ProjectRepresentationGrain(
     [PersistentState("representation")] IPersistentState<ProjectRepresentationState> state,
     TimeProvider time) : Grain, IProjectRepresentationGrain

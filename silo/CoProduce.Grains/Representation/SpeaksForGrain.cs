@@ -5,6 +5,7 @@ using CoProduce.Runtime.State;
 namespace CoProduce.Grains.Representation;
 
 /// <summary>Who a person speaks for: their own words and groups from their networks' lists. They say it; facilitators read it in their projects.</summary>
+[GrainType("speaksfor")]
 public sealed class SpeaksForGrain([PersistentState("speaksfor")] IPersistentState<SpeaksForState> state) : Grain, ISpeaksForGrain
 {
     private const int MaxGroups = 20;

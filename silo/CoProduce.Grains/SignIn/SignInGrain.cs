@@ -4,6 +4,7 @@ using CoProduce.Runtime.State;
 namespace CoProduce.Grains.SignIn;
 
 /// <summary>One person's token revocation time, kept so that every node refuses the same tokens.</summary>
+[GrainType("signin")]
 public sealed class SignInGrain([PersistentState("signin")] IPersistentState<SignInState> state, TimeProvider time) : Grain, ISignInGrain
 {
     public Task<DateTimeOffset?> RevokedBefore() => Task.FromResult(state.State.RevokedBefore);
