@@ -80,8 +80,10 @@ public static class ClusterSiloBuilderExtensions
         services.AddOptions<ClusterMembershipOptions>()
             .Configure(MembershipTuning.Apply)
             .Bind(configuration.GetSection(MembershipTuning.SectionName));
-        services.AddOptions<HostOptions>().Configure<IOptions<CoProduceClusterOptions>>((options, cluster) =>
-            options.ShutdownTimeout = cluster.Value.ShutdownTimeout);
+        // The host reads HostOptions while it is built, before start-up validation: read the one setting directly so
+        // that bad cluster settings still fail at start with their validation message.
+        services.AddOptions<HostOptions>().Configure(options => options.ShutdownTimeout = configuration.GetValue(
+            CoProduceClusterOptions.Key(nameof(CoProduceClusterOptions.ShutdownTimeout)), CoProduceClusterOptions.DefaultShutdownTimeout));
 
         services.AddHealthChecks().AddCheck<ClusterMembershipHealthCheck>(MembershipHealthCheckName, tags: [ReadyTag]);
         return silo;

@@ -12,6 +12,7 @@ public sealed class CoProduceClusterOptions
     public const string DefaultClusterId = "coproduce";
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The environment variable Kubernetes fills with the pod's address (downward API).</summary>
     public const string PodIpVariable = "POD_IP";
@@ -35,7 +36,7 @@ public sealed class CoProduceClusterOptions
     /// How long stopping the host may take, so Orleans can deactivate grains, hand over the directory and leave the
     /// membership table. Kubernetes' terminationGracePeriodSeconds must be longer.
     /// </summary>
-    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ShutdownTimeout { get; set; } = DefaultShutdownTimeout;
 
     internal static string Key(string setting) => $"{SectionName}:{setting}";
 }
