@@ -12,7 +12,7 @@ public sealed class CoProduceClusterOptions
     public const string DefaultClusterId = "coproduce";
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
-    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(40);
 
     /// <summary>The environment variable Kubernetes fills with the pod's address (downward API).</summary>
     public const string PodIpVariable = "POD_IP";
@@ -34,7 +34,7 @@ public sealed class CoProduceClusterOptions
 
     /// <summary>
     /// How long stopping the host may take, so Orleans can deactivate grains, hand over the directory and leave the
-    /// membership table. Kubernetes' terminationGracePeriodSeconds must be longer.
+    /// membership table. Kubernetes' terminationGracePeriodSeconds must exceed it plus the preStop sleep (k8s/: 60 > 10 + 40).
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = DefaultShutdownTimeout;
 
