@@ -1,6 +1,6 @@
 namespace CoProduce.OrleansStorage.Tests.Hosting;
 
-internal static class Eventually
+public static class Eventually
 {
     /// <summary>Polls <paramref name="read"/> until it satisfies <paramref name="done"/>; fails with the last value at the deadline.</summary>
     public static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan deadline, string what)

@@ -1,0 +1,102 @@
+using System.Net;
+using CoProduce.Clustering.Health;
+using CoProduce.Clustering.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace CoProduce.Clustering;
+
+public static class ClusterSiloBuilderExtensions
+{
+    /// <summary>The health check tag the readiness endpoint (<c>/health/ready</c>) selects.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>The name of the membership health check.</summary>
+    public const string MembershipHealthCheckName = "orleans-membership";
+
+    /// <summary>
+    /// Puts this node in the CoProduce cluster, all from <paramref name="configuration"/>: pinned ServiceId and ClusterId,
+    /// endpoints (section <c>CoProduce:Cluster</c>), membership tuned to declare a killed silo dead within 10 s, and, by
+    /// <c>CoProduce:Storage:Provider</c>, either embedded (localhost clustering, grain state and reminders in the SQLite
+    /// file) or PostgreSQL (membership, grain state and reminders through Orleans' ADO.NET providers). The database must
+    /// have been migrated. Also registers the membership health check (tag <see cref="ReadyTag"/>) and the host's
+    /// shutdown timeout. Settings are validated when the host starts.
+    /// </summary>
+    public static ISiloBuilder AddCoProduceCluster(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var services = silo.Services;
+
+        services.AddSingleton<IValidateOptions<CoProduceClusterOptions>, CoProduceClusterOptionsValidator>();
+        services.AddOptions<CoProduceClusterOptions>().Bind(configuration.GetSection(CoProduceClusterOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterStorageOptions>, ClusterStorageOptionsValidator>();
+        services.AddOptions<ClusterStorageOptions>().Bind(configuration.GetSection(ClusterStorageOptions.SectionName)).ValidateOnStart();
+
+        // Which membership provider is a build-time choice; everything else comes from the bound options.
+        var provider = configuration[ClusterStorageOptions.Key(nameof(ClusterStorageOptions.Provider))];
+        if (string.Equals(provider, ClusterStorageOptions.PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            silo.UseAdoNetClustering(clustering => clustering.Configure<IOptions<ClusterStorageOptions>>((options, storage) =>
+            {
+                var target = AdoNetTarget.From(storage.Value);
+                options.Invariant = target.Invariant;
+                options.ConnectionString = target.ConnectionString;
+            }));
+        }
+        else
+        {
+            // Embedded: one silo, in-memory membership. Its endpoint and ids are overridden below (registered later).
+            silo.UseLocalhostClustering();
+        }
+
+        silo.AddAdoNetGrainStorageAsDefault(storage => storage.Configure<IOptions<ClusterStorageOptions>>((options, settings) =>
+        {
+            var target = AdoNetTarget.From(settings.Value);
+            options.Invariant = target.Invariant;
+            options.ConnectionString = target.ConnectionString;
+        }));
+        silo.UseAdoNetReminderService(reminders => reminders.Configure<IOptions<ClusterStorageOptions>>((options, settings) =>
+        {
+            var target = AdoNetTarget.From(settings.Value);
+            options.Invariant = target.Invariant;
+            options.ConnectionString = target.ConnectionString;
+        }));
+
+        services.AddOptions<ClusterOptions>().Configure<IOptions<CoProduceClusterOptions>>((options, cluster) =>
+        {
+            options.ServiceId = cluster.Value.ServiceId;
+            options.ClusterId = cluster.Value.ClusterId;
+        });
+        services.AddOptions<EndpointOptions>().Configure<IOptions<CoProduceClusterOptions>>((options, cluster) =>
+        {
+            options.AdvertisedIPAddress = AdvertisedAddress(cluster.Value, Environment.GetEnvironmentVariable);
+            options.SiloPort = cluster.Value.SiloPort;
+            options.GatewayPort = cluster.Value.GatewayPort;
+        });
+        services.AddOptions<ClusterMembershipOptions>()
+            .Configure(MembershipTuning.Apply)
+            .Bind(configuration.GetSection(MembershipTuning.SectionName));
+        // The host reads HostOptions while it is built, before start-up validation: read the one setting directly so
+        // that bad cluster settings still fail at start with their validation message.
+        services.AddOptions<HostOptions>().Configure(options => options.ShutdownTimeout = configuration.GetValue(
+            CoProduceClusterOptions.Key(nameof(CoProduceClusterOptions.ShutdownTimeout)), CoProduceClusterOptions.DefaultShutdownTimeout));
+
+        services.AddHealthChecks().AddCheck<ClusterMembershipHealthCheck>(MembershipHealthCheckName, tags: [ReadyTag]);
+        return silo;
+    }
+
+    /// <summary>The configured address, else the pod's (<see cref="CoProduceClusterOptions.PodIpVariable"/>), else loopback.</summary>
+    internal static IPAddress AdvertisedAddress(CoProduceClusterOptions cluster, Func<string, string?> environment)
+    {
+        if (!string.IsNullOrWhiteSpace(cluster.AdvertisedAddress))
+        {
+            return IPAddress.Parse(cluster.AdvertisedAddress);
+        }
+
+        return IPAddress.TryParse(environment(CoProduceClusterOptions.PodIpVariable), out var pod) ? pod : IPAddress.Loopback;
+    }
+}
