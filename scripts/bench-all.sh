@@ -7,6 +7,7 @@ report=""
 load_only=""
 live_only=""
 scenario="all"
+filter=""
 while (($# > 0)); do
   case "$1" in
     --quick) quick="--quick" ;;
@@ -14,6 +15,7 @@ while (($# > 0)); do
     --load-only) load_only="yes" ;;
     --live-only) live_only="yes" ;;
     --scenario) scenario="$2"; shift ;;
+    --filter) filter="$2"; shift ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -24,7 +26,11 @@ trap 'rm -rf -- "$parts"' EXIT
 seconds=10
 [[ -n "$quick" ]] && seconds=4
 
-if [[ -n "$live_only" ]]; then
+if [[ -n "$filter" ]]; then
+  # Only the BenchmarkDotNet classes whose name contains the text (e.g. Orleans); no load, live or payout runs.
+  dotnet run -c Release --project bench/CoProduce.Benchmarks -- $quick --filter "$filter" --report "$parts/runtime.md"
+  : > "$parts/load.md"
+elif [[ -n "$live_only" ]]; then
   printf '| figure | candidate | baseline | ratio | target | met |\n|---|---|---|---|---|---|\n' > "$parts/runtime.md"
   : > "$parts/load.md"
 elif [[ -z "$load_only" ]]; then
@@ -32,17 +38,17 @@ elif [[ -z "$load_only" ]]; then
 else
   printf '| figure | candidate | baseline | ratio | target | met |\n|---|---|---|---|---|---|\n' > "$parts/runtime.md"
 fi
-if [[ -z "$live_only" ]]; then
+if [[ -z "$live_only" && -z "$filter" ]]; then
   dotnet run -c Release --project bench/CoProduce.LoadBench -- --seconds "$seconds" --scenario "$scenario" --report "$parts/load.md"
 fi
 # The live hub (issue 5): a vote's tally to 100, 1,000 and 2,000 clients, and memory per idle connection.
-if [[ -z "$load_only" ]]; then
+if [[ -z "$load_only" && -z "$filter" ]]; then
   dotnet run -c Release --project bench/CoProduce.LiveBench -- $quick --report "$parts/live.md"
 else
   : > "$parts/live.md"
 fi
 # Payouts (issue 6): a batch of 10,000 approved claims against one INSERT ... SELECT of the same ledger rows.
-if [[ -z "$load_only" && -z "$live_only" ]]; then
+if [[ -z "$load_only" && -z "$live_only" && -z "$filter" ]]; then
   dotnet run -c Release --project bench/CoProduce.PayoutBench -- $quick --report "$parts/payouts.md"
 else
   : > "$parts/payouts.md"

@@ -8,6 +8,7 @@
 #   scripts/bench.sh --load-only           only the HTTP load figures (no BenchmarkDotNet, no live hub)
 #   scripts/bench.sh --live-only           only the live hub figures (bench/CoProduce.LiveBench)
 #   scripts/bench.sh --scenario ranked     one load scenario: agenda (dots), ranked (ranked-choice votes) or all
+#   scripts/bench.sh --filter Orleans      only the BenchmarkDotNet classes whose name contains the text
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

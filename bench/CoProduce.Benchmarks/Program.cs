@@ -1,15 +1,22 @@
 using BenchmarkDotNet.Running;
+using CoProduce.Benchmarks.OrleansRuntime;
 using CoProduce.Benchmarks.Reporting;
 using CoProduce.Benchmarks.Runtime;
 using CoProduce.Benchmarks.Storage;
 
 var options = BenchmarkOptions.Parse(args);
 var config = BenchmarkSetup.Config(options.Quick);
-var benchmarks = new List<Type> { typeof(GrainCallBenchmarks), typeof(ThroughputBenchmarks) };
+// The home-made runtime's rows stay until the switch to Orleans removes that runtime.
+var benchmarks = new List<Type>
+{
+    typeof(GrainCallBenchmarks), typeof(ThroughputBenchmarks), typeof(OrleansGrainCallBenchmarks), typeof(OrleansThroughputBenchmarks),
+};
 if (Environment.GetEnvironmentVariable(BenchDatabase.ServerVariable) is { Length: > 0 })
 {
     benchmarks.Add(typeof(PostgresWriteBenchmarks));
     benchmarks.Add(typeof(PostgresJournalWriteBenchmarks));
+    benchmarks.Add(typeof(OrleansPostgresWriteBenchmarks));
+    benchmarks.Add(typeof(OrleansPostgresJournalWriteBenchmarks));
 }
 else
 {

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CoProduce.Journal.Storage;
-using Npgsql;
 
 namespace CoProduce.Benchmarks.Storage;
 
@@ -13,8 +12,6 @@ namespace CoProduce.Benchmarks.Storage;
 /// </summary>
 public class PostgresJournalWriteBenchmarks
 {
-    private const string EventPayload = """{"voter":"a-participant","choice":"yes"}""";
-
     private readonly StateKey _transactionKey = new("bench", "two", "state");
     private WriteBenchWorld? _world;
     private AdoGrainStorage? _transactionStorage;
@@ -43,21 +40,7 @@ public class PostgresJournalWriteBenchmarks
     [Benchmark(Baseline = true, Description = "Raw Npgsql UPDATE + journal INSERT in one transaction")]
     public async Task RawUpdateAndInsertInTransaction()
     {
-        await using var connection = await _world!.Raw.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await WriteBenchWorld.UpdateRawAsync(connection, transaction, _rawVersion);
-        await using (var insert = new NpgsqlCommand(
-            "INSERT INTO raw_journal (id, seq, event_type, payload, recorded_at) VALUES (@id, @seq, @type, @payload, now())",
-            connection, transaction))
-        {
-            insert.Parameters.AddWithValue("id", "one");
-            insert.Parameters.AddWithValue("seq", _rawSequence + 1);
-            insert.Parameters.AddWithValue("type", "Voted");
-            insert.Parameters.AddWithValue("payload", EventPayload);
-            await insert.ExecuteNonQueryAsync();
-        }
-
-        await transaction.CommitAsync();
+        await _world!.UpdateAndInsertRawAsync(_rawVersion, _rawSequence + 1);
         _rawVersion++;
         _rawSequence++;
     }
@@ -66,7 +49,7 @@ public class PostgresJournalWriteBenchmarks
     public async Task GrainStateWriteWithEvent()
     {
         var key = WriteBenchWorld.Key;
-        JournalAppend[] events = [new(key.GrainType, key.GrainKey, _sequence + 1, "Voted", EventPayload, DateTimeOffset.UtcNow)];
+        JournalAppend[] events = [new(key.GrainType, key.GrainKey, _sequence + 1, "Voted", WriteBenchWorld.EventPayload, DateTimeOffset.UtcNow)];
         _etag = await _world!.Storage.WriteStateAsync(key, WriteBenchWorld.Payload, _etag, events, CancellationToken.None);
         _sequence++;
     }
@@ -74,7 +57,7 @@ public class PostgresJournalWriteBenchmarks
     [Benchmark(Description = "Grain state write with one journal event, transaction path (AdoGrainStorage)")]
     public async Task GrainStateWriteWithEventInTransaction()
     {
-        JournalAppend[] events = [new(_transactionKey.GrainType, _transactionKey.GrainKey, _sequence + 1, "Voted", EventPayload, DateTimeOffset.UtcNow)];
+        JournalAppend[] events = [new(_transactionKey.GrainType, _transactionKey.GrainKey, _sequence + 1, "Voted", WriteBenchWorld.EventPayload, DateTimeOffset.UtcNow)];
         _transactionEtag = await _transactionStorage!.WriteStateAsync(_transactionKey, WriteBenchWorld.Payload, _transactionEtag, events, CancellationToken.None);
         _sequence++;
     }

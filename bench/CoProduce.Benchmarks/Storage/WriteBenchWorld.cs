@@ -12,6 +12,8 @@ internal sealed class WriteBenchWorld : IDisposable
 {
     public const string Payload = """{"value":42,"name":"a small grain state of about a hundred bytes, like a counter or a flag"}""";
 
+    public const string EventPayload = """{"voter":"a-participant","choice":"yes"}""";
+
     public WriteBenchWorld(bool withJournal)
     {
         Database = new BenchDatabase();
@@ -57,6 +59,26 @@ internal sealed class WriteBenchWorld : IDisposable
         {
             throw new InvalidOperationException("The raw write lost its version.");
         }
+    }
+
+    /// <summary>The raw baseline's write with one journal event: the versioned UPDATE and the INSERT in one transaction.</summary>
+    public async Task UpdateAndInsertRawAsync(long version, long sequence)
+    {
+        await using var connection = await Raw.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await UpdateRawAsync(connection, transaction, version);
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO raw_journal (id, seq, event_type, payload, recorded_at) VALUES (@id, @seq, @type, @payload, now())",
+            connection, transaction))
+        {
+            insert.Parameters.AddWithValue("id", "one");
+            insert.Parameters.AddWithValue("seq", sequence);
+            insert.Parameters.AddWithValue("type", "Voted");
+            insert.Parameters.AddWithValue("payload", EventPayload);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
     }
 
     public void Dispose()
