@@ -1001,10 +1001,12 @@ export interface MyBallot {
   "castAt": null | string;
 }
 
-/** What one participant has placed: dots per item, or an ordering. */
+/** What one participant has placed: dots per item, or an ordering. Guid? MyRanking.SupportedBy names the supporter
+who entered it with them (acting with them), as the journal does; null when they entered it themselves. */
 export interface MyRanking {
   "dots": Record<string, number>;
   "order": Array<string>;
+  "supportedBy"?: null | string;
 }
 
 /** The caller's own response, if they have given one. */
