@@ -2303,6 +2303,24 @@ export interface Operations {
     body: never;
     response: unknown;
   };
+  /** Confirm a supporter's pending change to your recognition (you only, not a supporter); it then applies, naming them. */
+  "POST /api/me/recognition/pending/{changeId}/confirm": {
+    path: {
+    "changeId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Reject a supporter's pending change to your recognition (or, as that supporter, withdraw it); nothing changes. */
+  "POST /api/me/recognition/pending/{changeId}/reject": {
+    path: {
+    "changeId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
+  };
   /** Who you speak for. */
   "GET /api/me/speaks-for": {
     path: never;
