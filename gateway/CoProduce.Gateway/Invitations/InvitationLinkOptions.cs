@@ -14,7 +14,7 @@ public sealed class InvitationLinkOptions
 
     public static string Refusal(string environment) =>
         $"Setting '{InvitationsApi.LinkBaseSetting}' (environment variable CoProduce__Invitations__LinkBase) must be the absolute "
-        + $"http(s) address people open invitation links at, e.g. https://coproduce.example.org; it is required in {environment}.";
+        + $"http(s) address people open invitation links at, e.g. https://coproduce.example.org (required in Production; environment {environment}).";
 
     /// <summary>Whether <paramref name="linkBase"/> may be used: an absolute http or https address.</summary>
     public static bool IsValid(string? linkBase) =>
