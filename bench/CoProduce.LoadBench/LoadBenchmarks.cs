@@ -53,6 +53,7 @@ public static class LoadBenchmarks
             ["CoProduce__RateLimits__PerPersonPerMinute"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["CoProduce__Invitations__LinkBase"] = "http://localhost:5080",
         });
         await using var database = NpgsqlDataSource.Create(connectionString);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(participants, voters) * 2 }) { BaseAddress = host.Address };

@@ -24,6 +24,7 @@ public sealed class ServerProcess : IAsyncDisposable
             [MemoryProbe.Setting.Replace(":", "__", StringComparison.Ordinal)] = "true",
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["CoProduce__Invitations__LinkBase"] = "http://localhost:5080",
         };
         return new ServerProcess(await ChildServer.StartAsync(mode, settings));
     }

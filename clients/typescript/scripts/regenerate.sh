@@ -5,7 +5,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 dll="${COPRODUCE_GATEWAY_DLL:-../../gateway/CoProduce.Gateway/bin/Release/net10.0/CoProduce.Gateway.dll}"
 folder=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-ASPNETCORE_URLS="http://127.0.0.1:$port" CoProduce__Storage__Provider=Sqlite CoProduce__Storage__DataDirectory="$folder" Logging__LogLevel__Default=Warning \
+ASPNETCORE_URLS="http://127.0.0.1:$port" CoProduce__Invitations__LinkBase="http://127.0.0.1:$port" CoProduce__Storage__Provider=Sqlite CoProduce__Storage__DataDirectory="$folder" Logging__LogLevel__Default=Warning \
   dotnet "$dll" >"$folder/log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf -- "$folder"' EXIT

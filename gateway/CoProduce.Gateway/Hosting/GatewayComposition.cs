@@ -33,6 +33,7 @@ public static class GatewayComposition
         builder.AddStorageWriteHealth();
         builder.AddGatewayAuth();
         builder.AddGatewayLive();
+        builder.AddInvitationLinks();
         return builder;
     }
 

@@ -140,11 +140,12 @@ public static class InvitationsApi
     /// The link to send. The code goes in the fragment, which browsers never send to a server, so it
     /// stays out of access logs; the page at /join reads it and redeems. The base is CoProduce:Invitations:LinkBase,
     /// never the request's Host header (which whoever sends the request chooses, and could point the code at
-    /// their own site); without the setting, the local address of a development or embedded install.
+    /// their own site); without the setting, the local address of a development or embedded install. In Production
+    /// the setting is required: start-up refuses without it (<see cref="InvitationLinkSetup"/>).
     /// </summary>
     public const string LinkBaseSetting = "CoProduce:Invitations:LinkBase";
 
-    /// <summary>Where the gateway listens when run locally (launchSettings, README); set LinkBase everywhere else.</summary>
+    /// <summary>Where the gateway listens when run locally (launchSettings, README); LinkBase is required in Production.</summary>
     public const string DefaultLinkBase = "http://localhost:5080";
 
     private static string Link(IConfiguration configuration, string code)

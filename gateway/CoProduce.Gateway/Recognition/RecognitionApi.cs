@@ -1,5 +1,6 @@
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Common;
 using CoProduce.Grains.Recognition;
 using CoProduce.Runtime.Grains;
 
@@ -44,17 +45,33 @@ public static class RecognitionApi
             {
                 var actor = await context.ActorAsync();
                 var grain = grains.GetGrain<IRecognitionGrain>(actor.PersonId);
-                return Etags.Ok(context, await grain.Consent(actor, projectId, request.Name, request.Credits, request.Certificate));
+                return Changed(context, actor, await grain.Consent(actor, projectId, request.Name, request.Credits, request.Certificate));
             })
             .WithSummary("Consent to be named in a project's credits, to have its certificate, or both, under the name you choose.")
-            .WithDescription("Only for a project you take part in (404 otherwise). Nothing is assumed: without this you are in no credits and have no certificate.");
+            .WithDescription("Only for a project you take part in (404 otherwise). Nothing is assumed: without this you are in no credits and have no certificate. "
+                + "A supporter acting with you only proposes it (202): it waits under pending until you confirm it.");
 
         me.MapDelete("/recognition/{projectId:guid}", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
             {
                 var actor = await context.ActorAsync();
-                return Etags.Ok(context, await grains.GetGrain<IRecognitionGrain>(actor.PersonId).Withdraw(actor, projectId));
+                return Changed(context, actor, await grains.GetGrain<IRecognitionGrain>(actor.PersonId).Withdraw(actor, projectId));
             })
-            .WithSummary("Withdraw your consent for a project: you leave its credits and its certificate at once.");
+            .WithSummary("Withdraw your consent for a project: you leave its credits and its certificate at once.")
+            .WithDescription("A supporter acting with you only proposes it (202): it waits under pending until you confirm it.");
+
+        me.MapPost("/recognition/pending/{changeId:guid}/confirm", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return Etags.Ok(context, await grains.GetGrain<IRecognitionGrain>(actor.PersonId).ConfirmChange(actor, changeId));
+            })
+            .WithSummary("Confirm a supporter's pending change to your recognition (you only, not a supporter); it then applies, naming them.");
+
+        me.MapPost("/recognition/pending/{changeId:guid}/reject", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return Etags.Ok(context, await grains.GetGrain<IRecognitionGrain>(actor.PersonId).RejectChange(actor, changeId));
+            })
+            .WithSummary("Reject a supporter's pending change to your recognition (or, as that supporter, withdraw it); nothing changes.");
     }
 
     private static void MapShared(IEndpointRouteBuilder app)
@@ -112,4 +129,8 @@ public static class RecognitionApi
             .WithSummary("A printable certificate of involvement (HTML), for the person and the project's facilitators, only while the person consents.")
             .WithDescription("Without the person's consent it is 404 for everyone else and 409 for the person, saying how to consent.");
     }
+
+    /// <summary>200 with the ETag when the person changed their own choices; 202 when a supporter's change waits for them.</summary>
+    private static IResult Changed(HttpContext context, Actor actor, Versioned<RecognitionChoices> choices) =>
+        actor.IsActingWith() ? TypedResults.Accepted((string?)null, choices.Value) : Etags.Ok(context, choices);
 }

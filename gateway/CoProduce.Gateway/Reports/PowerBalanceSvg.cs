@@ -264,7 +264,7 @@ public static class PowerBalanceSvg
 
         var latest = measures.Select(m => m.ByMonth.LastOrDefault(p => p.Value is not null) is { } p
             ? $"{m.Label}: {Format(m.Kind, p.Value)} in {p.Period}"
-            : $"{m.Label}: no figure yet");
+            : m.ByMonth.Any(p => p.Suppressed is not null) ? $"{m.Label}: hidden, as its groups are too small to show" : $"{m.Label}: no figure yet");
         return $"A line chart of the power-balance measures of {scope}, by month from {months[0]} to {months[^1]}, one line per measure. Latest figures: {string.Join("; ", latest)}.";
     }
 

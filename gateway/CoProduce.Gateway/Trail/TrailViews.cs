@@ -9,8 +9,9 @@ namespace CoProduce.Gateway.Trail;
 /// <summary>
 /// One decision's trail, from the agenda items that led to it through the vote and outcome to what was
 /// done, how it was measured and what was fed back. Each part is shown exactly as its own view shows it
-/// to the caller: <see cref="Results"/> is null while results are hidden until close, and an anonymous
-/// decision names no voter.
+/// to the caller: <see cref="Results"/> is null while results are hidden until close, an anonymous
+/// decision names no voter, and while it is open its <see cref="Voters"/> (and an open anonymous survey's
+/// respondents) are null: not known until it closes.
 /// </summary>
 public sealed record DecisionTrail(
     Guid DecisionId,
@@ -23,7 +24,7 @@ public sealed record DecisionTrail(
     DateTimeOffset ClosesAt,
     DateTimeOffset? ClosedAt,
     IReadOnlyList<TrailAgendaItem> AgendaItems,
-    int Voters,
+    int? Voters,
     DecisionResults? Results,
     DecisionOutcome? Outcome,
     DateTimeOffset? ReviewDueAt,
@@ -61,4 +62,4 @@ public sealed record TrailSurvey(
     string Title,
     bool Anonymous,
     SurveyStatus Status,
-    int Respondents);
+    int? Respondents);

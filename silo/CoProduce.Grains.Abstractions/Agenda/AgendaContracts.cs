@@ -78,9 +78,12 @@ public sealed record AgendaView(
     Guid? ConfirmedBy,
     DateTimeOffset? ConfirmedAt);
 
-/// <summary>What one participant has placed: dots per item, or an ordering.</summary>
+/// <summary>
+/// What one participant has placed: dots per item, or an ordering. <see cref="SupportedBy"/> names the supporter
+/// who entered it with them (acting with them), as the journal does; null when they entered it themselves.
+/// </summary>
 [GenerateSerializer, Alias("coproduce.agenda.MyRanking")]
-public sealed record MyRanking(IReadOnlyDictionary<Guid, int> Dots, IReadOnlyList<Guid> Order);
+public sealed record MyRanking(IReadOnlyDictionary<Guid, int> Dots, IReadOnlyList<Guid> Order, Guid? SupportedBy = null);
 
 /// <summary>A project's agenda, co-created: proposed by anyone in it, ranked by the group, agreed not imposed.</summary>
 [Alias("coproduce.agenda.IAgendaGrain")]

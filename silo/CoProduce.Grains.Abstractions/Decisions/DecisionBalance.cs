@@ -11,8 +11,10 @@ public sealed record GroupChoice(int Voters, IReadOnlyList<string> Choice);
 /// <summary>
 /// A decision as the power-balance report sees it. <see cref="Outcome"/> is null while the decision is
 /// open. <see cref="LivedExperience"/> and <see cref="Professionals"/> (voters whose profile does not say
-/// lived experience) are null while it is open, when the group cast no vote, and always in an anonymous
-/// decision, where only the numbers of voters are given so that no choice can be traced to a person.
+/// lived experience) are null while it is open, when the group cast no vote, when either group is 1 to 4
+/// voters (its choice would be theirs), and always in an anonymous decision, where only the numbers of voters
+/// are given so that no choice can be traced to a person. <see cref="VotersWithLivedExperience"/> is the raw
+/// count, for the report's figures: the report suppresses small counts before anyone reads them.
 /// </summary>
 [GenerateSerializer, Alias("coproduce.decisions.DecisionBalance")]
 public sealed record DecisionBalance(

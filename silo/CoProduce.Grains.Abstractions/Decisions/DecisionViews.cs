@@ -33,25 +33,28 @@ public sealed record VoteRecord(Guid PersonId, Guid? SupportedBy, Ballot Ballot,
 
 /// <summary>
 /// The count. <see cref="Winners"/> holds one option, several when they tie (<see cref="Tie"/>), or none
-/// (no votes, or consent). Dissent is listed in full whatever the result.
+/// (no votes, or consent). Dissent is listed in full whatever the result. <see cref="VotersWithLivedExperience"/>
+/// is null, with <see cref="LivedExperienceSuppressed"/> saying why, when it or the voters without lived
+/// experience number 1 to 4: a smaller count could single someone out (the aggregates' small-count rule).
 /// </summary>
 [GenerateSerializer, Alias("coproduce.decisions.DecisionResults")]
 public sealed record DecisionResults(
     int Voters,
-    int VotersWithLivedExperience,
+    int? VotersWithLivedExperience,
     bool QuorumMet,
     ConsentTally? Consent,
     IReadOnlyList<OptionResult> Options,
     IReadOnlyList<Guid> Winners,
     bool Tie,
     IReadOnlyList<RunoffRound> Rounds,
-    IReadOnlyList<Dissent> Dissent);
+    IReadOnlyList<Dissent> Dissent,
+    string? LivedExperienceSuppressed = null);
 
 /// <summary>
 /// A decision as participants see it. <see cref="Results"/> is null while results are hidden until
 /// close; <see cref="Votes"/> is empty for anonymous decisions and while results are hidden. While an
-/// anonymous decision is open, results are always hidden and <see cref="Voters"/> reads 0, so no ballot
-/// can be told from a read before and after it; the counts appear at close.
+/// anonymous decision is open, results are always hidden and <see cref="Voters"/> is null (not known yet,
+/// never a real 0), so no ballot can be told from a read before and after it; the counts appear at close.
 /// <see cref="AgendaItemIds"/> are the project's agenda items the decision takes up.
 /// </summary>
 [GenerateSerializer, Alias("coproduce.decisions.DecisionView")]
@@ -71,7 +74,7 @@ public sealed record DecisionView(
     int? MinScore,
     int? MaxScore,
     DecisionStatus Status,
-    int Voters,
+    int? Voters,
     DecisionResults? Results,
     IReadOnlyList<VoteRecord> Votes,
     DecisionOutcome? Outcome,
@@ -82,7 +85,7 @@ public sealed record DecisionView(
     DateTimeOffset? ReviewDueAt,
     IReadOnlyList<Guid> AgendaItemIds);
 
-/// <summary>A decision in a list.</summary>
+/// <summary>A decision in a list; <see cref="Voters"/> is null while an anonymous decision is open (not known until it closes).</summary>
 [GenerateSerializer, Alias("coproduce.decisions.DecisionSummary"), Immutable]
 public sealed record DecisionSummary(
     Guid Id,
@@ -91,5 +94,5 @@ public sealed record DecisionSummary(
     DecisionStatus Status,
     DateTimeOffset OpensAt,
     DateTimeOffset ClosesAt,
-    int Voters,
+    int? Voters,
     DateTimeOffset CreatedAt);

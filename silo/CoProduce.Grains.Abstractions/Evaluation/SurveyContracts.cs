@@ -113,7 +113,8 @@ public sealed record SurveyResults(int Respondents, IReadOnlyList<QuestionResult
 /// <summary>
 /// A survey as participants see it. <see cref="Results"/> is shown to facilitators at any time and to
 /// everyone once the survey is closed; otherwise it is null. While an anonymous survey is open nobody,
-/// facilitators included, sees results, and <see cref="Respondents"/> reads 0; they appear at close.
+/// facilitators included, sees results, and <see cref="Respondents"/> is null (not known yet, never a
+/// real 0); they appear at close.
 /// </summary>
 [GenerateSerializer, Alias("coproduce.evaluation.SurveyView")]
 public sealed record SurveyView(
@@ -126,16 +127,16 @@ public sealed record SurveyView(
     IReadOnlyList<Guid> DecisionIds,
     IReadOnlyList<Guid> ActionIds,
     SurveyStatus Status,
-    int Respondents,
+    int? Respondents,
     SurveyResults? Results,
     Guid CreatedBy,
     DateTimeOffset CreatedAt,
     Guid? ClosedBy,
     DateTimeOffset? ClosedAt);
 
-/// <summary>A survey in a list.</summary>
+/// <summary>A survey in a list; <see cref="Respondents"/> is null while an anonymous survey is open (not known until it closes).</summary>
 [GenerateSerializer, Alias("coproduce.evaluation.SurveySummary"), Immutable]
-public sealed record SurveySummary(Guid Id, string Title, bool Anonymous, SurveyStatus Status, int Questions, int Respondents, DateTimeOffset CreatedAt);
+public sealed record SurveySummary(Guid Id, string Title, bool Anonymous, SurveyStatus Status, int Questions, int? Respondents, DateTimeOffset CreatedAt);
 
 /// <summary>A survey of a project's participants, keyed by its id; it records its project and a call naming another is told it does not exist.</summary>
 [Alias("coproduce.evaluation.ISurveyGrain")]

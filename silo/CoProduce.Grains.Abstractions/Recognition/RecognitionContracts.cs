@@ -10,9 +10,17 @@ namespace CoProduce.Grains.Recognition;
 [GenerateSerializer, Alias("coproduce.recognition.RecognitionConsent"), Immutable]
 public sealed record RecognitionConsent(Guid ProjectId, string Name, bool Credits, bool Certificate, DateTimeOffset GivenAt, Guid? SupportedBy);
 
-/// <summary>The person's recognition choices, one per project.</summary>
+/// <summary>
+/// A supporter's change to a recognition consent, waiting for the person to confirm or reject it: giving or changing
+/// consent (<see cref="Consent"/>), or withdrawing it (<see cref="Consent"/> null). Nothing changes until the person,
+/// signed in as themselves, confirms it; the consent then names the supporter.
+/// </summary>
+[GenerateSerializer, Alias("coproduce.recognition.PendingRecognitionChange")]
+public sealed record PendingRecognitionChange(Guid Id, Guid ProjectId, RecognitionConsent? Consent, Guid ProposedBy, DateTimeOffset ProposedAt);
+
+/// <summary>The person's recognition choices, one per project, and supporters' changes waiting for them.</summary>
 [GenerateSerializer, Alias("coproduce.recognition.RecognitionChoices")]
-public sealed record RecognitionChoices(Guid PersonId, IReadOnlyList<RecognitionConsent> Consents);
+public sealed record RecognitionChoices(Guid PersonId, IReadOnlyList<RecognitionConsent> Consents, IReadOnlyList<PendingRecognitionChange> Pending);
 
 /// <summary>
 /// One person's recognition, keyed by the person's id: their consents to credits and certificates, and
@@ -25,11 +33,23 @@ public interface IRecognitionGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<Versioned<RecognitionChoices>> Choices(Actor actor);
 
-    /// <summary>Gives or changes consent for one project the person takes part in; at least one of credits and certificate.</summary>
+    /// <summary>
+    /// Gives or changes consent for one project the person takes part in; at least one of credits and certificate.
+    /// A supporter acting with the person only proposes it: it waits under pending for the person to confirm.
+    /// </summary>
     Task<Versioned<RecognitionChoices>> Consent(Actor actor, Guid projectId, string name, bool credits, bool certificate);
 
-    /// <summary>Withdraws consent for one project: the person leaves its credits and its certificate at once.</summary>
+    /// <summary>
+    /// Withdraws consent for one project: the person leaves its credits and its certificate at once. A supporter acting
+    /// with the person only proposes it: it waits under pending for the person to confirm.
+    /// </summary>
     Task<Versioned<RecognitionChoices>> Withdraw(Actor actor, Guid projectId);
+
+    /// <summary>Confirms a supporter's pending change (the person only, not a supporter); it then applies, naming the supporter.</summary>
+    Task<Versioned<RecognitionChoices>> ConfirmChange(Actor actor, Guid changeId);
+
+    /// <summary>Rejects a supporter's pending change, or (as the supporter who proposed it) withdraws it; nothing changes.</summary>
+    Task<Versioned<RecognitionChoices>> RejectChange(Actor actor, Guid changeId);
 
     /// <summary>The consent for one project, or null; for the project's credits and certificates.</summary>
     // Always interleaved: a plain read of state, asked while the project's grain may be waiting on this one.

@@ -10,7 +10,10 @@ public interface IProjectPowerBalanceGrain : IGrainWithGuidKey
     /// <summary>The report, for anyone who can see the project; 404 for anyone else.</summary>
     Task<PowerBalanceReport> Report(Actor actor);
 
-    /// <summary>The report with no access check, for a network's report (the caller has already been let in).</summary>
+    /// <summary>
+    /// The report with no access check and before small counts are suppressed, for a network's report to add up
+    /// (the caller has already been let in, and suppresses the sum). Never shown to anyone as it is.
+    /// </summary>
     Task<PowerBalanceReport> Compute();
 }
 

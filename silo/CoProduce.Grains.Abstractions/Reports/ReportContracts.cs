@@ -12,28 +12,35 @@ public enum MeasureKind
 /// <summary>
 /// A measure in one period (a calendar month in UTC, "2026-11"): <see cref="Value"/> is
 /// <see cref="Total"/> divided by <see cref="Count"/>. Both parts are kept so that a network adds its
-/// projects up exactly (sum of totals over sum of counts) instead of averaging averages.
+/// projects up exactly (sum of totals over sum of counts) instead of averaging averages. In a measure that
+/// counts people (<see cref="ReportMeasure.CountsPeople"/>), <see cref="Total"/> and <see cref="Value"/> are
+/// null, with <see cref="Suppressed"/> saying why, when the total or the count less the total is 1 to 4, or
+/// when another hidden period could be worked out from it.
 /// </summary>
 [GenerateSerializer, Alias("coproduce.reports.MeasurePoint"), Immutable]
-public sealed record MeasurePoint(string Period, decimal Total, int Count)
+public sealed record MeasurePoint(string Period, decimal? Total, int Count, string? Suppressed = null)
 {
-    public decimal? Value => Count == 0 ? null : Math.Round(Total / Count, 4);
+    public decimal? Value => Count == 0 || Total is not { } total ? null : Math.Round(total / Count, 4);
 }
 
 /// <summary>
 /// One figure of the report, e.g. the share of agenda items proposed by people with lived experience:
 /// over the whole life of the project (<see cref="Total"/> / <see cref="Count"/>) and month by month.
+/// <see cref="CountsPeople"/> marks a share whose total counts people with lived experience (voters, proposers):
+/// its small totals are suppressed as the diversity aggregates' cells are (<see cref="MeasurePoint"/>).
 /// </summary>
 [GenerateSerializer, Alias("coproduce.reports.ReportMeasure")]
 public sealed record ReportMeasure(
     string Key,
     string Label,
     MeasureKind Kind,
-    decimal Total,
+    decimal? Total,
     int Count,
-    IReadOnlyList<MeasurePoint> ByMonth)
+    IReadOnlyList<MeasurePoint> ByMonth,
+    bool CountsPeople = false,
+    string? Suppressed = null)
 {
-    public decimal? Value => Count == 0 ? null : Math.Round(Total / Count, 4);
+    public decimal? Value => Count == 0 || Total is not { } total ? null : Math.Round(total / Count, 4);
 }
 
 /// <summary>Rows behind a section's measures (one per decision, say), as text, for people who want to check the figures.</summary>

@@ -38,6 +38,7 @@ public sealed partial class AgendaGrain
             RankingOpen = true,
             Dots = [],
             Orders = [],
+            EnteredBy = [],
             Ranking = [],
             Agreement = [],
             ConfirmedBy = null,
@@ -72,10 +73,10 @@ public sealed partial class AgendaGrain
             throw DomainException.Invalid("dots", $"You have {S.DotsPerPerson} dots to place; these add up to {total}.");
         }
 
-        if (S.Dots.GetValueOrDefault(actor.PersonId) is { } placed ? SameDots(placed, allocation) : allocation.Count == 0)
+        if ((S.Dots.GetValueOrDefault(actor.PersonId) is { } placed ? SameDots(placed, allocation) : allocation.Count == 0) && SameEntrant(actor))
         {
             // The same dots sent again (a retry whose first answer was lost): nothing changes, nothing is journalled twice.
-            return new MyRanking(allocation, []);
+            return new MyRanking(allocation, [], actor.SupportedBy);
         }
 
         var ballots = new Dictionary<Guid, Dictionary<Guid, int>>(S.Dots) { [actor.PersonId] = allocation };
@@ -85,8 +86,25 @@ public sealed partial class AgendaGrain
         }
 
         RaiseEvent(new DotsPlaced(ProjectId, actor.PersonId, actor.SupportedBy, allocation));
-        await Commit(S with { Dots = ballots });
-        return new MyRanking(allocation, []);
+        await Commit(S with { Dots = ballots, EnteredBy = EnteredBy(actor, allocation.Count > 0 || S.Orders.ContainsKey(actor.PersonId)) });
+        return new MyRanking(allocation, [], actor.SupportedBy);
+    }
+
+    /// <summary>Whether the person's ballot was last entered the way this call enters it (themselves, or with the same supporter).</summary>
+    private bool SameEntrant(Actor actor) =>
+        (S.EnteredBy.TryGetValue(actor.PersonId, out var supporter) ? supporter : (Guid?)null) == actor.SupportedBy;
+
+    /// <summary>Who entered the person's ballot after this call: the supporter acting with them, or nobody named.</summary>
+    private Dictionary<Guid, Guid> EnteredBy(Actor actor, bool hasBallot)
+    {
+        var entered = new Dictionary<Guid, Guid>(S.EnteredBy);
+        entered.Remove(actor.PersonId);
+        if (hasBallot && actor.SupportedBy is { } supporter)
+        {
+            entered[actor.PersonId] = supporter;
+        }
+
+        return entered;
     }
 
     private static bool SameDots(Dictionary<Guid, int> placed, Dictionary<Guid, int> allocation) =>
@@ -107,10 +125,10 @@ public sealed partial class AgendaGrain
         }
 
         List<Guid> ordering = [.. order];
-        if (S.Orders.GetValueOrDefault(actor.PersonId) is { } submitted ? submitted.SequenceEqual(ordering) : ordering.Count == 0)
+        if ((S.Orders.GetValueOrDefault(actor.PersonId) is { } submitted ? submitted.SequenceEqual(ordering) : ordering.Count == 0) && SameEntrant(actor))
         {
             // The same order sent again: nothing changes, nothing is journalled twice.
-            return new MyRanking(new Dictionary<Guid, int>(), ordering);
+            return new MyRanking(new Dictionary<Guid, int>(), ordering, actor.SupportedBy);
         }
 
         var ballots = new Dictionary<Guid, List<Guid>>(S.Orders) { [actor.PersonId] = ordering };
@@ -120,8 +138,8 @@ public sealed partial class AgendaGrain
         }
 
         RaiseEvent(new RankingSubmitted(ProjectId, actor.PersonId, actor.SupportedBy, ordering));
-        await Commit(S with { Orders = ballots });
-        return new MyRanking(new Dictionary<Guid, int>(), ordering);
+        await Commit(S with { Orders = ballots, EnteredBy = EnteredBy(actor, ordering.Count > 0 || S.Dots.ContainsKey(actor.PersonId)) });
+        return new MyRanking(new Dictionary<Guid, int>(), ordering, actor.SupportedBy);
     }
 
     public async Task<MyRanking> Mine(Actor actor)
@@ -133,7 +151,7 @@ public sealed partial class AgendaGrain
             ? placed.Where(d => IsRankable(d.Key)).ToDictionary()
             : [];
         List<Guid> order = S.Orders.TryGetValue(actor.PersonId, out var ordered) ? [.. ordered.Where(IsRankable)] : [];
-        return new MyRanking(dots, order);
+        return new MyRanking(dots, order, S.EnteredBy.TryGetValue(actor.PersonId, out var supporter) ? supporter : null);
     }
 
     public async Task<Versioned<AgendaView>> CloseRanking(Actor actor)

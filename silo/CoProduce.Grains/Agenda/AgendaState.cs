@@ -19,6 +19,9 @@ public sealed record AgendaState
     /// <summary>Each person's ordering in the current ranking (ranked choice); someone with none is absent.</summary>
     public Dictionary<Guid, List<Guid>> Orders { get; init; } = [];
 
+    /// <summary>Who entered a person's dots or ordering in the current ranking with them, for those a supporter entered.</summary>
+    public Dictionary<Guid, Guid> EnteredBy { get; init; } = [];
+
     /// <summary>The order fixed when ranking closed; empty while open.</summary>
     public List<RankedItem> Ranking { get; init; } = [];
 

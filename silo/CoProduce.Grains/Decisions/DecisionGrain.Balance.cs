@@ -1,4 +1,5 @@
 using CoProduce.Grains.Decisions.Counting;
+using CoProduce.Grains.Representation;
 
 namespace CoProduce.Grains.Decisions;
 
@@ -16,7 +17,8 @@ public sealed partial class DecisionGrain
         }
 
         var final = S.FinalResults;
-        var compared = final is not null && !S.Anonymous;
+        // Each group's choice counts its members' ballots; a group of 1 to 4 (either side) would single them out.
+        var compared = final is not null && !S.Anonymous && Suppression.SafeShare(final.VotersWithLivedExperience ?? 0, final.Voters);
         return Task.FromResult<DecisionBalance?>(new DecisionBalance(
             Id,
             S.ProjectId,
@@ -26,7 +28,7 @@ public sealed partial class DecisionGrain
             S.Status,
             S.ClosedAt,
             S.Quorum,
-            ShownVoters,
+            ShownVoters ?? 0,
             CountsHidden ? 0 : S.Ballots.Values.Count(b => b.LivedExperience),
             final is null ? null : Choice(final),
             compared ? Group(livedExperience: true) : null,

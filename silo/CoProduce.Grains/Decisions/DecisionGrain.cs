@@ -1,6 +1,7 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions.Counting;
 using CoProduce.Grains.Projects;
+using CoProduce.Grains.Representation;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.Reminders;
 using CoProduce.Runtime.State;
@@ -134,7 +135,7 @@ public sealed partial class DecisionGrain(
     /// </summary>
     private bool CountsHidden => S.Anonymous && S.Status == DecisionStatus.Open;
 
-    private int ShownVoters => CountsHidden ? 0 : S.Ballots.Count;
+    private int? ShownVoters => CountsHidden ? null : S.Ballots.Count;
 
     private long ShownVersion => CountsHidden ? S.Version - S.BallotWrites : S.Version;
 
@@ -144,10 +145,24 @@ public sealed partial class DecisionGrain(
         S.Quorum,
         [.. S.Ballots.Values.Select(b => new CountedBallot(b.Ballot, b.LivedExperience, b.PersonId))]);
 
+    /// <summary>
+    /// The count as shown. Voters with lived experience appear only once the decision is closed (while it is open
+    /// the count would move with each ballot, and a named decision lists who cast it) and only where neither they nor
+    /// the other voters are 1 to 4 people.
+    /// </summary>
+    private DecisionResults Published(DecisionResults results) => results switch
+    {
+        _ when S.Status == DecisionStatus.Open => results with { VotersWithLivedExperience = null, LivedExperienceSuppressed = ShownAtClose },
+        { VotersWithLivedExperience: { } lived } when Suppression.SafeShare(lived, results.Voters) => results,
+        _ => results with { VotersWithLivedExperience = null, LivedExperienceSuppressed = Suppression.SmallCountReason },
+    };
+
+    private const string ShownAtClose = "Shown when the decision closes: a count that moved with each ballot could tell whose ballot it was.";
+
     private Versioned<DecisionView> Current()
     {
         var visible = ResultsVisible;
-        var results = !visible ? null : S.FinalResults ?? Count();
+        var results = !visible ? null : Published(S.FinalResults ?? Count());
         List<VoteRecord> votes = visible && !S.Anonymous
             ? [.. S.Ballots.Values.Where(b => b.PersonId is not null).Select(b => new VoteRecord(b.PersonId!.Value, b.SupportedBy, b.Ballot, b.CastAt))]
             : [];

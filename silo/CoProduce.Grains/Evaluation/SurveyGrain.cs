@@ -160,7 +160,7 @@ public sealed partial class SurveyGrain([PersistentState("survey")] IPersistentS
     /// </summary>
     private bool CountsHidden => S.Anonymous && S.Status == SurveyStatus.Open;
 
-    private int ShownRespondents => CountsHidden ? 0 : S.Responses.Count;
+    private int? ShownRespondents => CountsHidden ? null : S.Responses.Count;
 
     private Versioned<SurveyView> Current(bool canFacilitate) => new(
         new SurveyView(

@@ -90,7 +90,9 @@ internal static class LiveTranslation
 
                 // An open anonymous decision shows nothing that moves with each ballot, so there is no change to push.
                 var decision = await grains.GetGrain<IDecisionGrain>(Guid.Parse(e.Grain.Key)).LiveView();
-                return decision is null || (decision.Anonymous && decision.Status == DecisionStatus.Open) ? null : new TallyChanged(decision.Id, decision.Voters, decision.Results is { } r ? Tally(r) : null);
+                return decision is { Voters: { } voters } && !(decision.Anonymous && decision.Status == DecisionStatus.Open)
+                    ? new TallyChanged(decision.Id, voters, decision.Results is { } r ? Tally(r) : null)
+                    : null;
             case nameof(Decisions.DecisionClosed):
                 var closedDecision = Read<Decisions.DecisionClosed>(e);
                 return new CoProduce.Live.DecisionClosed(closedDecision.DecisionId, closedDecision.Results.Voters, Tally(closedDecision.Results));

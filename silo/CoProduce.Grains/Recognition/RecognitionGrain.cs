@@ -15,7 +15,7 @@ namespace CoProduce.Grains.Recognition;
 /// or a network's coordinators see the part in their projects only while the person shares their profile with them.
 /// </summary>
 [GrainType("recognition")]
-public sealed class RecognitionGrain(
+public sealed partial class RecognitionGrain(
     [PersistentState("recognition")] IPersistentState<RecognitionState> state,
     TimeProvider time) : Grain, IRecognitionGrain
 {
@@ -52,15 +52,25 @@ public sealed class RecognitionGrain(
         }
 
         var consent = new RecognitionConsent(projectId, chosen, credits, certificate, time.GetUtcNow(), actor.SupportedBy);
+        if (actor.SupportedBy is { } supporter)
+        {
+            return await Propose(projectId, consent, supporter);
+        }
+
         if (S.Consents.TryGetValue(projectId, out var current) && current with { GivenAt = consent.GivenAt, SupportedBy = consent.SupportedBy } == consent)
         {
             return Current();
         }
 
-        RaiseEvent(new RecognitionConsentGiven(Id, projectId, credits, certificate, actor.SupportedBy));
+        return await Give(consent);
+    }
+
+    private async Task<Versioned<RecognitionChoices>> Give(RecognitionConsent consent)
+    {
+        RaiseEvent(new RecognitionConsentGiven(Id, consent.ProjectId, consent.Credits, consent.Certificate, consent.SupportedBy));
         state.State = S with
         {
-            Consents = new Dictionary<Guid, RecognitionConsent>(S.Consents) { [projectId] = consent },
+            Consents = new Dictionary<Guid, RecognitionConsent>(S.Consents) { [consent.ProjectId] = consent },
             Version = S.Version + 1,
         };
         await state.WriteStateAsync();
@@ -75,9 +85,14 @@ public sealed class RecognitionGrain(
             throw DomainException.NotFound("A consent for that project");
         }
 
+        return actor.SupportedBy is { } supporter ? await Propose(projectId, null, supporter) : await Remove(projectId, null);
+    }
+
+    private async Task<Versioned<RecognitionChoices>> Remove(Guid projectId, Guid? supportedBy)
+    {
         var consents = new Dictionary<Guid, RecognitionConsent>(S.Consents);
         consents.Remove(projectId);
-        RaiseEvent(new RecognitionConsentWithdrawn(Id, projectId, actor.SupportedBy));
+        RaiseEvent(new RecognitionConsentWithdrawn(Id, projectId, supportedBy));
         state.State = S with { Consents = consents, Version = S.Version + 1 };
         await state.WriteStateAsync();
         return Current();
@@ -134,5 +149,5 @@ public sealed class RecognitionGrain(
     }
 
     private Versioned<RecognitionChoices> Current() =>
-        new(new RecognitionChoices(Id, [.. S.Consents.Values.OrderBy(c => c.GivenAt)]), S.Version);
+        new(new RecognitionChoices(Id, [.. S.Consents.Values.OrderBy(c => c.GivenAt)], S.Pending), S.Version);
 }

@@ -1,7 +1,10 @@
 namespace CoProduce.Grains.Reports;
 
-/// <summary>Adds observations up into a measure, overall and by the month each happened in.</summary>
-public sealed class MeasureBuilder(string key, string label, MeasureKind kind)
+/// <summary>
+/// Adds observations up into a measure, overall and by the month each happened in. <paramref name="countsPeople"/>
+/// marks a share of people with lived experience, whose small totals the report suppresses.
+/// </summary>
+public sealed class MeasureBuilder(string key, string label, MeasureKind kind, bool countsPeople = false)
 {
     private readonly SortedDictionary<string, (decimal Total, int Count)> _months = new(StringComparer.Ordinal);
     private decimal _total;
@@ -23,5 +26,5 @@ public sealed class MeasureBuilder(string key, string label, MeasureKind kind)
     public void Add(DateTimeOffset at, bool counts) => Add(at, counts ? 1m : 0m);
 
     public ReportMeasure Build() =>
-        new(key, label, kind, _total, _count, [.. _months.Select(m => new MeasurePoint(m.Key, m.Value.Total, m.Value.Count))]);
+        new(key, label, kind, _total, _count, [.. _months.Select(m => new MeasurePoint(m.Key, m.Value.Total, m.Value.Count))], countsPeople);
 }

@@ -30,7 +30,7 @@ public sealed class NetworkPowerBalanceGrain(TimeProvider time) : Grain, INetwor
             }
         }
 
-        return new PowerBalanceReport(
-            ReportScope.Network, NetworkId, network.Name, time.GetUtcNow(), [.. reports.Select(r => r.Id)], ReportAddition.Sum(reports));
+        return ReportSuppression.Apply(new PowerBalanceReport(
+            ReportScope.Network, NetworkId, network.Name, time.GetUtcNow(), [.. reports.Select(r => r.Id)], ReportAddition.Sum(reports)));
     }
 }

@@ -18,7 +18,7 @@ public sealed class ProjectPowerBalanceGrain(IEnumerable<IReportSection> section
     public async Task<PowerBalanceReport> Report(Actor actor)
     {
         var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
-        return access.CanSee ? await Compute() : throw DomainException.NotFound("The project");
+        return access.CanSee ? ReportSuppression.Apply(await Compute()) : throw DomainException.NotFound("The project");
     }
 
     public async Task<PowerBalanceReport> Compute()

@@ -1,6 +1,9 @@
 namespace CoProduce.Grains.Reports;
 
-/// <summary>Adds projects' reports together: sections and measures by key, months by period, detail rows one after another.</summary>
+/// <summary>
+/// Adds projects' reports together: sections and measures by key, months by period, detail rows one after another.
+/// It adds reports as computed, before small counts are suppressed (<see cref="ReportSuppression"/>).
+/// </summary>
 public static class ReportAddition
 {
     public static IReadOnlyList<ReportSectionResult> Sum(IReadOnlyList<PowerBalanceReport> reports)
@@ -47,7 +50,7 @@ public static class ReportAddition
         List<MeasurePoint> months = [.. a.ByMonth.Concat(b.ByMonth)
             .GroupBy(p => p.Period, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new MeasurePoint(g.Key, g.Sum(p => p.Total), g.Sum(p => p.Count)))];
-        return a with { Total = a.Total + b.Total, Count = a.Count + b.Count, ByMonth = months };
+            .Select(g => new MeasurePoint(g.Key, g.Sum(p => p.Total ?? 0), g.Sum(p => p.Count)))];
+        return a with { Total = (a.Total ?? 0) + (b.Total ?? 0), Count = a.Count + b.Count, ByMonth = months };
     }
 }

@@ -31,4 +31,18 @@ internal static class Suppression
 
     /// <summary>A count that may be shown on its own: at least the threshold, or none at all; otherwise null.</summary>
     public static int? Safe(int count, int threshold = Threshold) => count == 0 || count >= threshold ? count : null;
+
+    /// <summary>Why a count of people with lived experience reads null: the same rule as the aggregates' cells.</summary>
+    public const string SmallCountReason = "Fewer than 5 people with lived experience, or fewer than 5 without it: a smaller count could single someone out.";
+
+    /// <summary>
+    /// Whether <paramref name="part"/> people of <paramref name="total"/> (voters with lived experience of all voters,
+    /// say) may be shown: the part and the rest (total less part) are each none or at least the threshold. Where the
+    /// total and its members are known (a named decision lists its voters), a small rest isolates people as much as a
+    /// small part does.
+    /// </summary>
+    public static bool SafeShare(decimal part, decimal total, int threshold = Threshold) =>
+        Safe(part, threshold) && Safe(total - part, threshold);
+
+    private static bool Safe(decimal count, int threshold) => count == 0 || count >= threshold;
 }

@@ -19,20 +19,23 @@ public abstract class PowerBalanceDownloadApiTests(ITestDatabase database)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"power-balance-{world.Project}.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n");
-        Assert.Equal("scope,id,name,section,measure,label,kind,period,total,count,value", lines[0]);
+        Assert.Equal("scope,id,name,section,measure,label,kind,period,total,count,value,suppressed", lines[0]);
         Assert.Equal("", lines[^1]);
 
-        // 9 measures, each with an all-time row, and 17 month rows between them (days to feedback has March only);
+        // 9 measures, each with an all-time row, and 13 month rows between them (days to feedback has March only; the
+        // two comparisons of groups have none, as no group here is big enough to compare);
         // representation adds 2 measures with no months (nobody here described themselves or set targets), and
         // payment timeliness 4 (nobody here claimed), and speaking time 4 (nobody here took the floor in a live session).
-        Assert.Equal(1 + 9 + 17 + 2 + 4 + 4, lines.Length - 1);
+        Assert.Equal(1 + 9 + 13 + 2 + 4 + 4, lines.Length - 1);
         var prefix = $"Project,{world.Project},\"Crisis line, nights\"";
-        Assert.Contains($"{prefix},agenda,agenda.lived-experience-share,Agenda items proposed by people with lived experience,Share,all,3,5,0.6", lines);
-        Assert.Contains($"{prefix},agenda,agenda.lived-experience-share,Agenda items proposed by people with lived experience,Share,2026-03,2,4,0.5", lines);
-        Assert.Contains($"{prefix},decisions,decisions.voter-share,Votes cast by people with lived experience,Share,2026-03,3,7,0.4286", lines);
-        Assert.Contains($"{prefix},feedback,feedback.days,Days from closing to feedback,Days,all,3,1,3", lines);
-        Assert.Contains($"{prefix},feedback,feedback.fed-back,Decisions fed back to the people involved,Share,2026-04,0,1,0", lines);
-        Assert.Contains(lines, l => l.StartsWith($"{prefix},self-assessment,self-assessment.level,", StringComparison.Ordinal) && l.EndsWith(",Ladder,2026-04,6,1,6", StringComparison.Ordinal));
+        // Counts of people with lived experience this small are suppressed: total and value empty, and why.
+        const string why = "\"Fewer than 5 people with lived experience, or fewer than 5 without it: a smaller count could single someone out.\"";
+        Assert.Contains($"{prefix},agenda,agenda.lived-experience-share,Agenda items proposed by people with lived experience,Share,all,,5,,{why}", lines);
+        Assert.Contains($"{prefix},agenda,agenda.lived-experience-share,Agenda items proposed by people with lived experience,Share,2026-03,,4,,{why}", lines);
+        Assert.Contains($"{prefix},decisions,decisions.voter-share,Votes cast by people with lived experience,Share,2026-03,,7,,{why}", lines);
+        Assert.Contains($"{prefix},feedback,feedback.days,Days from closing to feedback,Days,all,3,1,3,", lines);
+        Assert.Contains($"{prefix},feedback,feedback.fed-back,Decisions fed back to the people involved,Share,2026-04,0,1,0,", lines);
+        Assert.Contains(lines, l => l.StartsWith($"{prefix},self-assessment,self-assessment.level,", StringComparison.Ordinal) && l.EndsWith(",Ladder,2026-04,6,1,6,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -53,8 +56,9 @@ public abstract class PowerBalanceDownloadApiTests(ITestDatabase database)
         await using var _ = app;
         var csv = await (await world.As(world.Admin).GetAsync($"/api/networks/{world.Network}/power-balance.csv").Expect(HttpStatusCode.OK)).Content.ReadAsStringAsync();
         var prefix = $"Network,{world.Network},Northshire User Network";
-        Assert.Contains($"{prefix},feedback,feedback.days,Days from closing to feedback,Days,all,4,2,2\r\n", csv, StringComparison.Ordinal);
-        Assert.Contains($"{prefix},decisions,decisions.outcome-matches,Decisions whose outcome was the choice of people with lived experience,Share,all,2,3,0.6667\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"{prefix},feedback,feedback.days,Days from closing to feedback,Days,all,4,2,2,\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"{prefix},feedback,feedback.fed-back,Decisions fed back to the people involved,Share,all,2,4,0.5,\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"{prefix},decisions,decisions.voter-share,Votes cast by people with lived experience,Share,all,5,11,0.4545,\r\n", csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +75,7 @@ public abstract class PowerBalanceDownloadApiTests(ITestDatabase database)
         Assert.Equal("Power balance over time: Crisis line, nights", svg.Element(Svg + "title")?.Value);
         var desc = svg.Element(Svg + "desc")!.Value;
         Assert.Contains("by month from 2026-03 to 2026-04", desc, StringComparison.Ordinal);
-        Assert.Contains("Agenda items proposed by people with lived experience: 100% in 2026-04", desc, StringComparison.Ordinal);
+        Assert.Contains("Agenda items proposed by people with lived experience: hidden, as its groups are too small to show", desc, StringComparison.Ordinal);
         Assert.Contains("Days from closing to feedback: 3 days in 2026-03", desc, StringComparison.Ordinal);
         Assert.Contains("Self-assessed rung on the ladder of co-production (1 coercion to 7 co-production): rung 6 (co-design) in 2026-04", desc, StringComparison.Ordinal);
 
@@ -87,11 +91,15 @@ public abstract class PowerBalanceDownloadApiTests(ITestDatabase database)
         // One line per measure: 19 series (9, representation's 2, payment timeliness' 4 and speaking time's 4), each a path through its months with a titled point for each.
         var series = panels.SelectMany(p => p.Elements(Svg + "g").Where(g => (string?)g.Attribute("role") == "group")).ToList();
         Assert.Equal(19, series.Count);
-        var agenda = series.Single(s => (string?)s.Attribute("aria-label") == "Agenda items proposed by people with lived experience");
-        Assert.Single(agenda.Elements(Svg + "path"));
+        var fedBack = series.Single(s => (string?)s.Attribute("aria-label") == "Decisions fed back to the people involved");
+        Assert.Single(fedBack.Elements(Svg + "path"));
         Assert.Equal(
-            ["Agenda items proposed by people with lived experience, 2026-03: 50%", "Agenda items proposed by people with lived experience, 2026-04: 100%"],
-            [.. agenda.Elements(Svg + "circle").Select(c => c.Element(Svg + "title")!.Value)]);
+            ["Decisions fed back to the people involved, 2026-03: 50%", "Decisions fed back to the people involved, 2026-04: 0%"],
+            [.. fedBack.Elements(Svg + "circle").Select(c => c.Element(Svg + "title")!.Value)]);
+
+        // A share of people too small to show draws no point.
+        var agenda = series.Single(s => (string?)s.Attribute("aria-label") == "Agenda items proposed by people with lived experience");
+        Assert.Empty(agenda.Elements(Svg + "circle"));
         var days = series.Single(s => (string?)s.Attribute("aria-label") == "Days from closing to feedback");
         Assert.Single(days.Elements(Svg + "circle"));
     }

@@ -19,19 +19,19 @@ public abstract class PowerBalanceReportApiTests(ITestDatabase database)
         Assert.Equal("Crisis line, nights", report.GetProperty("name").GetString());
         Assert.Equal(["agenda", "decisions", "speaking", "feedback", "self-assessment", "representation", "payments"], [.. report.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("key").GetString()!)]);
 
-        // Agenda: 2 of 4 items in March by people with lived experience, 1 of 1 in April.
-        AssertMeasure(report, "agenda.lived-experience-share", 3, 5, 0.6m, ("2026-03", 2, 4), ("2026-04", 1, 1));
+        // Agenda: 2 of 4 items in March by people with lived experience, 1 of 1 in April: too few to show (k = 5).
+        AssertHidden(report, "agenda.lived-experience-share", overall: true, 5, ("2026-03", 4), ("2026-04", 1));
 
         // D1 (quorum 2, met), D2 (no quorum), D3 (quorum 1, met).
         AssertMeasure(report, "decisions.quorum-set", 2, 3, 0.6667m, ("2026-03", 1, 2), ("2026-04", 1, 1));
         AssertMeasure(report, "decisions.quorum-met", 2, 3, 0.6667m, ("2026-03", 1, 2), ("2026-04", 1, 1));
 
-        // Voters with lived experience: 2 of 5 (D1), 1 of 2 (D2, anonymous: counts only), 1 of 3 (D3).
-        AssertMeasure(report, "decisions.voter-share", 4, 10, 0.4m, ("2026-03", 3, 7), ("2026-04", 1, 3));
+        // Voters with lived experience: 2 of 5 (D1), 1 of 2 (D2, anonymous: counts only), 1 of 3 (D3): too few to show.
+        AssertHidden(report, "decisions.voter-share", overall: true, 10, ("2026-03", 7), ("2026-04", 3));
 
-        // Compared only where named: D1 lived experience chose Library, professionals and the outcome Hub; D3 all chose Phone.
-        AssertMeasure(report, "decisions.matches-professionals", 1, 2, 0.5m, ("2026-03", 0, 1), ("2026-04", 1, 1));
-        AssertMeasure(report, "decisions.outcome-matches", 1, 2, 0.5m, ("2026-03", 0, 1), ("2026-04", 1, 1));
+        // Compared only where named and both groups are at least 5: no decision here.
+        AssertEmpty(report, "decisions.matches-professionals");
+        AssertEmpty(report, "decisions.outcome-matches");
 
         // Only D1 was fed back, 3 days after it closed.
         AssertMeasure(report, "feedback.fed-back", 1, 3, 0.3333m, ("2026-03", 1, 2), ("2026-04", 0, 1));
@@ -53,12 +53,13 @@ public abstract class PowerBalanceReportApiTests(ITestDatabase database)
         Assert.Equal(3, rows.Count);
         string Cell(List<string> row, string column) => row[columns.IndexOf(column)];
 
+        // D1's 2 voters with lived experience and 3 without are too few to show, or to show each group's choice.
         var named = rows.Single(r => Cell(r, "method") == "ChooseOne");
-        Assert.Equal(("Hub", "Library", "Hub"), (Cell(named, "outcome"), Cell(named, "lived experience chose"), Cell(named, "professionals chose")));
-        Assert.Equal(("5", "2", "2", "yes"), (Cell(named, "voters"), Cell(named, "with lived experience"), Cell(named, "lived-experience quorum"), Cell(named, "quorum met")));
+        Assert.Equal(("Hub", "", ""), (Cell(named, "outcome"), Cell(named, "lived experience chose"), Cell(named, "professionals chose")));
+        Assert.Equal(("5", "suppressed", "2", "yes"), (Cell(named, "voters"), Cell(named, "with lived experience"), Cell(named, "lived-experience quorum"), Cell(named, "quorum met")));
 
         var anonymous = rows.Single(r => Cell(r, "method") == "Consent");
-        Assert.Equal(("yes", "2", "1", "Passes"), (Cell(anonymous, "anonymous"), Cell(anonymous, "voters"), Cell(anonymous, "with lived experience"), Cell(anonymous, "outcome")));
+        Assert.Equal(("yes", "2", "suppressed", "Passes"), (Cell(anonymous, "anonymous"), Cell(anonymous, "voters"), Cell(anonymous, "with lived experience"), Cell(anonymous, "outcome")));
         Assert.Equal(("", ""), (Cell(anonymous, "lived experience chose"), Cell(anonymous, "professionals chose")));
 
         // Nothing in the report names who voted: no voter's id appears anywhere in it.
@@ -81,12 +82,14 @@ public abstract class PowerBalanceReportApiTests(ITestDatabase database)
         Assert.Equal([world.Project, world.SecondProject], [.. report.GetProperty("projects").EnumerateArray().Select(p => p.GetGuid())]);
 
         // The second project adds 1 item (not lived experience) and D4 (no quorum, Ada alone, Library wins, fed back after a day).
-        AssertMeasure(report, "agenda.lived-experience-share", 3, 6, 0.5m, ("2026-03", 2, 5), ("2026-04", 1, 1));
+        AssertHidden(report, "agenda.lived-experience-share", overall: true, 6, ("2026-03", 5), ("2026-04", 1));
         AssertMeasure(report, "decisions.quorum-set", 2, 4, 0.5m, ("2026-03", 1, 3), ("2026-04", 1, 1));
         AssertMeasure(report, "decisions.quorum-met", 2, 4, 0.5m, ("2026-03", 1, 3), ("2026-04", 1, 1));
-        AssertMeasure(report, "decisions.voter-share", 5, 11, 0.4545m, ("2026-03", 4, 8), ("2026-04", 1, 3));
-        AssertMeasure(report, "decisions.matches-professionals", 1, 2, 0.5m, ("2026-03", 0, 1), ("2026-04", 1, 1));
-        AssertMeasure(report, "decisions.outcome-matches", 2, 3, 0.6667m, ("2026-03", 1, 2), ("2026-04", 1, 1));
+        // Voters: 5 of 11 in all may show (5 with lived experience, 6 without); the months (4 of 8, 1 of 3) may not.
+        AssertHidden(report, "decisions.voter-share", overall: false, 11, ("2026-03", 8), ("2026-04", 3));
+        Assert.Equal(5m, Measure(report, "decisions.voter-share").GetProperty("total").GetDecimal());
+        AssertEmpty(report, "decisions.matches-professionals");
+        AssertEmpty(report, "decisions.outcome-matches");
         AssertMeasure(report, "feedback.fed-back", 2, 4, 0.5m, ("2026-03", 2, 3), ("2026-04", 0, 1));
         AssertMeasure(report, "feedback.days", 4, 2, 2m, ("2026-03", 4, 2));
         AssertMeasure(report, "self-assessment.level", 6, 1, 6m, ("2026-03", 5, 1), ("2026-04", 6, 1));
@@ -127,11 +130,36 @@ public abstract class PowerBalanceReportApiTests(ITestDatabase database)
     public static JsonElement Section(JsonElement report, string key) =>
         report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == key);
 
+    private static JsonElement Measure(JsonElement report, string key) => report.GetProperty("sections").EnumerateArray()
+        .SelectMany(s => s.GetProperty("measures").EnumerateArray())
+        .Single(m => m.GetProperty("key").GetString() == key);
+
+    /// <summary>A share of people whose months (and, when <paramref name="overall"/>, whose figure for all time) are suppressed.</summary>
+    private static void AssertHidden(JsonElement report, string key, bool overall, int count, params (string Period, int Count)[] months)
+    {
+        var measure = Measure(report, key);
+        Assert.Equal(count, measure.GetProperty("count").GetInt32());
+        Assert.Equal(overall, measure.GetProperty("total").ValueKind == JsonValueKind.Null);
+        Assert.Equal(overall, measure.GetProperty("suppressed").ValueKind == JsonValueKind.String);
+        Assert.Equal<(string, int)>(months, [.. measure.GetProperty("byMonth").EnumerateArray().Select(p => (p.GetProperty("period").GetString()!, p.GetProperty("count").GetInt32()))]);
+        Assert.All(measure.GetProperty("byMonth").EnumerateArray(), p =>
+        {
+            Assert.Equal(JsonValueKind.Null, p.GetProperty("total").ValueKind);
+            Assert.Equal(JsonValueKind.Null, p.GetProperty("value").ValueKind);
+            Assert.False(string.IsNullOrEmpty(p.GetProperty("suppressed").GetString()));
+        });
+    }
+
+    private static void AssertEmpty(JsonElement report, string key)
+    {
+        var measure = Measure(report, key);
+        Assert.Equal((0m, 0, JsonValueKind.Null), (measure.GetProperty("total").GetDecimal(), measure.GetProperty("count").GetInt32(), measure.GetProperty("value").ValueKind));
+        Assert.Empty(measure.GetProperty("byMonth").EnumerateArray());
+    }
+
     private static void AssertMeasure(JsonElement report, string key, decimal total, int count, decimal value, params (string Period, decimal Total, int Count)[] months)
     {
-        var measure = report.GetProperty("sections").EnumerateArray()
-            .SelectMany(s => s.GetProperty("measures").EnumerateArray())
-            .Single(m => m.GetProperty("key").GetString() == key);
+        var measure = Measure(report, key);
         Assert.Equal((total, count, value), (measure.GetProperty("total").GetDecimal(), measure.GetProperty("count").GetInt32(), measure.GetProperty("value").GetDecimal()));
         Assert.Equal<(string, decimal, int)>(months, [.. measure.GetProperty("byMonth").EnumerateArray().Select(p => (p.GetProperty("period").GetString()!, p.GetProperty("total").GetDecimal(), p.GetProperty("count").GetInt32()))]);
     }

@@ -25,6 +25,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         var settings = new Dictionary<string, string>(environment)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["CoProduce__Invitations__LinkBase"] = address.ToString(),
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
         var node = NodeProcess.Start(name, BuildOutput.AssemblyOf(Project), ["--urls", address.ToString()], settings);

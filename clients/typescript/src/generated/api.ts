@@ -499,10 +499,12 @@ export interface DecisionRequest {
 }
 
 /** The count. IReadOnlyList&lt;Guid&gt; DecisionResults.Winners holds one option, several when they tie (bool DecisionResults.Tie), or none
-(no votes, or consent). Dissent is listed in full whatever the result. */
+(no votes, or consent). Dissent is listed in full whatever the result. int? DecisionResults.VotersWithLivedExperience
+is null, with string? DecisionResults.LivedExperienceSuppressed saying why, when it or the voters without lived
+experience number 1 to 4: a smaller count could single someone out (the aggregates' small-count rule). */
 export interface DecisionResults {
   "voters": number;
-  "votersWithLivedExperience": number;
+  "votersWithLivedExperience": null | number;
   "quorumMet": boolean;
   "consent": null | ConsentTally;
   "options": Array<OptionResult>;
@@ -510,6 +512,7 @@ export interface DecisionResults {
   "tie": boolean;
   "rounds": Array<RunoffRound>;
   "dissent": Array<Dissent>;
+  "livedExperienceSuppressed"?: null | string;
 }
 
 /** How the person took part in one decision: voted in it (only where the vote was not anonymous),
@@ -526,7 +529,7 @@ export interface DecisionShaped {
 /** Where a decision is in its life. */
 export type DecisionStatus = "Open" | "Closed" | "Decided";
 
-/** A decision in a list. */
+/** A decision in a list; int? DecisionSummary.Voters is null while an anonymous decision is open (not known until it closes). */
 export interface DecisionSummary {
   "id": string;
   "title": string;
@@ -534,14 +537,15 @@ export interface DecisionSummary {
   "status": DecisionStatus;
   "opensAt": string;
   "closesAt": string;
-  "voters": number;
+  "voters": null | number;
   "createdAt": string;
 }
 
 /** One decision's trail, from the agenda items that led to it through the vote and outcome to what was
 done, how it was measured and what was fed back. Each part is shown exactly as its own view shows it
-to the caller: DecisionResults? DecisionTrail.Results is null while results are hidden until close, and an anonymous
-decision names no voter. */
+to the caller: DecisionResults? DecisionTrail.Results is null while results are hidden until close, an anonymous
+decision names no voter, and while it is open its int? DecisionTrail.Voters (and an open anonymous survey's
+respondents) are null: not known until it closes. */
 export interface DecisionTrail {
   "decisionId": string;
   "projectId": string;
@@ -553,7 +557,7 @@ export interface DecisionTrail {
   "closesAt": string;
   "closedAt": null | string;
   "agendaItems": Array<TrailAgendaItem>;
-  "voters": number;
+  "voters": null | number;
   "results": null | DecisionResults;
   "outcome": null | DecisionOutcome;
   "reviewDueAt": null | string;
@@ -564,8 +568,8 @@ export interface DecisionTrail {
 
 /** A decision as participants see it. DecisionResults? DecisionView.Results is null while results are hidden until
 close; IReadOnlyList&lt;VoteRecord&gt; DecisionView.Votes is empty for anonymous decisions and while results are hidden. While an
-anonymous decision is open, results are always hidden and int DecisionView.Voters reads 0, so no ballot
-can be told from a read before and after it; the counts appear at close.
+anonymous decision is open, results are always hidden and int? DecisionView.Voters is null (not known yet,
+never a real 0), so no ballot can be told from a read before and after it; the counts appear at close.
 IReadOnlyList&lt;Guid&gt; DecisionView.AgendaItemIds are the project's agenda items the decision takes up. */
 export interface DecisionView {
   "id": string;
@@ -583,7 +587,7 @@ export interface DecisionView {
   "minScore": null | number;
   "maxScore": null | number;
   "status": DecisionStatus;
-  "voters": number;
+  "voters": null | number;
   "results": null | DecisionResults;
   "votes": Array<VoteRecord>;
   "outcome": null | DecisionOutcome;
@@ -938,12 +942,16 @@ export interface Measure {
 export type MeasureKind = "Share" | "Days" | "Ladder";
 
 /** A measure in one period (a calendar month in UTC, "2026-11"): decimal? MeasurePoint.Value is
-decimal MeasurePoint.Total divided by int MeasurePoint.Count. Both parts are kept so that a network adds its
-projects up exactly (sum of totals over sum of counts) instead of averaging averages. */
+decimal? MeasurePoint.Total divided by int MeasurePoint.Count. Both parts are kept so that a network adds its
+projects up exactly (sum of totals over sum of counts) instead of averaging averages. In a measure that
+counts people (bool ReportMeasure.CountsPeople), decimal? MeasurePoint.Total and decimal? MeasurePoint.Value are
+null, with string? MeasurePoint.Suppressed saying why, when the total or the count less the total is 1 to 4, or
+when another hidden period could be worked out from it. */
 export interface MeasurePoint {
   "period": string;
-  "total": number;
+  "total": null | number;
   "count": number;
+  "suppressed"?: null | string;
   "value"?: null | number;
 }
 
@@ -993,10 +1001,12 @@ export interface MyBallot {
   "castAt": null | string;
 }
 
-/** What one participant has placed: dots per item, or an ordering. */
+/** What one participant has placed: dots per item, or an ordering. Guid? MyRanking.SupportedBy names the supporter
+who entered it with them (acting with them), as the journal does; null when they entered it themselves. */
 export interface MyRanking {
   "dots": Record<string, number>;
   "order": Array<string>;
+  "supportedBy"?: null | string;
 }
 
 /** The caller's own response, if they have given one. */
@@ -1588,14 +1598,18 @@ export interface RejectRequest {
 }
 
 /** One figure of the report, e.g. the share of agenda items proposed by people with lived experience:
-over the whole life of the project (decimal ReportMeasure.Total / int ReportMeasure.Count) and month by month. */
+over the whole life of the project (decimal? ReportMeasure.Total / int ReportMeasure.Count) and month by month.
+bool ReportMeasure.CountsPeople marks a share whose total counts people with lived experience (voters, proposers):
+its small totals are suppressed as the diversity aggregates' cells are (MeasurePoint). */
 export interface ReportMeasure {
   "key": string;
   "label": string;
   "kind": MeasureKind;
-  "total": number;
+  "total": null | number;
   "count": number;
   "byMonth": Array<MeasurePoint>;
+  "countsPeople"?: boolean;
+  "suppressed"?: null | string;
   "value"?: null | number;
 }
 
@@ -1858,20 +1872,21 @@ export interface SurveyResults {
 /** Whether a survey takes responses. */
 export type SurveyStatus = "Open" | "Closed";
 
-/** A survey in a list. */
+/** A survey in a list; int? SurveySummary.Respondents is null while an anonymous survey is open (not known until it closes). */
 export interface SurveySummary {
   "id": string;
   "title": string;
   "anonymous": boolean;
   "status": SurveyStatus;
   "questions": number;
-  "respondents": number;
+  "respondents": null | number;
   "createdAt": string;
 }
 
 /** A survey as participants see it. SurveyResults? SurveyView.Results is shown to facilitators at any time and to
 everyone once the survey is closed; otherwise it is null. While an anonymous survey is open nobody,
-facilitators included, sees results, and int SurveyView.Respondents reads 0; they appear at close. */
+facilitators included, sees results, and int? SurveyView.Respondents is null (not known yet, never a
+real 0); they appear at close. */
 export interface SurveyView {
   "id": string;
   "projectId": string;
@@ -1882,7 +1897,7 @@ export interface SurveyView {
   "decisionIds": Array<string>;
   "actionIds": Array<string>;
   "status": SurveyStatus;
-  "respondents": number;
+  "respondents": null | number;
   "results": null | SurveyResults;
   "createdBy": string;
   "createdAt": string;
@@ -1962,7 +1977,7 @@ export interface TrailSurvey {
   "title": string;
   "anonymous": boolean;
   "status": SurveyStatus;
-  "respondents": number;
+  "respondents": null | number;
 }
 
 /** What was promised for an access need, and whether it was met. */
@@ -2283,6 +2298,24 @@ export interface Operations {
   "DELETE /api/me/recognition/{projectId}": {
     path: {
     "projectId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Confirm a supporter's pending change to your recognition (you only, not a supporter); it then applies, naming them. */
+  "POST /api/me/recognition/pending/{changeId}/confirm": {
+    path: {
+    "changeId": string;
+  };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Reject a supporter's pending change to your recognition (or, as that supporter, withdraw it); nothing changes. */
+  "POST /api/me/recognition/pending/{changeId}/reject": {
+    path: {
+    "changeId": string;
   };
     query: never;
     body: never;

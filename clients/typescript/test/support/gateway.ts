@@ -34,6 +34,7 @@ export class TestGateway {
         ...process.env,
         ASPNETCORE_URLS: `http://127.0.0.1:${port}`,
         DOTNET_ENVIRONMENT: "Production",
+        CoProduce__Invitations__LinkBase: `http://127.0.0.1:${port}`,
         CoProduce__Storage__Provider: "Sqlite",
         CoProduce__Storage__DataDirectory: folder,
         CoProduce__Auth__SigningKey: signingKey.toString("base64"),

@@ -10,7 +10,9 @@ namespace CoProduce.Grains.Payments.Payouts;
 /// are named by reference (the person's or the charity's), never by bank details, which the platform does not keep.
 /// The file is written to a temporary name, flushed to disk and renamed into place: the instruction is handed over
 /// only when the rename has succeeded, a half-written file is never seen, and a retried run replaces its file
-/// (same name, same rows) rather than adding a second one.
+/// (same name, same rows) rather than adding a second one. A temporary file that a failed attempt left behind (the
+/// process killed between writing and renaming) is removed by the next attempt that succeeds, of any run; one that
+/// another attempt may still be writing is never touched (see <see cref="SweepLeftovers"/>).
 /// </summary>
 public sealed class BankCsvProvider(PaymentsOptions options, IPayoutFaults faults) : IPaymentProvider
 {
@@ -40,22 +42,67 @@ public sealed class BankCsvProvider(PaymentsOptions options, IPayoutFaults fault
                 create.UnixCreateMode = OwnerOnlyFile.Mode;
             }
 
-            await using (var file = new FileStream(temporary, create))
+            // FileShare.None takes an exclusive lock (flock on Unix), held until the file is in place, so a sweep by
+            // another attempt sees that this file is being written and leaves it alone.
+            var file = new FileStream(temporary, create);
+            try
             {
                 await file.WriteAsync(Encoding.UTF8.GetBytes(Write(instructions)), cancellationToken);
                 await file.FlushAsync(cancellationToken);
                 file.Flush(flushToDisk: true);
-            }
+                await faults.AtAsync(PayoutStep.FileWritten, run.Id, cancellationToken);
+                if (OperatingSystem.IsWindows())
+                {
+                    // Windows cannot rename a file that is open; elsewhere the lock is kept through the rename.
+                    await file.DisposeAsync();
+                }
 
-            await faults.AtAsync(PayoutStep.FileWritten, run.Id, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                await file.DisposeAsync();
+            }
         }
         finally
         {
             TryDelete(temporary);
         }
 
+        SweepLeftovers(directory, TimeProvider.System.GetUtcNow());
         return Path.GetFileName(path);
+    }
+
+    /// <summary>A temporary file is stale once it has not been written for this long (and nobody holds its lock).</summary>
+    public static readonly TimeSpan LeftoverAge = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Removes temporary bank files that failed attempts left behind. A file is removed only when it is older than
+    /// <see cref="LeftoverAge"/> and its lock can be taken: an attempt writing it holds the lock until the file is renamed,
+    /// and the age covers a writer on another node whose lock this node cannot see (a shared volume).
+    /// </summary>
+    public static void SweepLeftovers(string directory, DateTimeOffset now)
+    {
+        foreach (var leftover in Directory.EnumerateFiles(directory, "payout-*.csv.*.tmp"))
+        {
+            try
+            {
+                if (now - File.GetLastWriteTimeUtc(leftover) < LeftoverAge)
+                {
+                    continue;
+                }
+
+                using var held = new FileStream(leftover, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                File.Delete(leftover);
+            }
+            catch (IOException)
+            {
+                // Being written (its lock is held), or gone already: not ours to remove.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     /// <summary>The bank file of a run.</summary>

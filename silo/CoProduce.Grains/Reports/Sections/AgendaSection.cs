@@ -8,6 +8,7 @@ namespace CoProduce.Grains.Reports.Sections;
 /// Who set the agenda: every item ever proposed (withdrawn ones too: they were proposed), read from the
 /// agenda's journal. The share counts items whose proposer had lived experience as their profile said at the
 /// time; the rows (one per item, so one per proposer) give only when and in what role, never the proposer's answer.
+/// The share's small counts (a month with one item, say) are suppressed by the report (<see cref="ReportSuppression"/>).
 /// </summary>
 public sealed class AgendaSection(IGrainEventStream journal) : IReportSection
 {
@@ -17,7 +18,7 @@ public sealed class AgendaSection(IGrainEventStream journal) : IReportSection
 
     public async Task<ReportSectionResult> ComputeAsync(ReportSubject subject, CancellationToken cancellationToken = default)
     {
-        var share = new MeasureBuilder("agenda.lived-experience-share", "Agenda items proposed by people with lived experience", MeasureKind.Share);
+        var share = new MeasureBuilder("agenda.lived-experience-share", "Agenda items proposed by people with lived experience", MeasureKind.Share, countsPeople: true);
         var rows = new ReportTableBuilder("proposed at", "proposer's role");
         var agenda = new GrainId("agenda", subject.ProjectId.ToString("D"));
         await foreach (var (_, proposed) in journal.ReadAllAsync<ItemProposed>(agenda, cancellationToken))

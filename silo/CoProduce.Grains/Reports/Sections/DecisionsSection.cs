@@ -1,3 +1,4 @@
+using CoProduce.Grains.Representation;
 using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Reports.Sections;
@@ -6,10 +7,15 @@ namespace CoProduce.Grains.Reports.Sections;
 /// Who decided: for each closed decision, whether it asked for and met a lived-experience quorum, what
 /// share of its voters have lived experience, and (when it was not anonymous) whether the choice of
 /// voters with lived experience matched the professionals' choice and the outcome. Anonymous decisions
-/// give counts only. Each decision falls in the month it closed.
+/// give counts only. Each decision falls in the month it closed. A row's count of voters with lived experience
+/// reads "suppressed" when it or the other voters are 1 to 4 (the group choices are then empty too); the share
+/// of votes is suppressed the same way by the report (<see cref="ReportSuppression"/>).
 /// </summary>
 public sealed class DecisionsSection(IGrainFactory grains) : IReportSection
 {
+    /// <summary>What a row says for a count of voters with lived experience that could single someone out.</summary>
+    public const string Suppressed = "suppressed";
+
     public string Key => "decisions";
 
     public int Order => 20;
@@ -18,7 +24,7 @@ public sealed class DecisionsSection(IGrainFactory grains) : IReportSection
     {
         var set = new MeasureBuilder("decisions.quorum-set", "Decisions that asked for a lived-experience quorum", MeasureKind.Share);
         var met = new MeasureBuilder("decisions.quorum-met", "Decisions whose lived-experience quorum was set and met", MeasureKind.Share);
-        var voters = new MeasureBuilder("decisions.voter-share", "Votes cast by people with lived experience", MeasureKind.Share);
+        var voters = new MeasureBuilder("decisions.voter-share", "Votes cast by people with lived experience", MeasureKind.Share, countsPeople: true);
         var agree = new MeasureBuilder("decisions.matches-professionals", "Decisions where people with lived experience chose as professionals did", MeasureKind.Share);
         var heard = new MeasureBuilder("decisions.outcome-matches", "Decisions whose outcome was the choice of people with lived experience", MeasureKind.Share);
         var rows = new ReportTableBuilder(
@@ -47,7 +53,9 @@ public sealed class DecisionsSection(IGrainFactory grains) : IReportSection
             rows.Add(
                 subject, d.Title, d.Method.ToString(), Months.Text(closed), ReportTableBuilder.YesNo(d.Anonymous),
                 d.Voters.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                d.VotersWithLivedExperience.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Suppression.SafeShare(d.VotersWithLivedExperience, d.Voters)
+                    ? d.VotersWithLivedExperience.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : Suppressed,
                 required.ToString(System.Globalization.CultureInfo.InvariantCulture), ReportTableBuilder.YesNo(quorumMet),
                 DecisionBalances.Text(d.Outcome), DecisionBalances.Text(d.LivedExperience), DecisionBalances.Text(d.Professionals));
         }
