@@ -70,8 +70,8 @@ public abstract class PaymentTimelinessReportTests(ITestDatabase database)
 
         // The same figures in the CSV and as lines of the chart; no person or amount anywhere.
         var csv = await (await app.CreateClient(people.Contributor).GetAsync($"/api/projects/{first}/power-balance.csv").Expect(HttpStatusCode.OK)).Content.ReadAsStringAsync();
-        Assert.Contains($"Project,{first},Day services review,payments,payments.paid-late,Claims paid after the promised time,Share,2026-03,1,3,0.3333\r\n", csv, StringComparison.Ordinal);
-        Assert.Contains($"Project,{first},Day services review,payments,payments.days-to-payment,Days from claim to payment,Days,all,17,3,5.6667\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"Project,{first},Day services review,payments,payments.paid-late,Claims paid after the promised time,Share,2026-03,1,3,0.3333,\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"Project,{first},Day services review,payments,payments.days-to-payment,Days from claim to payment,Days,all,17,3,5.6667,\r\n", csv, StringComparison.Ordinal);
         var svg = XDocument.Parse(await (await app.CreateClient(people.Contributor).GetAsync($"/api/projects/{first}/power-balance.svg").Expect(HttpStatusCode.OK)).Content.ReadAsStringAsync()).Root!;
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Contains("Claims paid by the promised time: 100% in 2026-04", svg.Element(ns + "desc")!.Value, StringComparison.Ordinal);
