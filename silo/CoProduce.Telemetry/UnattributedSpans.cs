@@ -10,7 +10,9 @@ namespace CoProduce.Telemetry;
 /// trace already marked so; such spans get <see cref="TraceStateEntry"/> in their trace state, which children
 /// inherit and Orleans carries to other silos with the trace context, so spans a silo starts before any CoProduce
 /// code runs (placement, activation) are recognised too. On those spans every grain-identifying tag reads
-/// <see cref="Unattributed.Withheld"/>; type and method names stay. Runs before the exporter.
+/// <see cref="Unattributed.Withheld"/>; type and method names stay. A grain id withheld once stays withheld in this
+/// process's later Orleans spans, attributed or not (its deactivation, at idle or shutdown, runs in no caller's trace):
+/// the grain's activation and deactivation run on the same silo. Runs before the exporter.
 /// </summary>
 public sealed class UnattributedSpans : BaseProcessor<Activity>
 {
@@ -29,6 +31,17 @@ public sealed class UnattributedSpans : BaseProcessor<Activity>
         "orleans.durable_job.target_grain_id", "net.peer.name", "exception.message",
     };
 
+    /// <summary>The tags that hold exactly a grain id: their values are remembered once withheld.</summary>
+    private static readonly HashSet<string> GrainIdTags = new(StringComparer.Ordinal)
+    {
+        "orleans.rpc.target_id", "orleans.rpc.source_id", "rpc.orleans.target_id", "rpc.orleans.source_id", "orleans.grain.id",
+    };
+
+    private readonly WithheldIds _withheld = new(RememberedIds);
+
+    /// <summary>How many withheld grain ids are remembered; the oldest are forgotten past it.</summary>
+    public const int RememberedIds = 100_000;
+
     public override void OnStart(Activity data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -41,13 +54,29 @@ public sealed class UnattributedSpans : BaseProcessor<Activity>
     public override void OnEnd(Activity data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (!IsOrleans(data.Source.Name) || !(Unattributed.IsActive || IsMarked(data)))
+        if (!IsOrleans(data.Source.Name))
         {
             return;
         }
 
-        foreach (var tag in data.TagObjects.Where(tag => IdentifyingTags.Contains(tag.Key)).ToList())
+        var tags = data.TagObjects.Where(tag => IdentifyingTags.Contains(tag.Key)).ToList();
+        if (!(Unattributed.IsActive || IsMarked(data)))
         {
+            foreach (var tag in tags.Where(tag => tag.Value is string value && _withheld.Names(value)))
+            {
+                data.SetTag(tag.Key, Unattributed.Withheld);
+            }
+
+            return;
+        }
+
+        foreach (var tag in tags)
+        {
+            if (GrainIdTags.Contains(tag.Key) && tag.Value is string id && id != Unattributed.Withheld)
+            {
+                _withheld.Remember(id);
+            }
+
             data.SetTag(tag.Key, Unattributed.Withheld);
         }
 

@@ -33,6 +33,13 @@ public sealed class UnattributedClusterTelemetryTests(PostgresDatabase database)
                 TimeSpan.FromSeconds(60),
                 "two active members");
 
+            // Until each silo knows the other's grain types, placement can only choose the caller's own silo.
+            await Eventually.Until(
+                () => first.Grains.GetGrain<IPersonRelayGrain>(Guid.NewGuid()).Relay(),
+                silos => silos.Relay != silos.Echo,
+                TimeSpan.FromSeconds(60),
+                "a relay whose echo runs on the other silo");
+
             var control = await first.Grains.GetGrain<IPersonRelayGrain>(named).Relay();
             RelayedSilos unattributed;
             using (Unattributed.Begin())

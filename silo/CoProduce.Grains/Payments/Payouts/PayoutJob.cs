@@ -4,7 +4,6 @@ using System.Text;
 using CoProduce.Grains.Payments.Storage;
 using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Telemetry;
-using CoProduce.Telemetry;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
