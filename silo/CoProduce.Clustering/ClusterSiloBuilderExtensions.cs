@@ -1,6 +1,7 @@
 using System.Net;
 using CoProduce.Clustering.Health;
 using CoProduce.Clustering.Storage;
+using CoProduce.Clustering.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,8 +23,9 @@ public static class ClusterSiloBuilderExtensions
     /// endpoints (section <c>CoProduce:Cluster</c>), membership tuned to declare a killed silo dead within 10 s, and, by
     /// <c>CoProduce:Storage:Provider</c>, either embedded (localhost clustering, grain state and reminders in the SQLite
     /// file) or PostgreSQL (membership, grain state and reminders through Orleans' ADO.NET providers). The database must
-    /// have been migrated. Also registers the membership health check (tag <see cref="ReadyTag"/>) and the host's
-    /// shutdown timeout. Settings are validated when the host starts.
+    /// have been migrated. Also registers the membership health check (tag <see cref="ReadyTag"/>), the host's
+    /// shutdown timeout, and Orleans' call spans with the unattributed-call filters
+    /// (<see cref="ClusterTelemetryExtensions.AddCoProduceCallTelemetry"/>). Settings are validated when the host starts.
     /// </summary>
     public static ISiloBuilder AddCoProduceCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -86,6 +88,7 @@ public static class ClusterSiloBuilderExtensions
             CoProduceClusterOptions.Key(nameof(CoProduceClusterOptions.ShutdownTimeout)), CoProduceClusterOptions.DefaultShutdownTimeout));
 
         services.AddHealthChecks().AddCheck<ClusterMembershipHealthCheck>(MembershipHealthCheckName, tags: [ReadyTag]);
+        silo.AddCoProduceCallTelemetry();
         return silo;
     }
 

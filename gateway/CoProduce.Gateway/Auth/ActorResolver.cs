@@ -2,7 +2,7 @@ using System.Security.Claims;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
 using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 
 namespace CoProduce.Gateway.Auth;
 

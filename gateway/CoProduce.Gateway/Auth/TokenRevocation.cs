@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CoProduce.Grains.SignIn;
 using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CoProduce.Gateway.Auth;

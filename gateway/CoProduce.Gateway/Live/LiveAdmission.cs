@@ -6,7 +6,7 @@ using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 using CoProduce.Live;
 using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CoProduce.Gateway.Live;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CoProduce.Grains.Common;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
-using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CoProduce.Gateway.Live;

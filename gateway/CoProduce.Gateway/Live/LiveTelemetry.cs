@@ -1,5 +1,5 @@
 using CoProduce.Live;
-using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 
 namespace CoProduce.Gateway.Live;
 

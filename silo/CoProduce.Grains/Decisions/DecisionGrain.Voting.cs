@@ -1,6 +1,6 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
-using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 
 namespace CoProduce.Grains.Decisions;
 

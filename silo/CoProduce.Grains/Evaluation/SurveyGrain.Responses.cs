@@ -1,5 +1,5 @@
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 
 namespace CoProduce.Grains.Evaluation;
 

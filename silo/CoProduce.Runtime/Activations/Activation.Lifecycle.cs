@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.Telemetry;
 using CoProduce.Runtime.Timers;
+using CoProduce.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CoProduce.Runtime.Activations;
@@ -53,14 +54,14 @@ internal sealed partial class Activation
             CoProduceTelemetry.Activations.Add(1, type);
             CoProduceTelemetry.ActiveActivations.Add(1, type);
             var elapsed = Stopwatch.GetElapsedTime(started);
-            var shownId = Unattributed.Id(Id);
+            var shownId = UnattributedIds.Shown(Id);
             LogActivated(Runtime.Logger, shownId, elapsed.TotalMilliseconds);
         }
         catch (Exception e)
         {
             // A failed activation fails the calls waiting for it; the next call starts a fresh one.
             span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-            LogActivationFailed(Runtime.Logger, Unattributed.Id(Id), e);
+            LogActivationFailed(Runtime.Logger, UnattributedIds.Shown(Id), e);
             foreach (var request in Retire())
             {
                 request.Fail(e);

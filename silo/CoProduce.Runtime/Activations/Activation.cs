@@ -339,7 +339,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
                 }
                 catch (Exception e)
                 {
-                    LogWorkItemFailed(Runtime.Logger, Unattributed.Id(Id), e);
+                    LogWorkItemFailed(Runtime.Logger, UnattributedIds.Shown(Id), e);
                 }
             }
         }

@@ -5,7 +5,7 @@ using CoProduce.Runtime.Events;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.Notices;
 using CoProduce.Runtime.Reminders;
-using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CoProduce.Telemetry;
 
 namespace CoProduce.Runtime.Telemetry;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Events;
 using CoProduce.Runtime.State;
+using CoProduce.Telemetry;
 
 namespace CoProduce.Runtime.Telemetry;
 

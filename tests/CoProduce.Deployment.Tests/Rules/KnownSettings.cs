@@ -4,7 +4,7 @@ using CoProduce.Grains.Common;
 using CoProduce.Journal.Storage;
 using CoProduce.Runtime.Hosting;
 using CoProduce.Runtime.Reminders;
-using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 
 namespace CoProduce.Deployment.Tests.Rules;
 

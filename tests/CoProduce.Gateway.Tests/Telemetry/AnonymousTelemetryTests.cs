@@ -3,6 +3,7 @@ using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Tests.Decisions;
 using CoProduce.Gateway.Tests.Evaluation;
 using CoProduce.Testing;
+using CoProduce.Testing.Telemetry;
 
 namespace CoProduce.Gateway.Tests.Telemetry;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CoProduce.Gateway.Tests.Payments;
 using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 
 namespace CoProduce.Gateway.Tests.Telemetry;
 

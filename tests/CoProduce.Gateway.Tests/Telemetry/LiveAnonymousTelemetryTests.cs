@@ -2,6 +2,7 @@ using CoProduce.Gateway.Tests.Decisions;
 using CoProduce.Gateway.Tests.Live;
 using CoProduce.Live;
 using CoProduce.Testing;
+using CoProduce.Testing.Telemetry;
 
 namespace CoProduce.Gateway.Tests.Telemetry;
 

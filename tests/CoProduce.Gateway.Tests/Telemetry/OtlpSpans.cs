@@ -1,4 +1,5 @@
 using System.Text;
+using CoProduce.Testing.Telemetry;
 
 namespace CoProduce.Gateway.Tests.Telemetry;
 

@@ -1,5 +1,5 @@
-using CoProduce.Runtime.Telemetry;
 using CoProduce.Runtime.Tests.Fixtures;
+using CoProduce.Telemetry;
 using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

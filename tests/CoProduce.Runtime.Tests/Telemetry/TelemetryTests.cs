@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using CoProduce.Runtime.State;
-using CoProduce.Runtime.Telemetry;
 using CoProduce.Runtime.Tests.Fixtures;
 using CoProduce.Runtime.Tests.Grains;
+using CoProduce.Telemetry;
 using CoProduce.Testing;
 
 namespace CoProduce.Runtime.Tests.Telemetry;

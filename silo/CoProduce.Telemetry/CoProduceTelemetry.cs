@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace CoProduce.Runtime.Telemetry;
+namespace CoProduce.Telemetry;
 
 /// <summary>
 /// Every trace and metric name CoProduce emits, in one place: one <see cref="ActivitySource"/> and one

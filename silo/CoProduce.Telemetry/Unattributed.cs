@@ -1,11 +1,10 @@
-using CoProduce.Runtime.Grains;
-
-namespace CoProduce.Runtime.Telemetry;
+namespace CoProduce.Telemetry;
 
 /// <summary>
 /// Work that must not be traced back to a person: an anonymous ballot or survey answer. While a scope is
 /// open (it flows with the execution context into every grain call, activation and storage operation the
-/// work causes), the runtime leaves grain keys out of its spans and logs, since a person's grain key is
+/// work causes), the runtimes leave grain keys out of their spans and logs (Orleans' too: see the cluster's call filters and
+/// <see cref="UnattributedSpans"/>), since a person's grain key is
 /// their id. Type and method names stay, so the work can still be followed and measured.
 /// </summary>
 public static class Unattributed
@@ -31,9 +30,6 @@ public static class Unattributed
 
     /// <summary>The grain key as telemetry may show it now.</summary>
     public static string Key(string key) => Active.Value ? Withheld : key;
-
-    /// <summary>The grain id as telemetry may show it now: its type only while unattributed.</summary>
-    public static GrainId Id(GrainId id) => Active.Value ? id with { Key = Withheld } : id;
 
     /// <summary>Restores what was in force before <see cref="Begin"/>.</summary>
     public readonly struct Scope : IDisposable

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Resources;
 
-namespace CoProduce.Runtime.Telemetry;
+namespace CoProduce.Telemetry;
 
 /// <summary>Correlated logs always; OTLP export of traces, metrics and logs when configured.</summary>
 public static class TelemetryHostingExtensions
@@ -32,6 +32,7 @@ public static class TelemetryHostingExtensions
             logging.IncludeScopes = true;
             logging.IncludeFormattedMessage = true;
             logging.SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(options.ServiceName));
+            logging.AddProcessor(new UnattributedLogs());
             logging.AddOtlpExporter(options.ApplyLogs);
         });
         return builder;

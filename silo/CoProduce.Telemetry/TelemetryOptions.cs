@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using OpenTelemetry.Exporter;
 
-namespace CoProduce.Runtime.Telemetry;
+namespace CoProduce.Telemetry;
 
 /// <summary>
 /// Settings of section <c>CoProduce:Telemetry</c>. Traces, metrics and logs go over OTLP only when an

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CoProduce.Gateway.Tests.Telemetry;
+namespace CoProduce.Testing.Telemetry;
 
 /// <summary>
 /// A real OTLP/HTTP receiver on a loopback port (Kestrel): it keeps every protobuf export posted to
