@@ -1,5 +1,6 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
+using CoProduce.Grains.Projects;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
 
@@ -93,6 +94,7 @@ public sealed class OrganisationGrain([PersistentState("organisation")] IPersist
             await GrainFactory.GetGrain<IPersonGrain>(personId).Joined(ConsentScopeKind.Organisation, this.GetPrimaryKey(), isProject: false);
         }
 
+        await ProjectsLearn(personId, roles.ToHashSet());
         return View();
     }
 
@@ -157,6 +159,14 @@ public sealed class OrganisationGrain([PersistentState("organisation")] IPersist
             await state.WriteStateAsync();
         }
     }
+
+    /// <summary>
+    /// Staff facilitate the organisation's projects through their roles here, so each project's live session acts on a
+    /// change at once (a facilitator or admin who loses the role stops facilitating in a session they are in). The roles
+    /// are passed along: a project asking this grain back while it waits would never be answered.
+    /// </summary>
+    private Task ProjectsLearn(Guid personId, IReadOnlySet<OrganisationRole> roles) =>
+        Task.WhenAll(S.Projects.Select(p => GrainFactory.GetGrain<IProjectGrain>(p).OrganisationRolesChanged(personId, roles)));
 
     /// <summary>
     /// Anyone who is not staff here is told the organisation does not exist; so is a supporter acting with a member,
