@@ -18,7 +18,11 @@ namespace CoProduce.Gateway.Live;
 internal static class LiveAdmission
 {
     /// <summary>The member the connection joins as, and the name the project knows the person in the room by, if any.</summary>
-    public static async Task<(LiveMember Member, string? DisplayName)> AdmitAsync(ClaimsPrincipal user, JoinRequest request, IGrainFactory grains)
+    public static async Task<(LiveMember Member, string? DisplayName)> AdmitAsync(ClaimsPrincipal user, JoinRequest request, IGrainFactory grains) =>
+        await TryAdmitAsync(user, request, grains) ?? throw Refused();
+
+    /// <summary>As <see cref="AdmitAsync"/>, with null for whoever may not join.</summary>
+    public static async Task<(LiveMember Member, string? DisplayName)?> TryAdmitAsync(ClaimsPrincipal user, JoinRequest request, IGrainFactory grains)
     {
         // Whoever joins may go on to cast anonymous ballots in this session: the checks that name them (a person
         // grain's key is the person's id; the project reads their name from it) never do so in telemetry, as
@@ -32,14 +36,13 @@ internal static class LiveAdmission
             var theirs = await project.AccessOf(contributor);
             return supported && theirs.Exists && theirs.Role == ProjectRole.Contributor
                 ? (new LiveMember(request.ProjectId, caller, new Actor(contributor, caller), LiveRole.Supporter), null)
-                : throw Refused();
+                : null;
         }
 
         var access = await project.AccessOf(caller);
-        var role = LiveRoles.Of(access);
-        return role is { } r ? (new LiveMember(request.ProjectId, caller, new Actor(caller), r), access.DisplayName) : throw Refused();
+        return LiveRoles.Of(access) is { } role ? (new LiveMember(request.ProjectId, caller, new Actor(caller), role), access.DisplayName) : null;
     }
 
-    private static HubException Refused() =>
+    public static HubException Refused() =>
         new($"{LiveErrors.NotAMember}: you are not part of this project, so you cannot join its live session.");
 }

@@ -113,6 +113,7 @@ internal sealed partial class ProjectFeed
 
     private async Task OnJoin(Join join)
     {
+        var facilitator = join.Facilitator;
         if (_members.Count == 0)
         {
             _delivered = join.After;
@@ -126,8 +127,20 @@ internal sealed partial class ProjectFeed
                 var missed = await _stream.ReadAsync(_grain, from, Batch);
                 foreach (var entry in missed.TakeWhile(m => m.Sequence <= _delivered))
                 {
-                    join.Connection.Send(Serialized(LiveViews.For(LiveViews.Message(entry), join.Facilitator)));
+                    // What the replay holds applies to this connection as a broadcast would: a role change before the
+                    // events after it, a removal after the event that says so (then nothing more, and no membership).
+                    var message = LiveViews.Message(entry);
+                    facilitator = message.Event is PersonRoleChanged changed && Reassign(join.Connection, changed) is { } role
+                        ? role == LiveRole.Facilitator
+                        : facilitator;
+                    join.Connection.Send(Serialized(LiveViews.For(message, facilitator)));
                     from = entry.Sequence;
+                    if (message.Event is PersonRemoved removed && join.Connection.Find(_projectId)?.PersonId == removed.PersonId)
+                    {
+                        join.Connection.Remove(_projectId);
+                        join.Done.TrySetResult();
+                        return;
+                    }
                 }
 
                 if (missed.Count < Batch)
@@ -137,7 +150,7 @@ internal sealed partial class ProjectFeed
             }
         }
 
-        _members[join.Connection.Id] = (join.Connection, join.Facilitator);
+        _members[join.Connection.Id] = (join.Connection, facilitator);
         Volatile.Write(ref _count, _members.Count);
         join.Done.TrySetResult();
         await CatchUp();
@@ -218,11 +231,25 @@ internal sealed partial class ProjectFeed
 
     private void Reassign(PersonRoleChanged changed)
     {
-        foreach (var (connection, member) in ConnectionsOf(changed.PersonId).Where(c => c.Member.Role != LiveRole.Supporter))
+        foreach (var (connection, _) in ConnectionsOf(changed.PersonId))
         {
-            connection.Add(member with { Role = changed.Role });
-            _members[connection.Id] = (connection, changed.Role == LiveRole.Facilitator);
+            if (Reassign(connection, changed) is { } role)
+            {
+                _members[connection.Id] = (connection, role == LiveRole.Facilitator);
+            }
         }
+    }
+
+    /// <summary>Gives the connection's member the new role when the change is theirs (not a supporter's); the role it now has, if changed.</summary>
+    private LiveRole? Reassign(LiveConnection connection, PersonRoleChanged changed)
+    {
+        if (connection.Find(_projectId) is not { } member || member.PersonId != changed.PersonId || member.Role == LiveRole.Supporter)
+        {
+            return null;
+        }
+
+        connection.Add(member with { Role = changed.Role });
+        return changed.Role;
     }
 
     private void Drop(Guid personId)

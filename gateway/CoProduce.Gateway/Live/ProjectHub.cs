@@ -15,9 +15,14 @@ namespace CoProduce.Gateway.Live;
 [Authorize]
 internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds, LiveConnections connections) : Hub<IProjectHubClient>, IProjectHub
 {
-    public async Task<JoinResult> Join(JoinRequest request)
+    public Task<JoinResult> Join(JoinRequest request)
     {
         LiveRequests.Check(request);
+        return JoinAsync(request, mayRetry: true);
+    }
+
+    private async Task<JoinResult> JoinAsync(JoinRequest request, bool mayRetry)
+    {
         var (member, name) = await LiveAdmission.AdmitAsync(Context.User!, request, grains);
         var snapshot = await Live(member.ProjectId).Arrive(feeds.Node, Context.ConnectionId, new PresentPerson(
             member.PersonId, name, member.Role, member.Actor.SupportedBy is null ? null : member.Actor.PersonId, request.AccessNeeds));
@@ -29,6 +34,19 @@ internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds, 
         }
 
         connection.Add(member);
+
+        // The check may have passed just before the person was removed or their role changed, while the session did
+        // not know them yet (so it could not act on it): checked again now that they are present. A removal or change
+        // from now on finds them in the session, which announces it, and the feed applies it to this connection.
+        if (await LiveAdmission.TryAdmitAsync(Context.User!, request, grains) is not { } now || now.Member.Role != member.Role)
+        {
+            connection.Remove(member.ProjectId);
+            await Live(member.ProjectId).Depart(Context.ConnectionId, member.PersonId);
+            return mayRetry
+                ? await JoinAsync(request, mayRetry: false)
+                : throw LiveAdmission.Refused();
+        }
+
         var after = Math.Min(request.AfterSequence ?? snapshot.Sequence, snapshot.Sequence);
         await feeds.For(member.ProjectId).JoinAsync(connection, member.IsFacilitator, after);
         return new JoinResult(member.ProjectId, member.Role, after, LiveViews.For(snapshot, member.IsFacilitator));

@@ -199,6 +199,13 @@ public interface IProjectGrain : IGrainWithGuidKey
     /// </summary>
     Task RemoveParticipant(Actor actor, Guid personId);
 
+    /// <summary>
+    /// The project's organisation changed the person's staff roles to <paramref name="roles"/> (called by the organisation
+    /// grain, which passes the roles so the project need not ask it back): the live session acts on what the person may
+    /// now do here at once.
+    /// </summary>
+    Task OrganisationRolesChanged(Guid personId, IReadOnlySet<CoProduce.Grains.Organisations.OrganisationRole> roles);
+
     /// <summary>Moves to another stage (facilitators), with a reason; moving back is allowed, leaving Closed is not.</summary>
     Task<Versioned<ProjectView>> ChangeStage(Actor actor, ProjectStage to, string reason, long? expectedVersion);
 

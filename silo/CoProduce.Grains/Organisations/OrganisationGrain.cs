@@ -1,12 +1,16 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
+using CoProduce.Grains.Projects;
 using CoProduce.Runtime.Grains;
 using CoProduce.Runtime.State;
+using Microsoft.Extensions.Logging;
 
 namespace CoProduce.Grains.Organisations;
 
 [GrainType("organisation")]
-public sealed class OrganisationGrain([PersistentState("organisation")] IPersistentState<OrganisationState> state) : Grain, IOrganisationGrain
+public sealed partial class OrganisationGrain(
+    [PersistentState("organisation")] IPersistentState<OrganisationState> state,
+    ILogger<OrganisationGrain> logger) : Grain, IOrganisationGrain
 {
     private OrganisationState S => state.State;
 
@@ -93,6 +97,7 @@ public sealed class OrganisationGrain([PersistentState("organisation")] IPersist
             await GrainFactory.GetGrain<IPersonGrain>(personId).Joined(ConsentScopeKind.Organisation, this.GetPrimaryKey(), isProject: false);
         }
 
+        ProjectsLearn(personId, roles.ToHashSet());
         return View();
     }
 
@@ -159,6 +164,33 @@ public sealed class OrganisationGrain([PersistentState("organisation")] IPersist
     }
 
     /// <summary>
+    /// Staff facilitate the organisation's projects through their roles here, so each project's live session acts on a
+    /// change at once (a facilitator or admin who loses the role stops facilitating in a session they are in). The roles
+    /// are passed along, and the change is sent without waiting for the projects: a project may at this moment be
+    /// waiting on this grain (checking someone's access), and waiting on it in turn would hold both until the call
+    /// timeout. Each project hears of the change as soon as it is free; one that cannot be told is logged.
+    /// </summary>
+    private void ProjectsLearn(Guid personId, IReadOnlySet<OrganisationRole> roles)
+    {
+        foreach (var project in S.Projects)
+        {
+            _ = TellProject(project, personId, roles);
+        }
+    }
+
+    private async Task TellProject(Guid project, Guid personId, IReadOnlySet<OrganisationRole> roles)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IProjectGrain>(project).OrganisationRolesChanged(personId, roles);
+        }
+        catch (Exception e)
+        {
+            ProjectNotTold(logger, e, project);
+        }
+    }
+
+    /// <summary>
     /// Anyone who is not staff here is told the organisation does not exist; so is a supporter acting with a member,
     /// because staff roles never pass to a supporter (<see cref="ActingWith"/>).
     /// </summary>
@@ -177,4 +209,7 @@ public sealed class OrganisationGrain([PersistentState("organisation")] IPersist
         [.. S.Members.Select(m => new OrganisationMember(m.Key, m.Value.DisplayName, m.Value.Roles))],
         S.Networks,
         S.Projects);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Project {ProjectId} could not be told of a change to an organisation member's roles; its live session applies it at the next join")]
+    private static partial void ProjectNotTold(ILogger logger, Exception exception, Guid projectId);
 }

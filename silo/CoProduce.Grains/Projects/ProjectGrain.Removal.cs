@@ -1,5 +1,6 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Live;
+using CoProduce.Grains.Organisations;
 
 namespace CoProduce.Grains.Projects;
 
@@ -34,6 +35,14 @@ public sealed partial class ProjectGrain
         RaiseEvent(new ParticipantRemoved(Id, personId, participant.Role, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
         await LiveSessionLearns(personId);
+    }
+
+    public async Task OrganisationRolesChanged(Guid personId, IReadOnlySet<OrganisationRole> roles)
+    {
+        if (Exists)
+        {
+            await GrainFactory.GetGrain<IProjectLiveGrain>(Id).ParticipantChanged(personId, await AccessWith(personId, roles));
+        }
     }
 
     /// <summary>The live session acts on the person's part as it is now: a new role at once, or out of the room.</summary>

@@ -92,7 +92,12 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
             return new ProjectAccess(false, null, false, false, false);
         }
 
-        var roles = await GrainFactory.GetGrain<IOrganisationGrain>(S.OrganisationId).RolesOf(personId);
+        return await AccessWith(personId, await GrainFactory.GetGrain<IOrganisationGrain>(S.OrganisationId).RolesOf(personId));
+    }
+
+    /// <summary>How the person stands here, given their staff roles in the project's organisation.</summary>
+    private async Task<ProjectAccess> AccessWith(Guid personId, IReadOnlySet<OrganisationRole> roles)
+    {
         var role = S.Participants.TryGetValue(personId, out var participant) ? participant.Role : (ProjectRole?)null;
 
         // The name comes from the person's profile as it is now, never from a copy taken when they joined.
