@@ -1,5 +1,6 @@
 using CoProduce.OrleansStorage.Tests.Grains;
 using CoProduce.OrleansStorage.Tests.Hosting;
+using CoProduce.Testing;
 using Orleans.Storage;
 
 namespace CoProduce.OrleansStorage.Tests;

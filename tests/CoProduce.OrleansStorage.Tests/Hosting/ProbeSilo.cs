@@ -1,5 +1,6 @@
 using System.Net;
 using CoProduce.OrleansStorage.Tests.Grains;
+using CoProduce.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;

@@ -1,4 +1,4 @@
-namespace CoProduce.OrleansStorage.Tests.Hosting;
+namespace CoProduce.Testing;
 
 public static class Eventually
 {
@@ -20,6 +20,21 @@ public static class Eventually
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails naming <paramref name="what"/> at the deadline (30 s unless given).</summary>
+    public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan? within = null)
+    {
+        var giveUp = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > giveUp)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
     }
 }
