@@ -2,8 +2,10 @@ using System.Net;
 using CoProduce.Clustering.Health;
 using CoProduce.Clustering.Storage;
 using CoProduce.Clustering.Telemetry;
+using CoProduce.Journal.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -17,6 +19,9 @@ public static class ClusterSiloBuilderExtensions
 
     /// <summary>The name of the membership health check.</summary>
     public const string MembershipHealthCheckName = "orleans-membership";
+
+    /// <summary>The section Orleans' <see cref="ReminderOptions"/> are bound from.</summary>
+    public const string RemindersSectionName = "CoProduce:Reminders";
 
     /// <summary>
     /// Puts this node in the CoProduce cluster, all from <paramref name="configuration"/>: pinned ServiceId and ClusterId,
@@ -55,11 +60,14 @@ public static class ClusterSiloBuilderExtensions
             silo.UseLocalhostClustering();
         }
 
-        silo.AddAdoNetGrainStorageAsDefault(storage => storage.Configure<IOptions<ClusterStorageOptions>>((options, settings) =>
+        // Plain grain state is JSON of its records, as the journaled states are, so a renamed class still reads its rows.
+        services.TryAddSingleton<JsonStateSerializer>();
+        silo.AddAdoNetGrainStorageAsDefault(storage => storage.Configure<IOptions<ClusterStorageOptions>, JsonStateSerializer>((options, settings, json) =>
         {
             var target = AdoNetTarget.From(settings.Value);
             options.Invariant = target.Invariant;
             options.ConnectionString = target.ConnectionString;
+            options.GrainStorageSerializer = json;
         }));
         silo.UseAdoNetReminderService(reminders => reminders.Configure<IOptions<ClusterStorageOptions>>((options, settings) =>
         {
@@ -68,6 +76,8 @@ public static class ClusterSiloBuilderExtensions
             options.ConnectionString = target.ConnectionString;
         }));
 
+        // Orleans' reminder settings (MinimumReminderPeriod, RefreshReminderListPeriod, ...) under CoProduce:Reminders.
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(RemindersSectionName));
         services.AddOptions<ClusterOptions>().Configure<IOptions<CoProduceClusterOptions>>((options, cluster) =>
         {
             options.ServiceId = cluster.Value.ServiceId;

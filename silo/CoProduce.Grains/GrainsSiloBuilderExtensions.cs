@@ -1,7 +1,6 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Payments.Payouts;
 using CoProduce.Grains.Reports;
-using CoProduce.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +9,7 @@ namespace CoProduce.Grains;
 /// <summary>Adds the co-production domain's grains to a silo.</summary>
 public static class GrainsSiloBuilderExtensions
 {
-    public static SiloBuilder AddCoProduceGrains(this SiloBuilder silo)
+    public static ISiloBuilder AddCoProduceGrains(this ISiloBuilder silo)
     {
         // Grains that keep deadlines (invitations) read the time from here, so tests can move it.
         silo.Services.TryAddSingleton(TimeProvider.System);
@@ -23,6 +22,7 @@ public static class GrainsSiloBuilderExtensions
         // Agenda and decision events reach live sessions through this observer, on every node.
         silo.Services.AddHostedService<Live.LiveRelayService>();
         silo.Services.AddCoProducePayments(silo.Configuration);
-        return silo.AddGrains(typeof(GrainsSiloBuilderExtensions).Assembly);
+        // Orleans finds the grain classes of this assembly through the metadata its code generator wrote.
+        return silo;
     }
 }

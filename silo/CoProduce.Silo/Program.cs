@@ -1,11 +1,11 @@
-using CoProduce.Grains;
-using CoProduce.Runtime.Hosting;
+using CoProduce.Clustering.Health;
+using CoProduce.Grains.Hosting;
 using Microsoft.AspNetCore.Builder;
 
 // The worker serves nothing but its health endpoints over HTTP, for the orchestrator's probes.
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
+builder.AddCoProduceSilo();
 
 var app = builder.Build();
 

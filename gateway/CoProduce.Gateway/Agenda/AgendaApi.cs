@@ -2,7 +2,6 @@ using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Agenda;
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Agenda;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CoProduce.Grains.Common;
 using CoProduce.Journal.Storage;
-using CoProduce.Runtime.State;
+using Orleans.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Grains;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

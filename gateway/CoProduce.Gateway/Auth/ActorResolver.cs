@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
-using CoProduce.Runtime.Grains;
 using CoProduce.Telemetry;
 
 namespace CoProduce.Gateway.Auth;

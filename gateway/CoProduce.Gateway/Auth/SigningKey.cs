@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using CoProduce.Journal.Storage;
-using CoProduce.Runtime.Hosting;
+using CoProduce.Grains.Common.Files;
 
 namespace CoProduce.Gateway.Auth;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using CoProduce.Grains.SignIn;
-using CoProduce.Runtime.Grains;
 using CoProduce.Telemetry;
 using Microsoft.Extensions.Caching.Memory;
 

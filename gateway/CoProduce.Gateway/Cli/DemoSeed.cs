@@ -5,7 +5,6 @@ using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Cli;
 

@@ -1,7 +1,6 @@
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Delivery;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Delivery;
 

@@ -3,7 +3,6 @@ using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Feedback;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Feedback;
 

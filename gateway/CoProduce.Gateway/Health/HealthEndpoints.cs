@@ -1,4 +1,4 @@
-using CoProduce.Runtime.Hosting;
+using CoProduce.Clustering.Health;
 
 namespace CoProduce.Gateway.Health;
 

@@ -17,8 +17,7 @@ using CoProduce.Gateway.Recognition;
 using CoProduce.Gateway.Reports;
 using CoProduce.Gateway.Representation;
 using CoProduce.Gateway.Trail;
-using CoProduce.Grains;
-using CoProduce.Runtime.Hosting;
+using CoProduce.Grains.Hosting;
 
 namespace CoProduce.Gateway.Hosting;
 
@@ -28,7 +27,7 @@ public static class GatewayComposition
     /// <summary>The co-hosted silo with the domain grains, the API conventions and sign-in.</summary>
     public static WebApplicationBuilder AddCoProduceGateway(this WebApplicationBuilder builder)
     {
-        builder.AddCoProduceSilo(silo => silo.AddCoProduceGrains());
+        builder.AddCoProduceSilo();
         builder.AddGatewayConventions();
         builder.AddStorageWriteHealth();
         builder.AddGatewayAuth();

@@ -5,7 +5,6 @@ using CoProduce.Grains.Live;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 using CoProduce.Live;
-using CoProduce.Runtime.Grains;
 using CoProduce.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using CoProduce.Grains.Live;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Notices;
+using CoProduce.Journal.Events;
+using CoProduce.Journal.Notices;
 
 namespace CoProduce.Gateway.Live;
 

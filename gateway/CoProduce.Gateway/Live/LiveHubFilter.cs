@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
+using Orleans.Storage;
 using CoProduce.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
@@ -36,7 +35,7 @@ internal sealed partial class LiveHubFilter(LiveConnections connections, ILogger
         {
             throw new HubException($"{e.Kind}: {e.Message}");
         }
-        catch (Exception e) when (e is InconsistentStateException or GrainCallTimeoutException or TimeoutException)
+        catch (Exception e) when (e is InconsistentStateException or TimeoutException)
         {
             LogBusy(logger, invocationContext.HubMethodName, e);
             throw new HubException($"{LiveErrors.Unavailable}: the session is busy; try again.");

@@ -4,7 +4,6 @@ using CoProduce.Grains.Common;
 using CoProduce.Grains.Live;
 using CoProduce.Grains.Payments;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Live;
 

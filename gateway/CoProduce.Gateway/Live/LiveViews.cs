@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CoProduce.Grains.Live;
 using CoProduce.Live;
-using CoProduce.Runtime.Events;
+using CoProduce.Journal.Events;
 
 namespace CoProduce.Gateway.Live;
 

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using CoProduce.Live;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
@@ -21,7 +20,7 @@ internal sealed partial class ProjectFeed
 
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new() { SingleReader = true });
     private readonly Guid _projectId;
-    private readonly GrainId _grain;
+    private readonly JournalId _grain;
     private readonly IGrainEventStream _stream;
     private readonly ILogger _logger;
     private readonly Dictionary<string, (LiveConnection Connection, bool Facilitator)> _members = new(StringComparer.Ordinal);
@@ -31,7 +30,7 @@ internal sealed partial class ProjectFeed
     public ProjectFeed(Guid projectId, IGrainEventStream stream, ILogger logger)
     {
         _projectId = projectId;
-        _grain = new GrainId(Grains.Live.LiveNotices.GrainType, projectId.ToString("D"));
+        _grain = new JournalId(Grains.Live.LiveNotices.GrainType, projectId.ToString("D"));
         _stream = stream;
         _logger = logger;
         stream.Subscribe(_grain, (e, _) =>

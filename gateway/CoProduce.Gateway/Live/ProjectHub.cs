@@ -2,7 +2,6 @@ using CoProduce.Grains.Agenda;
 using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Live;
 using CoProduce.Live;
-using CoProduce.Runtime.Grains;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 

@@ -2,7 +2,6 @@ using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.People;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Networks;
 

@@ -6,7 +6,6 @@ using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Exports;
 using CoProduce.Grains.Payments;
-using CoProduce.Runtime.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoProduce.Gateway.Payments;

@@ -2,7 +2,6 @@ using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
-using CoProduce.Runtime.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoProduce.Gateway.People;

@@ -3,7 +3,6 @@ using CoProduce.Grains.Common;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.People;
 

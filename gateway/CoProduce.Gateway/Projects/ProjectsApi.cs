@@ -3,7 +3,6 @@ using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoProduce.Gateway.Projects;

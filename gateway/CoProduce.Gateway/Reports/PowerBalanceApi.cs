@@ -1,6 +1,5 @@
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Reports;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Reports;
 

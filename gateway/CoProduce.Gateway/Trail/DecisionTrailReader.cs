@@ -4,7 +4,6 @@ using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Delivery;
 using CoProduce.Grains.Evaluation;
 using CoProduce.Grains.Feedback;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Trail;
 

@@ -1,5 +1,4 @@
 using CoProduce.Gateway.Auth;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Trail;
 

@@ -1,5 +1,4 @@
 using CoProduce.Live;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Live;
 

@@ -1,6 +1,5 @@
 using CoProduce.Live;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 
 namespace CoProduce.Grains.Live;
 

@@ -85,7 +85,7 @@ public sealed record LedgerEntryView(
 
 /// <summary>A project's claims and payment timeliness: the hook the power-balance report reads.</summary>
 [Alias("coproduce.payments.IProjectPaymentsGrain")]
-public interface IProjectPaymentsGrain : CoProduce.Runtime.Grains.IGrainWithGuidKey
+public interface IProjectPaymentsGrain : IGrainWithGuidKey
 {
     /// <summary>The project's claims, newest first (its facilitators).</summary>
     Task<Slice<ClaimView>> Claims(CoProduce.Grains.Common.Actor actor, int offset, int limit);
@@ -104,10 +104,10 @@ public interface IProjectPaymentsGrain : CoProduce.Runtime.Grains.IGrainWithGuid
     /// Checks, before a session is closed with claims, everything that can be checked then (the caller, the role and
     /// activity on the rate card, the payer), so that a close that would make wrong claims is refused before it closes.
     /// </summary>
-    [CoProduce.Runtime.Grains.ReadOnly]
+    [ReadOnly]
     Task CheckAttendanceClaims(CoProduce.Grains.Common.Actor actor, AttendanceClaimsSpec spec);
 
     /// <summary>Payment timeliness without a caller check, for reports composed inside the silo.</summary>
-    [CoProduce.Runtime.Grains.ReadOnly]
+    [ReadOnly]
     Task<PaymentTimeliness> TimelinessFigures();
 }

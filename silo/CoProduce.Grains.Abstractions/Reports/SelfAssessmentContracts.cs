@@ -1,5 +1,4 @@
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Reports;
 

@@ -1,4 +1,3 @@
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.SignIn;
 

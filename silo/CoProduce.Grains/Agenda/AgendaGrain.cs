@@ -1,7 +1,6 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Agenda;
 
@@ -15,13 +14,13 @@ namespace CoProduce.Grains.Agenda;
 // the state only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
 [GrainType("agenda")]
-public sealed partial class AgendaGrain([PersistentState("agenda")] IPersistentState<AgendaState> state, TimeProvider time) : Grain, IAgendaGrain
+public sealed partial class AgendaGrain([JournaledState("agenda")] IJournaledState<AgendaState> state, TimeProvider time) : JournaledGrain, IAgendaGrain
 {
     private (long Version, IReadOnlyList<RankedItem> Ranking)? _provisional;
 
     private AgendaState S => state.State;
 
-    private Guid ProjectId => GetPrimaryKey();
+    private Guid ProjectId => this.GetPrimaryKey();
 
     public async Task<Versioned<AgendaView>> Get(Actor actor)
     {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using CoProduce.Journal.Storage;
-using CoProduce.Runtime.Hosting;
+using CoProduce.Grains.Common.Files;
 using Microsoft.Extensions.Configuration;
 
 namespace CoProduce.Grains.Common;

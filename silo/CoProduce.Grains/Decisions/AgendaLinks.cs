@@ -1,6 +1,5 @@
 using CoProduce.Grains.Agenda;
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Decisions;
 

@@ -1,5 +1,4 @@
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Reminders;
 
 namespace CoProduce.Grains.Decisions;
 
@@ -15,7 +14,7 @@ public sealed partial class DecisionGrain
     private static readonly TimeSpan LongestReview = TimeSpan.FromDays(5 * 366);
 
     /// <summary>A reminder repeats until its work is stored, so a failed close is tried again as soon as allowed.</summary>
-    private TimeSpan RetryPeriod => reminders.Value.MinimumPeriod;
+    private TimeSpan RetryPeriod => reminders.Value.MinimumReminderPeriod;
 
     public async Task<Versioned<DecisionView>> Close(Actor actor, Guid projectId)
     {
@@ -27,7 +26,7 @@ public sealed partial class DecisionGrain
         }
 
         await CloseNow(actor);
-        await UnregisterReminder(CloseReminder);
+        await this.UnregisterReminder(CloseReminder);
         return Current();
     }
 
@@ -43,7 +42,7 @@ public sealed partial class DecisionGrain
         }
 
         EnsureNoOutcome();
-        await RegisterOrUpdateReminder(ReviewReminder, reviewDate - now, RetryPeriod);
+        await this.RegisterOrUpdateReminder(ReviewReminder, reviewDate - now, RetryPeriod);
         EnsureNoOutcome();
         var wasOpen = S.Status == DecisionStatus.Open;
         var closing = wasOpen ? Closing(actor, now) : S;
@@ -52,13 +51,13 @@ public sealed partial class DecisionGrain
         await Commit(closing with { Status = DecisionStatus.Decided, Outcome = outcome });
         if (wasOpen)
         {
-            await UnregisterReminder(CloseReminder);
+            await this.UnregisterReminder(CloseReminder);
         }
 
         return Current();
     }
 
-    public async Task ReceiveReminder(string reminderName, ReminderTick tick)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == CloseReminder && Exists && S.Status == DecisionStatus.Open)
         {
@@ -72,7 +71,7 @@ public sealed partial class DecisionGrain
         }
 
         // Done (or nothing left to do, e.g. a create that was never stored): stop repeating.
-        await UnregisterReminder(reminderName);
+        await this.UnregisterReminder(reminderName);
     }
 
     private Task CloseNow(Actor? actor) => Commit(Closing(actor, time.GetUtcNow()));

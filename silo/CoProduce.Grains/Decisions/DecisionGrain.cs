@@ -1,10 +1,8 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions.Counting;
 using CoProduce.Grains.Projects;
 using CoProduce.Grains.Representation;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Reminders;
-using CoProduce.Runtime.State;
 using Microsoft.Extensions.Options;
 
 namespace CoProduce.Grains.Decisions;
@@ -20,16 +18,16 @@ namespace CoProduce.Grains.Decisions;
 [Reentrant]
 [GrainType("decision")]
 public sealed partial class DecisionGrain(
-    [PersistentState("decision")] IPersistentState<DecisionState> state,
+    [JournaledState("decision")] IJournaledState<DecisionState> state,
     TimeProvider time,
     AnonymityKey anonymity,
-    IOptions<ReminderOptions> reminders) : Grain, IDecisionGrain, IRemindable
+    IOptions<ReminderOptions> reminders) : JournaledGrain, IDecisionGrain, IRemindable
 {
     private DecisionState S => state.State;
 
     private bool Exists => S.ProjectId != Guid.Empty;
 
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     public async Task<Versioned<DecisionView>> Create(Actor actor, Guid projectId, DecisionSpec spec)
     {
@@ -44,7 +42,7 @@ public sealed partial class DecisionGrain(
 
         // The reminder and the project's list come first: should the write then fail, the reminder finds
         // no decision and the list skips it, whereas a decision written without them would never close.
-        await RegisterOrUpdateReminder(CloseReminder, created.ClosesAt - now, RetryPeriod);
+        await this.RegisterOrUpdateReminder(CloseReminder, created.ClosesAt - now, RetryPeriod);
         await GrainFactory.GetGrain<IProjectDecisionsGrain>(projectId).Add(Id);
         if (Exists)
         {

@@ -1,6 +1,5 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Delivery;
 

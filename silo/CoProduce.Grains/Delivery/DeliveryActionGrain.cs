@@ -1,7 +1,6 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Delivery;
 
@@ -14,14 +13,14 @@ namespace CoProduce.Grains.Delivery;
 [Reentrant]
 [GrainType("deliveryaction")]
 public sealed class DeliveryActionGrain(
-    [PersistentState("action")] IPersistentState<DeliveryActionState> state,
-    TimeProvider time) : Grain, IDeliveryActionGrain
+    [JournaledState("action")] IJournaledState<DeliveryActionState> state,
+    TimeProvider time) : JournaledGrain, IDeliveryActionGrain
 {
     private DeliveryActionState S => state.State;
 
     private bool Exists => S.ProjectId != Guid.Empty;
 
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     public async Task<Versioned<DeliveryActionView>> Create(Actor actor, Guid projectId, ActionSpec spec)
     {

@@ -1,7 +1,5 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Delivery;
 
@@ -36,7 +34,7 @@ public sealed class ProjectActionsGrain([PersistentState("actions")] IPersistent
 
     public async Task<IReadOnlyList<Guid>> List(Actor actor)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(GetPrimaryKey()).AccessOf(actor);
+        var access = await GrainFactory.GetGrain<IProjectGrain>(this.GetPrimaryKey()).AccessOf(actor);
         return access.CanSee ? [.. Enumerable.Reverse(state.State.Ids)] : throw DomainException.NotFound("The project");
     }
 }

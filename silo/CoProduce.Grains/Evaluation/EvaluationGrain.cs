@@ -1,7 +1,6 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Evaluation;
 
@@ -14,11 +13,11 @@ namespace CoProduce.Grains.Evaluation;
 // the state only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
 [GrainType("evaluation")]
-public sealed partial class EvaluationGrain([PersistentState("evaluation")] IPersistentState<EvaluationState> state) : Grain, IEvaluationGrain
+public sealed partial class EvaluationGrain([JournaledState("evaluation")] IJournaledState<EvaluationState> state) : JournaledGrain, IEvaluationGrain
 {
     private EvaluationState S => state.State;
 
-    private Guid ProjectId => GetPrimaryKey();
+    private Guid ProjectId => this.GetPrimaryKey();
 
     public async Task<Versioned<MeasuresView>> Get(Actor actor)
     {

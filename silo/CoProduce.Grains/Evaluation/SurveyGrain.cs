@@ -1,8 +1,7 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Evaluation;
 
@@ -15,13 +14,13 @@ namespace CoProduce.Grains.Evaluation;
 // state only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
 [GrainType("survey")]
-public sealed partial class SurveyGrain([PersistentState("survey")] IPersistentState<SurveyState> state, AnonymityKey anonymity) : Grain, ISurveyGrain
+public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledState<SurveyState> state, AnonymityKey anonymity) : JournaledGrain, ISurveyGrain
 {
     private SurveyState S => state.State;
 
     private bool Exists => S.ProjectId != Guid.Empty;
 
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     public async Task<Versioned<SurveyView>> Create(Actor actor, Guid projectId, SurveySpec spec)
     {

@@ -1,7 +1,6 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Feedback;
 
@@ -14,14 +13,14 @@ namespace CoProduce.Grains.Feedback;
 [Reentrant]
 [GrainType("feedback")]
 public sealed class FeedbackGrain(
-    [PersistentState("feedback")] IPersistentState<FeedbackState> state,
-    TimeProvider time) : Grain, IFeedbackGrain
+    [JournaledState("feedback")] IJournaledState<FeedbackState> state,
+    TimeProvider time) : JournaledGrain, IFeedbackGrain
 {
     private FeedbackState S => state.State;
 
     private bool Exists => S.ProjectId != Guid.Empty;
 
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     public async Task<Versioned<FeedbackView>> Create(Actor actor, Guid projectId, FeedbackSpec spec)
     {

@@ -3,7 +3,6 @@ using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Delivery;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Feedback;
 

@@ -1,5 +1,3 @@
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Feedback;
 

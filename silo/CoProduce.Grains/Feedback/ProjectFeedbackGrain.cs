@@ -2,8 +2,6 @@ using CoProduce.Grains.Common;
 using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Feedback;
 
@@ -29,7 +27,7 @@ public sealed class ProjectFeedbackGrain(
     // Bounds the stored list; a project with more entries than this is far outside normal use.
     private const int MaxEntries = 5000;
 
-    private Guid ProjectId => GetPrimaryKey();
+    private Guid ProjectId => this.GetPrimaryKey();
 
     public async Task Add(Guid feedbackId)
     {

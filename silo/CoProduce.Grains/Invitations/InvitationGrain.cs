@@ -1,8 +1,7 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Invitations;
 
@@ -12,8 +11,8 @@ namespace CoProduce.Grains.Invitations;
 /// </summary>
 [GrainType("invitation")]
 public sealed class InvitationGrain(
-    [PersistentState("invitation")] IPersistentState<InvitationState> state,
-    TimeProvider time) : Grain, IInvitationGrain
+    [JournaledState("invitation")] IJournaledState<InvitationState> state,
+    TimeProvider time) : JournaledGrain, IInvitationGrain
 {
     private const string DefaultName = "Contributor";
 
@@ -24,7 +23,7 @@ public sealed class InvitationGrain(
 
     private bool Exists => S.ProjectId != Guid.Empty;
 
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     public async Task<InvitationView> Issue(Actor actor, Guid projectId, ProjectRole role, string? inviteeName, DateTimeOffset expiresAt)
     {

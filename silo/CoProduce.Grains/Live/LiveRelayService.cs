@@ -1,18 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Hosting;
-using CoProduce.Runtime.Notices;
+using CoProduce.Journal.Events;
+using CoProduce.Journal.Notices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CoProduce.Grains.Live;
 
 /// <summary>
 /// On every node (gateway or silo worker): events the agenda and decision grains commit here are relayed
-/// to their project's live grain, and, with CoProduce:Runtime:MultiNode on, each live event committed here is announced to every node. Grains
+/// to their project's live grain, and, when the cluster has
+/// other nodes (on PostgreSQL), each live event committed here is announced to every node. Grains
 /// never know about connections; this is the observer between them and the hubs. A relay that fails is
 /// tried again on a timer (1 s, doubling up to 30 s), not only when the project's next event comes.
 /// </summary>
@@ -22,7 +20,6 @@ internal sealed partial class LiveRelayService(
     IClusterNotices notices,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    IOptions<GrainRuntimeOptions> runtime,
     ILogger<LiveRelayService> logger) : IHostedService
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
@@ -35,7 +32,7 @@ internal sealed partial class LiveRelayService(
     {
         _subscriptions.Add(stream.SubscribeType(LiveTranslation.AgendaType, Relay));
         _subscriptions.Add(stream.SubscribeType(LiveTranslation.DecisionType, Relay));
-        if (runtime.Value.MultiNode)
+        if (notices.ReachesOtherNodes)
         {
             // Only other nodes need the notice; a single node pushes from its own event stream.
             _subscriptions.Add(stream.SubscribeType(LiveNotices.GrainType, Announce));
@@ -126,5 +123,5 @@ internal sealed partial class LiveRelayService(
     private static partial void LogRelayFailed(ILogger logger, Guid projectId, int count, TimeSpan delay, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Announcing live event {Grain} {Sequence} to other nodes failed")]
-    private static partial void LogAnnounceFailed(ILogger logger, GrainId grain, long sequence, Exception exception);
+    private static partial void LogAnnounceFailed(ILogger logger, JournalId grain, long sequence, Exception exception);
 }

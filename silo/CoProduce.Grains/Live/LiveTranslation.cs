@@ -2,8 +2,7 @@ using System.Text.Json;
 using CoProduce.Grains.Agenda;
 using CoProduce.Grains.Decisions;
 using CoProduce.Live;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 
 namespace CoProduce.Grains.Live;
 

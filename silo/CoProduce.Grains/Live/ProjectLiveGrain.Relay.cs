@@ -1,5 +1,4 @@
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 
 namespace CoProduce.Grains.Live;
 
@@ -16,7 +15,7 @@ public sealed partial class ProjectLiveGrain
         }
     }
 
-    private async Task RelaySource(GrainId source, IReadOnlyList<GrainEvent> handed)
+    private async Task RelaySource(JournalId source, IReadOnlyList<GrainEvent> handed)
     {
         var key = $"{source.Type}/{source.Key}";
         var upTo = handed[^1].Sequence;

@@ -1,8 +1,7 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Live;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
+using CoProduce.Journal.Events;
 
 namespace CoProduce.Grains.Live;
 
@@ -15,11 +14,11 @@ namespace CoProduce.Grains.Live;
 /// </summary>
 [GrainType(LiveNotices.GrainType)]
 public sealed partial class ProjectLiveGrain(
-    [PersistentState("live")] IPersistentState<ProjectLiveState> state,
-    [PersistentState("presence")] IPersistentState<LivePresenceState> presence,
-    [PersistentState("nodes")] IPersistentState<LiveNodesState> nodes,
+    [JournaledState("live")] IJournaledState<ProjectLiveState> state,
+    [JournaledState("presence")] IJournaledState<LivePresenceState> presence,
+    [JournaledState("nodes")] IJournaledState<LiveNodesState> nodes,
     IGrainEventStream journal,
-    TimeProvider time) : Grain, IProjectLiveGrain
+    TimeProvider time) : JournaledGrain, IProjectLiveGrain
 {
     private ProjectLiveState S => state.State;
 
@@ -27,7 +26,7 @@ public sealed partial class ProjectLiveGrain(
 
     private LiveNodesState N => nodes.State;
 
-    private Guid ProjectId => GetPrimaryKey();
+    private Guid ProjectId => this.GetPrimaryKey();
 
     private Task Commit(ProjectLiveState next, params LiveEvent[] events)
     {
@@ -68,5 +67,5 @@ public sealed partial class ProjectLiveGrain(
         }
     }
 
-    private Task<IReadOnlyList<GrainEvent>> ReadSource(GrainId source, long after) => journal.ReadAsync(source, after, RelayBatch);
+    private Task<IReadOnlyList<GrainEvent>> ReadSource(JournalId source, long after) => journal.ReadAsync(source, after, RelayBatch);
 }

@@ -1,4 +1,4 @@
-using CoProduce.Runtime.Events;
+using CoProduce.Journal.Events;
 
 namespace CoProduce.Grains.Live;
 

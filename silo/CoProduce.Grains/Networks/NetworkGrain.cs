@@ -1,8 +1,7 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Networks;
 
@@ -11,7 +10,7 @@ namespace CoProduce.Grains.Networks;
 /// anyone else is told it does not exist. Contributors join the shared pool only with their consent.
 /// </summary>
 [GrainType("network")]
-public sealed class NetworkGrain([PersistentState("network")] IPersistentState<NetworkState> state) : Grain, INetworkGrain
+public sealed class NetworkGrain([JournaledState("network")] IJournaledState<NetworkState> state) : JournaledGrain, INetworkGrain
 {
     // Bounds keep one grain's state (read and written whole) a sensible size.
     private const int MaxOrganisations = 500;
@@ -22,7 +21,7 @@ public sealed class NetworkGrain([PersistentState("network")] IPersistentState<N
 
     private bool Exists => S.Name is not null;
 
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     public async Task<NetworkView> Create(Actor actor, string name)
     {

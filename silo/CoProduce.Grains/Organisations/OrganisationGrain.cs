@@ -1,16 +1,15 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 using Microsoft.Extensions.Logging;
 
 namespace CoProduce.Grains.Organisations;
 
 [GrainType("organisation")]
 public sealed partial class OrganisationGrain(
-    [PersistentState("organisation")] IPersistentState<OrganisationState> state,
-    ILogger<OrganisationGrain> logger) : Grain, IOrganisationGrain
+    [JournaledState("organisation")] IJournaledState<OrganisationState> state,
+    ILogger<OrganisationGrain> logger) : JournaledGrain, IOrganisationGrain
 {
     private OrganisationState S => state.State;
 

@@ -2,7 +2,6 @@ using CoProduce.Grains.Common;
 using CoProduce.Grains.Payments.Storage;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Payments;
 
@@ -14,7 +13,7 @@ namespace CoProduce.Grains.Payments;
 [GrainType("claim")]
 public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, IClaimGrain
 {
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     public Task<ClaimView> Submit(Actor actor, Guid projectId, ClaimSpec spec) => Create(actor, projectId, spec, draft: false);
 

@@ -1,7 +1,6 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Payments.Storage;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Payments;
 
@@ -12,13 +11,13 @@ namespace CoProduce.Grains.Payments;
 /// </summary>
 [GrainType("payee")]
 public sealed partial class PayeeGrain(
-    [PersistentState("payee")] IPersistentState<PayeeState> state,
+    [JournaledState("payee")] IJournaledState<PayeeState> state,
     PaymentStore store,
-    TimeProvider time) : Grain, IPayeeGrain
+    TimeProvider time) : JournaledGrain, IPayeeGrain
 {
     private PayeeState S => state.State;
 
-    private Guid PersonId => GetPrimaryKey();
+    private Guid PersonId => this.GetPrimaryKey();
 
     public Task<PayeePreferences> Get(Actor actor)
     {

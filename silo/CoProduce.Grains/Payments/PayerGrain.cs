@@ -1,10 +1,9 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.Payments.Payouts;
 using CoProduce.Grains.Payments.Storage;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Payments;
 
@@ -15,14 +14,14 @@ namespace CoProduce.Grains.Payments;
 /// </summary>
 [GrainType("payer")]
 public sealed class PayerGrain(
-    [PersistentState("payer")] IPersistentState<PayerState> state,
+    [JournaledState("payer")] IJournaledState<PayerState> state,
     PaymentStore store,
     PayoutScheduler payouts,
-    TimeProvider time) : Grain, IPayerGrain
+    TimeProvider time) : JournaledGrain, IPayerGrain
 {
     private PayerState S => state.State;
 
-    private PayerRef Payer => Parse(GetPrimaryKeyString());
+    private PayerRef Payer => Parse(this.GetPrimaryKeyString());
 
     public async Task<Versioned<PaymentPolicyView>> GetPolicy(Actor actor)
     {

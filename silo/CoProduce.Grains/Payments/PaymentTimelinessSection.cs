@@ -1,6 +1,5 @@
 using System.Globalization;
 using CoProduce.Grains.Reports;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Payments;
 

@@ -1,7 +1,6 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Payments.Storage;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Payments;
 
@@ -9,7 +8,7 @@ namespace CoProduce.Grains.Payments;
 [GrainType("projectpayments")]
 public sealed partial class ProjectPaymentsGrain(PaymentStore store, TimeProvider time) : Grain, IProjectPaymentsGrain
 {
-    private Guid ProjectId => GetPrimaryKey();
+    private Guid ProjectId => this.GetPrimaryKey();
 
     public async Task<Slice<ClaimView>> Claims(Actor actor, int offset, int limit)
     {

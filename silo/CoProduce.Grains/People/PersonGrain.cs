@@ -1,6 +1,5 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.People;
 
@@ -9,14 +8,14 @@ namespace CoProduce.Grains.People;
 /// person consents, and a linked supporter may act with them (the record then names both).
 /// </summary>
 [GrainType("person")]
-public sealed partial class PersonGrain([PersistentState("person")] IPersistentState<PersonState> state) : Grain, IPersonGrain
+public sealed partial class PersonGrain([JournaledState("person")] IJournaledState<PersonState> state) : JournaledGrain, IPersonGrain
 {
     private const int MaxSupporters = 20;
     private const int MaxConsents = 500;
 
     private PersonState S => state.State;
 
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     public async Task<Versioned<OwnProfileView>> SaveProfile(Actor actor, PersonProfile profile, long? expectedVersion)
     {

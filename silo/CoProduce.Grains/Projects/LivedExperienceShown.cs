@@ -1,5 +1,4 @@
 using CoProduce.Grains.People;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Projects;
 

@@ -1,9 +1,8 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Projects;
 
@@ -13,7 +12,7 @@ namespace CoProduce.Grains.Projects;
 /// shapes it; contributors take part in it as equals.
 /// </summary>
 [GrainType("project")]
-public sealed partial class ProjectGrain([PersistentState("project")] IPersistentState<ProjectState> state) : Grain, IProjectGrain
+public sealed partial class ProjectGrain([JournaledState("project")] IJournaledState<ProjectState> state) : JournaledGrain, IProjectGrain
 {
     private ProjectState S => state.State;
 
@@ -21,7 +20,7 @@ public sealed partial class ProjectGrain([PersistentState("project")] IPersisten
 
     private const string UnnamedParticipant = "Participant";
 
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     public async Task<ProjectView> Create(Actor actor, Guid organisationId, Guid? networkId, string name, string? summary)
     {

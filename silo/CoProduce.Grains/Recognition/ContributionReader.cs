@@ -4,7 +4,6 @@ using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Evaluation;
 using CoProduce.Grains.Feedback;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Recognition;
 

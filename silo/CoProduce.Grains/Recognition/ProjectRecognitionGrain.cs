@@ -1,7 +1,6 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Recognition;
 
@@ -12,15 +11,15 @@ namespace CoProduce.Grains.Recognition;
 /// </summary>
 [GrainType("projectrecognition")]
 public sealed class ProjectRecognitionGrain(
-    [PersistentState("project-recognition")] IPersistentState<ProjectRecognitionState> state,
-    TimeProvider time) : Grain, IProjectRecognitionGrain
+    [JournaledState("project-recognition")] IJournaledState<ProjectRecognitionState> state,
+    TimeProvider time) : JournaledGrain, IProjectRecognitionGrain
 {
     // Bounds the stored list; a project holding more sessions than this is far outside normal use.
     private const int MaxSessions = 5000;
     private const int MaxAttendees = 200;
     private const decimal MaxHours = 24m;
 
-    private Guid ProjectId => GetPrimaryKey();
+    private Guid ProjectId => this.GetPrimaryKey();
 
     public async Task<SessionRecord> RecordSession(Actor actor, SessionSpec spec)
     {

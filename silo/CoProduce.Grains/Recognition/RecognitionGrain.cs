@@ -1,10 +1,9 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Recognition;
 
@@ -16,15 +15,15 @@ namespace CoProduce.Grains.Recognition;
 /// </summary>
 [GrainType("recognition")]
 public sealed partial class RecognitionGrain(
-    [PersistentState("recognition")] IPersistentState<RecognitionState> state,
-    TimeProvider time) : Grain, IRecognitionGrain
+    [JournaledState("recognition")] IJournaledState<RecognitionState> state,
+    TimeProvider time) : JournaledGrain, IRecognitionGrain
 {
     // Bounds the stored consents; one per project the person takes part in.
     private const int MaxConsents = 2000;
 
     private RecognitionState S => state.State;
 
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     public async Task<Versioned<RecognitionChoices>> Choices(Actor actor)
     {

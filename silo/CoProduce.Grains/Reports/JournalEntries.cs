@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 
 namespace CoProduce.Grains.Reports;
 
@@ -16,7 +15,7 @@ public static class JournalEntries
     /// oldest first, with when it was recorded.
     /// </summary>
     public static async IAsyncEnumerable<(DateTimeOffset RecordedAt, T Entry)> ReadAllAsync<T>(
-        this IGrainEventStream journal, GrainId grain, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        this IGrainEventStream journal, JournalId grain, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where T : class
     {
         var after = 0L;

@@ -1,6 +1,5 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Networks;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Reports;
 
@@ -12,7 +11,7 @@ namespace CoProduce.Grains.Reports;
 [GrainType("networkpowerbalance")]
 public sealed class NetworkPowerBalanceGrain(TimeProvider time) : Grain, INetworkPowerBalanceGrain
 {
-    private Guid NetworkId => GetPrimaryKey();
+    private Guid NetworkId => this.GetPrimaryKey();
 
     public async Task<PowerBalanceReport> Report(Actor actor)
     {

@@ -1,6 +1,5 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Reports;
 
@@ -13,7 +12,7 @@ public sealed class ProjectPowerBalanceGrain(IEnumerable<IReportSection> section
 {
     private readonly IReadOnlyList<IReportSection> _sections = [.. sections.OrderBy(s => s.Order).ThenBy(s => s.Key, StringComparer.Ordinal)];
 
-    private Guid ProjectId => GetPrimaryKey();
+    private Guid ProjectId => this.GetPrimaryKey();
 
     public async Task<PowerBalanceReport> Report(Actor actor)
     {

@@ -1,7 +1,6 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Reports;
 
@@ -12,13 +11,13 @@ namespace CoProduce.Grains.Reports;
 /// </summary>
 [GrainType("selfassessment")]
 public sealed class SelfAssessmentGrain(
-    [PersistentState("self-assessment")] IPersistentState<SelfAssessmentState> state,
-    TimeProvider time) : Grain, ISelfAssessmentGrain
+    [JournaledState("self-assessment")] IJournaledState<SelfAssessmentState> state,
+    TimeProvider time) : JournaledGrain, ISelfAssessmentGrain
 {
     // Bounds the stored history; a project rating itself more often than this is far outside normal use.
     public const int MaxEntries = 2000;
 
-    private Guid ProjectId => GetPrimaryKey();
+    private Guid ProjectId => this.GetPrimaryKey();
 
     public async Task<SelfAssessmentView> Record(Actor actor, CoProductionLevel level, string? note)
     {

@@ -1,6 +1,5 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Representation;
 
@@ -11,12 +10,12 @@ namespace CoProduce.Grains.Representation;
 /// </summary>
 [GrainType("diversity")]
 public sealed class DiversityGrain(
-    [PersistentState("diversity")] IPersistentState<DiversityState> state,
-    TimeProvider time) : Grain, IDiversityGrain
+    [JournaledState("diversity")] IJournaledState<DiversityState> state,
+    TimeProvider time) : JournaledGrain, IDiversityGrain
 {
     private const int MaxValueLength = 100;
 
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     private bool Given => state.State.ConsentedAt is not null;
 

@@ -1,9 +1,8 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Networks;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Representation;
 
@@ -12,11 +11,11 @@ namespace CoProduce.Grains.Representation;
 /// can say whom they speak for in shared words, and projects can set targets against them.
 /// </summary>
 [GrainType("networkgroups")]
-public sealed class NetworkGroupsGrain([PersistentState("groups")] IPersistentState<NetworkGroupsState> state) : Grain, INetworkGroupsGrain
+public sealed class NetworkGroupsGrain([JournaledState("groups")] IJournaledState<NetworkGroupsState> state) : JournaledGrain, INetworkGroupsGrain
 {
     private const int MaxGroups = 200;
 
-    private Guid NetworkId => GetPrimaryKey();
+    private Guid NetworkId => this.GetPrimaryKey();
 
     public async Task<Versioned<NetworkGroups>> Get(Actor actor)
     {

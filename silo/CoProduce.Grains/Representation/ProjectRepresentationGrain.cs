@@ -1,7 +1,6 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Representation;
 
@@ -14,15 +13,15 @@ namespace CoProduce.Grains.Representation;
 /// </summary>
 [GrainType("projectrepresentation")]
 public sealed class ProjectRepresentationGrain(
-    [PersistentState("representation")] IPersistentState<ProjectRepresentationState> state,
-    TimeProvider time) : Grain, IProjectRepresentationGrain
+    [JournaledState("representation")] IJournaledState<ProjectRepresentationState> state,
+    TimeProvider time) : JournaledGrain, IProjectRepresentationGrain
 {
     private const int MaxTargets = 50;
     private const int MaxMinimum = 1000;
 
     private ProjectRepresentationState S => state.State;
 
-    private Guid ProjectId => GetPrimaryKey();
+    private Guid ProjectId => this.GetPrimaryKey();
 
     public async Task<Versioned<RepresentationTargets>> Targets(Actor actor)
     {

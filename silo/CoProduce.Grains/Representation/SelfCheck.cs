@@ -1,6 +1,5 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Representation;
 

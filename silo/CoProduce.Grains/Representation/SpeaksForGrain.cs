@@ -1,16 +1,15 @@
+using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Grains.Representation;
 
 /// <summary>Who a person speaks for: their own words and groups from their networks' lists. They say it; facilitators read it in their projects.</summary>
 [GrainType("speaksfor")]
-public sealed class SpeaksForGrain([PersistentState("speaksfor")] IPersistentState<SpeaksForState> state) : Grain, ISpeaksForGrain
+public sealed class SpeaksForGrain([JournaledState("speaksfor")] IJournaledState<SpeaksForState> state) : JournaledGrain, ISpeaksForGrain
 {
     private const int MaxGroups = 20;
 
-    private Guid Id => GetPrimaryKey();
+    private Guid Id => this.GetPrimaryKey();
 
     public async Task<Versioned<SpeaksFor>> Get(Actor actor)
     {

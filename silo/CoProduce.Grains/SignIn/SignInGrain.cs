@@ -1,11 +1,10 @@
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
+using CoProduce.Journal.State;
 
 namespace CoProduce.Grains.SignIn;
 
 /// <summary>One person's token revocation time, kept so that every node refuses the same tokens.</summary>
 [GrainType("signin")]
-public sealed class SignInGrain([PersistentState("signin")] IPersistentState<SignInState> state, TimeProvider time) : Grain, ISignInGrain
+public sealed class SignInGrain([JournaledState("signin")] IJournaledState<SignInState> state, TimeProvider time) : JournaledGrain, ISignInGrain
 {
     public Task<DateTimeOffset?> RevokedBefore() => Task.FromResult(state.State.RevokedBefore);
 
@@ -19,7 +18,7 @@ public sealed class SignInGrain([PersistentState("signin")] IPersistentState<Sig
         }
 
         state.State = new SignInState { RevokedBefore = cutOff };
-        RaiseEvent(new TokensRevoked(GetPrimaryKey(), requestedBy, cutOff));
+        RaiseEvent(new TokensRevoked(this.GetPrimaryKey(), requestedBy, cutOff));
         await state.WriteStateAsync();
         return cutOff;
     }

@@ -19,7 +19,8 @@ public static class JournalSiloBuilderExtensions
     /// <summary>
     /// The journal on SQLite or PostgreSQL as <paramref name="storage"/> says. The settings are validated
     /// now (a <see cref="StorageConfigurationException"/> names a bad one); the tables are migrated when the
-    /// silo starts. Registers <see cref="IGrainEventStream"/> and <see cref="JsonStateSerializer"/>.
+    /// silo starts. Registers <see cref="IGrainEventStream"/>, <see cref="JsonStateSerializer"/> and the storage
+    /// health check (tag <c>ready</c>).
     /// </summary>
     public static ISiloBuilder AddCoProduceJournal(this ISiloBuilder builder, StorageOptions storage)
     {
@@ -27,12 +28,16 @@ public static class JournalSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(storage);
         var target = StorageTarget.From(storage);
         var services = builder.Services;
+        services.AddSingleton(storage);
         services.AddSingleton<IGrainStorage>(provider => target.CreateStorage(provider.GetService<TimeProvider>()));
+        // The same database for the domain's own tables (payments) beside the grains'.
+        services.AddSingleton(_ => target.CreateDatabase());
         services.AddSingleton<JsonStateSerializer>();
         services.AddSingleton<GrainEventStream>();
         services.AddSingleton<IGrainEventStream>(provider => provider.GetRequiredService<GrainEventStream>());
         services.AddSingleton<IAttributeToFactoryMapper<JournaledStateAttribute>, JournaledStateMapper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, JournalMigration>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.AddIncomingGrainCallFilter<JournalCallFilter>();
         return builder;
     }

@@ -173,7 +173,7 @@ internal sealed class JournalActivation
         catch (Exception e)
         {
             WriteFailed(e);
-            throw JournalConflict.ToOrleans(e);
+            throw;
         }
 
         Committed(batch);

@@ -1,17 +1,10 @@
-using OrleansInconsistentState = Orleans.Storage.InconsistentStateException;
-using StaleWrite = CoProduce.Runtime.State.InconsistentStateException;
+using Orleans.Storage;
 
 namespace CoProduce.Journal.State;
 
-/// <summary>
-/// The storage reports a stale version or a taken sequence number with the home-made runtime's exception;
-/// grains on Orleans get Orleans' own, which the Orleans runtime answers by deactivating the activation.
-/// </summary>
+/// <summary>The answer to a write from a copy whose earlier write failed: Orleans deactivates the activation on it.</summary>
 internal static class JournalConflict
 {
-    public static Exception ToOrleans(Exception failure) =>
-        failure is StaleWrite stale ? new OrleansInconsistentState(stale.Message) : failure;
-
-    public static OrleansInconsistentState AfterFailedWrite(string stateName, Exception earlier) =>
+    public static InconsistentStateException AfterFailedWrite(string stateName, Exception earlier) =>
         new($"An earlier write of state '{stateName}' failed ({earlier.GetType().Name}); the grain reloads on its next call.");
 }

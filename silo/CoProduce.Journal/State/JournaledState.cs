@@ -87,7 +87,7 @@ internal sealed class JournaledState<TState>(JournalActivation activation, strin
             // the state is read again, and the call filter deactivates the activation when the call ends.
             _failedWrite = e;
             activation.WriteFailed(e);
-            throw JournalConflict.ToOrleans(e);
+            throw;
         }
 
         RecordExists = json is not null;

@@ -1,8 +1,7 @@
+using Orleans.Storage;
 using System.Data.Common;
 using System.Globalization;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.State;
+using CoProduce.Journal.Events;
 
 namespace CoProduce.Journal.Storage;
 
@@ -54,7 +53,7 @@ public sealed partial class AdoGrainStorage
         command.AddParameter("@after", afterSequence);
         command.AddParameter("@limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var grain = new GrainId(grainType, grainKey);
+        var grain = new JournalId(grainType, grainKey);
         var events = new List<GrainEvent>();
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -1,6 +1,6 @@
+using Orleans.Storage;
 using System.Data.Common;
 using System.Globalization;
-using CoProduce.Runtime.State;
 
 namespace CoProduce.Journal.Storage;
 

@@ -1,4 +1,4 @@
-using CoProduce.Runtime.Events;
+using CoProduce.Journal.Events;
 
 namespace CoProduce.Journal.Storage;
 
@@ -28,7 +28,7 @@ public interface IGrainStorage
     /// Writes <paramref name="json"/> (null clears it, leaving a tombstone) when the stored version equals
     /// <paramref name="expectedEtag"/> (null: no row yet), and appends <paramref name="events"/> to the
     /// journal in the same transaction. Returns the new ETag. Throws
-    /// <see cref="CoProduce.Runtime.State.InconsistentStateException"/> when the version or a journal
+    /// <see cref="Orleans.Storage.InconsistentStateException"/> when the version or a journal
     /// sequence number was taken; then nothing is written.
     /// </summary>
     Task<string> WriteStateAsync(StateKey key, string? json, string? expectedEtag, IReadOnlyList<JournalAppend> events, CancellationToken cancellationToken);

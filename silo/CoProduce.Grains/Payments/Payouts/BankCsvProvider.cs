@@ -1,7 +1,7 @@
 using System.Text;
 using CoProduce.Grains.Exports;
 using CoProduce.Grains.Payments.Storage;
-using CoProduce.Runtime.Hosting;
+using CoProduce.Grains.Common.Files;
 
 namespace CoProduce.Grains.Payments.Payouts;
 

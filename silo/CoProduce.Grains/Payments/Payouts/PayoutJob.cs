@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CoProduce.Grains.Payments.Storage;
 using CoProduce.Journal.Storage;
-using CoProduce.Runtime.Telemetry;
+using CoProduce.Telemetry;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

@@ -1,6 +1,5 @@
 using CoProduce.Grains.Agenda;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 
 namespace CoProduce.Grains.Reports.Sections;
 
@@ -20,7 +19,7 @@ public sealed class AgendaSection(IGrainEventStream journal) : IReportSection
     {
         var share = new MeasureBuilder("agenda.lived-experience-share", "Agenda items proposed by people with lived experience", MeasureKind.Share, countsPeople: true);
         var rows = new ReportTableBuilder("proposed at", "proposer's role");
-        var agenda = new GrainId("agenda", subject.ProjectId.ToString("D"));
+        var agenda = new JournalId("agenda", subject.ProjectId.ToString("D"));
         await foreach (var (_, proposed) in journal.ReadAllAsync<ItemProposed>(agenda, cancellationToken))
         {
             share.Add(proposed.Item.ProposedAt, proposed.Item.ProposerLivedExperience == true);

@@ -1,5 +1,4 @@
 using CoProduce.Grains.Decisions;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Reports.Sections;
 

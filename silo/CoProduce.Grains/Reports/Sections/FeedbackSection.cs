@@ -1,6 +1,5 @@
 using System.Globalization;
 using CoProduce.Grains.Feedback;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Reports.Sections;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Grains.Reports.Sections;
 

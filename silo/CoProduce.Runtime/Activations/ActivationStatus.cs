@@ -1,9 +1,0 @@
-namespace CoProduce.Runtime.Activations;
-
-internal enum ActivationStatus
-{
-    Activating,
-    Valid,
-    Deactivating,
-    Deactivated,
-}
