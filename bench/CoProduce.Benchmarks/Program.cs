@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Running;
 using CoProduce.Benchmarks.OrleansRuntime;
 using CoProduce.Benchmarks.Reporting;
-using CoProduce.Benchmarks.Runtime;
 using CoProduce.Benchmarks.Storage;
 
 var options = BenchmarkOptions.Parse(args);
@@ -9,7 +8,7 @@ var config = BenchmarkSetup.Config(options.Quick);
 // The home-made runtime's rows stay until the switch to Orleans removes that runtime.
 var benchmarks = new List<Type>
 {
-    typeof(GrainCallBenchmarks), typeof(ThroughputBenchmarks), typeof(OrleansGrainCallBenchmarks), typeof(OrleansThroughputBenchmarks),
+    typeof(OrleansGrainCallBenchmarks), typeof(OrleansThroughputBenchmarks),
 };
 if (Environment.GetEnvironmentVariable(BenchDatabase.ServerVariable) is { Length: > 0 })
 {

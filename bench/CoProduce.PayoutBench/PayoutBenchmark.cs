@@ -4,7 +4,7 @@ using CoProduce.Grains.Payments.Payouts;
 using CoProduce.Grains.Payments.Storage;
 using CoProduce.Grains.Payments;
 using CoProduce.Journal.Storage;
-using CoProduce.Runtime.Hosting;
+using CoProduce.Journal.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -41,7 +41,7 @@ public static class PayoutBenchmark
         try
         {
             var services = new ServiceCollection()
-                .AddGrainStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+                .AddJournalStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     ["CoProduce:Storage:Provider"] = "PostgreSql",
                     ["CoProduce:Storage:ConnectionString"] = connectionString,

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using CoProduce.Gateway.Auth;
 using CoProduce.Journal.Storage;
-using CoProduce.Runtime.Hosting;
+using CoProduce.Journal.Hosting;
 using CoProduce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

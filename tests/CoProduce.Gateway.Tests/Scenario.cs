@@ -3,8 +3,7 @@ using System.Text.Json;
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests;
@@ -42,7 +41,7 @@ public static class Scenario
     /// <summary>Every event journalled for one grain, oldest first, as type and JSON body.</summary>
     public static async Task<IReadOnlyList<(string Type, JsonElement Body)>> Journal(GatewayApplication app, string grainType, Guid key)
     {
-        var events = await app.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new GrainId(grainType, key.ToString("D")), 0, 1000);
+        var events = await app.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new JournalId(grainType, key.ToString("D")), 0, 1000);
         return [.. events.Select(e => (e.Type, JsonDocument.Parse(e.Json).RootElement.Clone()))];
     }
 
@@ -52,7 +51,7 @@ public static class Scenario
     /// </summary>
     public static async Task<JsonElement> NextEvent(GatewayApplication app, string grainType, Guid key, string eventName, TimeSpan within)
     {
-        var grain = new GrainId(grainType, key.ToString("D"));
+        var grain = new JournalId(grainType, key.ToString("D"));
         var stream = app.Services.GetRequiredService<IGrainEventStream>();
         var seen = new TaskCompletionSource<GrainEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         bool Matches(GrainEvent e) => e.Type == eventName || e.Type.EndsWith("." + eventName, StringComparison.Ordinal);

@@ -44,12 +44,6 @@ public static class PerformanceReport
             var slowdown = stats.Mean / baseStats.Mean;
             yield return name switch
             {
-                "GrainCall" => new ReportRow(
-                    "home-made runtime (until the switch): uncontended grain call vs SemaphoreSlim-guarded call (time ratio)",
-                    Nanoseconds(stats.Mean), Nanoseconds(baseStats.Mean), slowdown, "<= 3.00x", slowdown <= 3),
-                "Grains" => new ReportRow(
-                    "home-made runtime (until the switch): calls/s across 1,000 grains (throughput ratio to guarded objects)",
-                    PerSecond(stats.Mean), PerSecond(baseStats.Mean), 1 / slowdown, ">= 1,000,000 calls/s", 1e9 / stats.Mean >= 1_000_000),
                 "GrainStateWrite" => new ReportRow(
                     "storage called directly: PostgreSQL state write vs raw Npgsql versioned UPDATE (rate ratio)",
                     PerSecond(stats.Mean), PerSecond(baseStats.Mean), 1 / slowdown, ">= 0.80x the raw rate", 1 / slowdown >= 0.8),

@@ -26,12 +26,8 @@ public static class JournalSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(storage);
-        var target = StorageTarget.From(storage);
         var services = builder.Services;
-        services.AddSingleton(storage);
-        services.AddSingleton<IGrainStorage>(provider => target.CreateStorage(provider.GetService<TimeProvider>()));
-        // The same database for the domain's own tables (payments) beside the grains'.
-        services.AddSingleton(_ => target.CreateDatabase());
+        services.AddJournalStorage(storage);
         services.AddSingleton<JsonStateSerializer>();
         services.AddSingleton<GrainEventStream>();
         services.AddSingleton<IGrainEventStream>(provider => provider.GetRequiredService<GrainEventStream>());
@@ -40,5 +36,22 @@ public static class JournalSiloBuilderExtensions
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.AddIncomingGrainCallFilter<JournalCallFilter>();
         return builder;
+    }
+
+    /// <summary>
+    /// The storage alone, without a silo (the <c>migrate</c> command): <see cref="StorageOptions"/>, <see cref="IGrainStorage"/>
+    /// and the <see cref="RelationalDatabase"/> the domain's own tables (payments) live in beside the grains'. The settings
+    /// are validated now.
+    /// </summary>
+    public static IServiceCollection AddJournalStorage(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddJournalStorage(StorageOptions.FromConfiguration(configuration));
+
+    private static IServiceCollection AddJournalStorage(this IServiceCollection services, StorageOptions storage)
+    {
+        var target = StorageTarget.From(storage);
+        services.AddSingleton(storage);
+        services.AddSingleton<IGrainStorage>(provider => target.CreateStorage(provider.GetService<TimeProvider>()));
+        services.AddSingleton(_ => target.CreateDatabase());
+        return services;
     }
 }

@@ -2,8 +2,9 @@ using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Invitations;
 using CoProduce.Grains.Common;
 using CoProduce.Journal.Storage;
-using CoProduce.Runtime.Hosting;
-using CoProduce.Runtime.Reminders;
+using CoProduce.Clustering;
+using CoProduce.Clustering.Storage;
+using Orleans.Configuration;
 using CoProduce.Telemetry;
 
 namespace CoProduce.Deployment.Tests.Rules;
@@ -19,8 +20,10 @@ public static class KnownSettings
     [
         (StorageOptions.SectionName, typeof(StorageOptions)),
         (AuthOptions.Section, typeof(AuthOptions)),
-        (GrainRuntimeOptions.SectionName, typeof(GrainRuntimeOptions)),
-        (ReminderOptions.SectionName, typeof(ReminderOptions)),
+        (ClusterStorageOptions.SectionName, typeof(ClusterStorageOptions)),
+        (CoProduceClusterOptions.SectionName, typeof(CoProduceClusterOptions)),
+        (MembershipTuning.SectionName, typeof(ClusterMembershipOptions)),
+        (ClusterSiloBuilderExtensions.RemindersSectionName, typeof(ReminderOptions)),
         (TelemetryOptions.SectionName, typeof(TelemetryOptions)),
     ];
 

@@ -6,8 +6,7 @@ using CoProduce.Grains.Common;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Agenda;
@@ -142,7 +141,7 @@ public sealed class AgendaProject(GatewayApplication app)
     public async Task<IReadOnlyList<GrainEvent>> Journal()
     {
         var stream = app.Services.GetRequiredService<IGrainEventStream>();
-        return await stream.ReadAsync(new GrainId("agenda", ProjectId.ToString("D")), afterSequence: 0, limit: 1000);
+        return await stream.ReadAsync(new JournalId("agenda", ProjectId.ToString("D")), afterSequence: 0, limit: 1000);
     }
 
     private async Task SetUp()

@@ -1,5 +1,4 @@
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Grains;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Api;

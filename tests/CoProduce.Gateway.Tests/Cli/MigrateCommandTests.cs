@@ -1,6 +1,6 @@
 using CoProduce.Gateway.Cli;
 using CoProduce.Journal.Storage;
-using CoProduce.Runtime.Hosting;
+using CoProduce.Journal.Hosting;
 using CoProduce.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +21,7 @@ public abstract class MigrateCommandTests
         try
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.StorageSettings).Build();
-            await using var services = new ServiceCollection().AddGrainStorage(configuration).BuildServiceProvider();
+            await using var services = new ServiceCollection().AddJournalStorage(configuration).BuildServiceProvider();
             var storage = services.GetRequiredService<IGrainStorage>();
             await Assert.ThrowsAnyAsync<Exception>(() => storage.ReadStateAsync(Probe, CancellationToken.None));
 

@@ -1,6 +1,5 @@
 using System.Net;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,7 +39,7 @@ public abstract class DecisionAnonymityApiTests(ITestDatabase database)
         Assert.Equal(3, results.GetProperty("dissent").GetArrayLength());
 
         // Neither the stored decision nor its journal names a voter anywhere.
-        var journal = await app.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new GrainId("decision", id.ToString("D")), 0, 1000);
+        var journal = await app.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new JournalId("decision", id.ToString("D")), 0, 1000);
         Assert.Equal(5, journal.Count(e => e.Type.Contains("VoteCast", StringComparison.Ordinal)));
         var stored = (await database.DumpAsync()).Where(r => r.StartsWith($"decision | {id:D} |", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(stored);

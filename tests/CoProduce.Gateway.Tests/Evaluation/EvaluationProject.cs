@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CoProduce.Gateway.Tests.Agenda;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Evaluation;
@@ -79,5 +78,5 @@ public sealed class EvaluationProject(GatewayApplication app, AgendaProject proj
 
     /// <summary>A grain's journal, oldest first.</summary>
     public async Task<IReadOnlyList<GrainEvent>> Journal(string grainType, Guid key) =>
-        await app.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new GrainId(grainType, key.ToString("D")), afterSequence: 0, limit: 1000);
+        await app.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new JournalId(grainType, key.ToString("D")), afterSequence: 0, limit: 1000);
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using CoProduce.Gateway.Auth;
-using CoProduce.Runtime.Grains;
 using CoProduce.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -12,7 +12,6 @@ using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 using CoProduce.Grains.Recognition;
 using CoProduce.Grains.Representation;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Tests.Hostile;
 

@@ -294,8 +294,8 @@ public abstract class InvitationsApiTests(ITestDatabase database)
         await using var setting = await Start();
         var invitation = await Issue(setting);
         var code = invitation.GetProperty("code").GetString()!;
-        var journal = await setting.App.Services.GetRequiredService<CoProduce.Runtime.Events.IGrainEventStream>()
-            .ReadAsync(new CoProduce.Runtime.Grains.GrainId("invitation", invitation.GetProperty("id").GetString()!), 0, 100);
+        var journal = await setting.App.Services.GetRequiredService<CoProduce.Journal.Events.IGrainEventStream>()
+            .ReadAsync(new CoProduce.Journal.Events.JournalId("invitation", invitation.GetProperty("id").GetString()!), 0, 100);
         var issued = Assert.Single(journal);
         Assert.Equal("InvitationIssued", issued.Type);
         Assert.DoesNotContain(code, issued.Json, StringComparison.Ordinal);

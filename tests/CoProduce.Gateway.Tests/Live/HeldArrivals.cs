@@ -1,7 +1,5 @@
-using System.Reflection;
 using CoProduce.Grains.Live;
 using CoProduce.Live;
-using CoProduce.Runtime.Grains;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Live;
@@ -24,64 +22,23 @@ public sealed class HeldArrivals
 
     public void Release() => _released.TrySetResult();
 
-    /// <summary>Puts a factory in front of the gateway's own that hands out live grains which hold the person's arrival.</summary>
-    public void Install(IServiceCollection services)
-    {
-        var existing = services.Last(d => d.ServiceType == typeof(IGrainFactory));
-        services.AddSingleton<IGrainFactory>(sp => new Factory(Inner(sp, existing), this));
-    }
+    /// <summary>Adds an outgoing call filter to the gateway's silo that holds the person's arrival at the live grain.</summary>
+    public void Install(IServiceCollection services) => services.AddSingleton<IOutgoingGrainCallFilter>(new Filter(this));
 
-    private static IGrainFactory Inner(IServiceProvider services, ServiceDescriptor existing) =>
-        (IGrainFactory)(existing.ImplementationInstance
-            ?? existing.ImplementationFactory?.Invoke(services)
-            ?? ActivatorUtilities.CreateInstance(services, existing.ImplementationType!));
-
-    private async Task<LiveSnapshot> Arrive(IProjectLiveGrain live, object?[] args)
+    private sealed class Filter(HeldArrivals held) : IOutgoingGrainCallFilter
     {
-        if (args[2] is PresentPerson person && person.PersonId == PersonId)
+        public async Task Invoke(IOutgoingGrainCallContext context)
         {
-            _reached.TrySetResult();
-            await _released.Task;
-        }
-
-        return await live.Arrive((string)args[0]!, (string)args[1]!, (PresentPerson)args[2]!);
-    }
-
-    private sealed class Factory(IGrainFactory inner, HeldArrivals held) : IGrainFactory
-    {
-        public TGrain GetGrain<TGrain>(string key) where TGrain : IGrainWithStringKey => inner.GetGrain<TGrain>(key);
-
-        public TGrain GetGrain<TGrain>(long key) where TGrain : IGrainWithIntegerKey => inner.GetGrain<TGrain>(key);
-
-        public TGrain GetGrain<TGrain>(Guid key) where TGrain : IGrainWithGuidKey
-        {
-            var grain = inner.GetGrain<TGrain>(key);
-            if (grain is not IProjectLiveGrain live)
+            if (context.InterfaceMethod?.DeclaringType == typeof(IProjectLiveGrain)
+                && context.InterfaceMethod.Name == nameof(IProjectLiveGrain.Arrive)
+                && context.Request.GetArgument(2) is PresentPerson person
+                && person.PersonId == held.PersonId)
             {
-                return grain;
+                held._reached.TrySetResult();
+                await held._released.Task;
             }
 
-            var proxy = DispatchProxy.Create<IProjectLiveGrain, Holding>();
-            ((Holding)(object)proxy).Set(live, held);
-            return (TGrain)proxy;
+            await context.Invoke();
         }
-    }
-
-    /// <summary>A live grain that passes every call through, holding the person's arrival.</summary>
-    public class Holding : DispatchProxy
-    {
-        private IProjectLiveGrain? _live;
-        private HeldArrivals? _held;
-
-        internal void Set(IProjectLiveGrain live, HeldArrivals held)
-        {
-            _live = live;
-            _held = held;
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-            targetMethod!.Name == nameof(IProjectLiveGrain.Arrive)
-                ? _held!.Arrive(_live!, args!)
-                : targetMethod.Invoke(_live, args);
     }
 }

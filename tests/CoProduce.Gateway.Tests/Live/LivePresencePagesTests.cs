@@ -1,6 +1,5 @@
 using CoProduce.Grains.Live;
 using CoProduce.Live;
-using CoProduce.Runtime.Grains;
 using CoProduce.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,6 @@ using System.Text;
 using CoProduce.Grains.Live;
 using CoProduce.Journal.Storage;
 using CoProduce.Live;
-using CoProduce.Runtime.Grains;
 using CoProduce.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using System.Net;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
 using CoProduce.Live;
-using CoProduce.Runtime.Grains;
 using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,8 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
-using CoProduce.Runtime.Events;
-using CoProduce.Runtime.Grains;
+using CoProduce.Journal.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Projects;
@@ -128,7 +127,7 @@ public sealed class ProjectWorld
     /// <summary>The project's journalled events of one type, as JSON.</summary>
     public async Task<IReadOnlyList<JsonElement>> Events(Guid projectId, string type)
     {
-        var events = await App.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new GrainId("project", projectId.ToString("D")), 0, 100);
+        var events = await App.Services.GetRequiredService<IGrainEventStream>().ReadAsync(new JournalId("project", projectId.ToString("D")), 0, 100);
         return [.. events.Where(e => e.Type == type).Select(e => JsonDocument.Parse(e.Json).RootElement.Clone())];
     }
 

@@ -7,7 +7,6 @@ using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
 using CoProduce.Grains.Reports;
-using CoProduce.Runtime.Grains;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Reports;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CoProduce.Gateway.Tests.Payments;
-using CoProduce.Runtime.Telemetry;
 using CoProduce.Telemetry;
 
 namespace CoProduce.Gateway.Tests.Telemetry;

@@ -6,7 +6,6 @@ using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Organisations;
 using CoProduce.Grains.People;
 using CoProduce.Grains.Projects;
-using CoProduce.Runtime.Grains;
 using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,5 @@
 using System.Reflection;
 using CoProduce.Grains.Common;
-using CoProduce.Runtime.Grains;
-using CoProduce.Runtime.Reminders;
 
 namespace CoProduce.Grains.Tests.Identity;
 
@@ -16,7 +14,7 @@ internal static class BoundaryTypes
     public static readonly Assembly GrainClasses = typeof(global::CoProduce.Grains.Agenda.AgendaGrain).Assembly;
 
     private static readonly HashSet<Type> Markers =
-        [typeof(IGrain), typeof(IGrainWithStringKey), typeof(IGrainWithGuidKey), typeof(IGrainWithIntegerKey), typeof(IRemindable)];
+        [typeof(IGrain), typeof(IGrainWithStringKey), typeof(IGrainWithGuidKey), typeof(IGrainWithIntegerKey), typeof(IRemindable), typeof(IAddressable), typeof(IGrainObserver)];
 
     private static readonly HashSet<Type> Wrappers =
     [

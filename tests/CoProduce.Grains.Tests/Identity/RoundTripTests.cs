@@ -1,7 +1,8 @@
 using System.Text.Json;
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Live;
+using CoProduce.Journal.Events;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 using Orleans.Serialization;
 
 namespace CoProduce.Grains.Tests.Identity;
@@ -15,10 +16,13 @@ public sealed class RoundTripTests : IDisposable
     private static readonly JsonSerializerOptions Json = new() { IncludeFields = true };
 
     private readonly ServiceProvider _services = new ServiceCollection()
-        .AddSerializer(serializer => serializer.AddAssembly(BoundaryTypes.Contracts))
+        .AddSerializer(serializer => serializer.AddAssembly(BoundaryTypes.Contracts).AddAssembly(typeof(GrainEvent).Assembly).AddLiveContracts())
         .BuildServiceProvider();
 
     public static TheoryData<string> ContractTypes() => [.. BoundaryTypes.Own.Select(Name)];
+
+    /// <summary>The types from outside the contracts: the live hub's (as JSON) and the journal's.</summary>
+    public static TheoryData<string> OutsideTypes() => [.. BoundaryTypes.All.Where(t => t.Assembly != BoundaryTypes.Contracts).Select(Name)];
 
     [Theory]
     [MemberData(nameof(ContractTypes))]
@@ -32,6 +36,21 @@ public sealed class RoundTripTests : IDisposable
         Assert.IsType(sample.GetType(), back);
         Assert.NotSame(sample, back);
         Assert.Equal(Render(sample), Render(back));
+    }
+
+    [Theory]
+    [MemberData(nameof(OutsideTypes))]
+    public void ATypeFromOutsideTheContractsSurvivesTheSerializerAndTheCopier(string typeName)
+    {
+        var sample = new Samples().Of(ContractType(typeName));
+        var serializer = _services.GetRequiredService<Serializer>();
+
+        var back = serializer.Deserialize<object>(serializer.SerializeToArray<object>(sample));
+        var copy = _services.GetRequiredService<DeepCopier>().Copy<object>(sample);
+
+        Assert.IsType(sample.GetType(), back);
+        Assert.Equal(Render(sample), Render(back));
+        Assert.Equal(Render(sample), Render(copy));
     }
 
     [Theory]
