@@ -3,6 +3,7 @@ using CoProduce.Gateway.Auth;
 using CoProduce.Journal.Storage;
 using CoProduce.Journal.Hosting;
 using CoProduce.Testing;
+using CoProduce.Testing.Processes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -41,6 +42,9 @@ public sealed class GatewayApplication(
         // information logs of hundreds of servers; providers a test adds (LogCapture) still see everything.
         builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:LogLevel:Quartz", "Error");
+        // Each application is a silo of its own: its own ports, so many run side by side.
+        builder.UseSetting("CoProduce:Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("CoProduce:Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Database.StorageSettings)
         {
             builder.UseSetting(key, value);
