@@ -8,7 +8,7 @@ if (process.env.COPRODUCE_GATEWAY_DLL) {
   console.log(`Using the gateway at ${process.env.COPRODUCE_GATEWAY_DLL} (COPRODUCE_GATEWAY_DLL).`);
 } else {
   const project = fileURLToPath(new URL("../../../gateway/CoProduce.Gateway/CoProduce.Gateway.csproj", import.meta.url));
-  console.log("Building the gateway the tests run (dotnet build -c Release; minutes the first time, seconds after)...");
+  console.log("Building the gateway the tests run (dotnet build -c Release: minutes the first time, an up-to-date check after)...");
   const build = spawnSync("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "m"], { stdio: "inherit" });
   if (build.error) {
     console.error(`Could not run dotnet (${build.error.message}): install the .NET SDK named in global.json.`);
