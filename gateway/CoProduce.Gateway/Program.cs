@@ -4,6 +4,8 @@ using CoProduce.Gateway.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoProduceGateway();
+builder.ListenOnDefaultAddressUnlessConfigured();
+builder.RunCommandsWithoutListening(args);
 
 var app = builder.Build();
 

@@ -30,7 +30,9 @@ public static class PeopleApi
                 var expected = Etags.IfMatch(context.Request);
                 return Etags.Ok(context, await grains.GetGrain<IPersonGrain>(actor.PersonId).SaveProfile(actor, profile, expected));
             })
-            .WithSummary("Save your profile: the first save needs no If-Match; later saves send If-Match with the ETag last read.");
+            .WithSummary("Save your profile: the first save needs no If-Match; later saves send If-Match with the ETag last read.")
+            .WithDescription("The profile an invitation made when you redeemed it (its name only) counts as not yet saved: "
+                + "your own first save replaces it without If-Match.");
 
         group.MapPost("/consents", async Task<Results<Ok<OwnProfileView>, Accepted<OwnProfileView>>> (GiveConsent request, HttpContext context, IGrainFactory grains) =>
             {

@@ -1,12 +1,14 @@
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
 
 namespace CoProduce.Gateway.Projects;
 
 /// <summary>
 /// Pre-production: what can and cannot change, the organisation's commitment, the budget set with
-/// contributors, and the access plan. Every write answers the project as it now is, with its ETag.
+/// contributors, and the access plan. A new budget line or access need is answered as created (201, Location);
+/// every other write answers the project as it now is. Every answer carries the project's ETag.
 /// </summary>
 public static class PreProductionApi
 {
@@ -28,13 +30,28 @@ public static class PreProductionApi
             .WithDescription("If-Match is required (400 without it; 412 when someone else saved first: read again, then retry).");
 
         group.MapPost("/{projectId:guid}/budget-lines", async (Guid projectId, ProposeBudgetLine request, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await grains.GetGrain<IProjectGrain>(projectId)
-                    .ProposeBudgetLine(await context.ActorAsync(), request.Description, request.Amount, request.Currency)))
+            {
+                var project = await grains.GetGrain<IProjectGrain>(projectId)
+                    .ProposeBudgetLine(await context.ActorAsync(), request.Description, request.Amount, request.Currency);
+
+                // The grain adds the line last within the same turn, so the last line of its answer is this one.
+                var line = project.Value.PreProduction.Budget[^1];
+                context.Response.Headers.ETag = Etags.Format(project.Version);
+                return TypedResults.Created($"/api/projects/{projectId}/budget-lines/{line.Id}", line);
+            })
             .WithIdempotency()
-            .Produces<ProjectView>()
-            .WithSummary("Propose a budget line. Contributors and facilitators; observers watch (403).")
-            .WithDescription("The new line is the last of preProduction.budget in the answer. Amount above 0 in whole pence or cents; "
-                + "currency an ISO 4217 code in capitals (GBP). Send Idempotency-Key to retry safely.");
+            .WithSummary("Propose a budget line; answers the line (201, Location). Contributors and facilitators; observers watch (403).")
+            .WithDescription("Amount above 0 in whole pence or cents; currency an ISO 4217 code in capitals (GBP). The ETag is the project's "
+                + "after the change (If-Match for pre-production). Send Idempotency-Key to retry safely.");
+
+        group.MapGet("/{projectId:guid}/budget-lines/{lineId:guid}", async (Guid projectId, Guid lineId, HttpContext context, IGrainFactory grains) =>
+            {
+                var project = await grains.GetGrain<IProjectGrain>(projectId).Get(await context.ActorAsync());
+                var line = project.Value.PreProduction.Budget.FirstOrDefault(l => l.Id == lineId) ?? throw DomainException.NotFound("The budget line");
+                context.Response.Headers.ETag = Etags.Format(project.Version);
+                return TypedResults.Ok(line);
+            })
+            .WithSummary("One budget line, as the project shows it to you; the ETag is the project's.");
 
         group.MapPost("/{projectId:guid}/budget-lines/{lineId:guid}/agreement", async (Guid projectId, Guid lineId, HttpContext context, IGrainFactory grains) =>
                 Etags.Ok(context, await grains.GetGrain<IProjectGrain>(projectId).AgreeBudgetLine(await context.ActorAsync(), lineId)))
@@ -43,12 +60,27 @@ public static class PreProductionApi
             .WithDescription("Agreeing twice changes nothing. A supporter acting with a contributor agrees for them, and the record names the supporter.");
 
         group.MapPost("/{projectId:guid}/access-needs", async (Guid projectId, RecordAccessNeed request, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await grains.GetGrain<IProjectGrain>(projectId)
-                    .RecordAccessNeed(await context.ActorAsync(), request.PersonId, request.Need)))
+            {
+                var project = await grains.GetGrain<IProjectGrain>(projectId)
+                    .RecordAccessNeed(await context.ActorAsync(), request.PersonId, request.Need);
+
+                // The grain adds the need last within the same turn, and shows it to whoever may record it.
+                var need = project.Value.PreProduction.AccessPlan[^1];
+                context.Response.Headers.ETag = Etags.Format(project.Version);
+                return TypedResults.Created($"/api/projects/{projectId}/access-needs/{need.Id}", need);
+            })
             .WithIdempotency()
-            .Produces<ProjectView>()
-            .WithSummary("Record a participant's access need. The person themselves (or their supporter), or a facilitator.")
-            .WithDescription("The new need is the last of preProduction.accessPlan in the answer. Send Idempotency-Key to retry safely.");
+            .WithSummary("Record a participant's access need; answers the need (201, Location). The person themselves (or their supporter), or a facilitator.")
+            .WithDescription("The ETag is the project's after the change. Send Idempotency-Key to retry safely.");
+
+        group.MapGet("/{projectId:guid}/access-needs/{needId:guid}", async (Guid projectId, Guid needId, HttpContext context, IGrainFactory grains) =>
+            {
+                var project = await grains.GetGrain<IProjectGrain>(projectId).Get(await context.ActorAsync());
+                var need = project.Value.PreProduction.AccessPlan.FirstOrDefault(n => n.Id == needId) ?? throw DomainException.NotFound("The access need");
+                context.Response.Headers.ETag = Etags.Format(project.Version);
+                return TypedResults.Ok(need);
+            })
+            .WithSummary("One access need: facilitators see everyone's, everyone else only their own (404 for others'). The ETag is the project's.");
 
         group.MapPut("/{projectId:guid}/access-needs/{needId:guid}", async (Guid projectId, Guid needId, UpdateAdjustment request, HttpContext context, IGrainFactory grains) =>
                 Etags.Ok(context, await grains.GetGrain<IProjectGrain>(projectId)

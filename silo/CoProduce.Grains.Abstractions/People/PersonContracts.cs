@@ -113,6 +113,12 @@ public interface IPersonGrain : IGrainWithGuidKey
     /// <summary>Creates or replaces the profile (the person, or a supporter acting with them). Optimistic on version.</summary>
     Task<Versioned<OwnProfileView>> SaveProfile(Actor actor, PersonProfile profile, long? expectedVersion);
 
+    /// <summary>
+    /// Gives a person who redeems an invitation and has no profile yet one holding the invitation's name; their own
+    /// first save then replaces it without If-Match. Does nothing when a profile exists.
+    /// </summary>
+    Task StartInvitedProfile(string name);
+
     /// <summary>The person's own view (the person or a linked supporter only).</summary>
     Task<Versioned<OwnProfileView>> GetOwn(Actor actor);
 

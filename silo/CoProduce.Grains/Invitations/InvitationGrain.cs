@@ -108,11 +108,8 @@ public sealed class InvitationGrain(
         try
         {
             var person = GrainFactory.GetGrain<IPersonGrain>(personId);
-            if (!await person.Exists())
-            {
-                // A display name from the start, so facilitators and the group can greet them.
-                await person.SaveProfile(new Actor(personId), new PersonProfile { Name = S.InviteeName ?? DefaultName }, null);
-            }
+            // A display name from the start, so facilitators and the group can greet them (kept when a profile exists).
+            await person.StartInvitedProfile(S.InviteeName ?? DefaultName);
 
             // Redeeming is the person's own act of joining; the project checks that it issued this invitation.
             await project.AdmitInvited(Id, personId, S.Role, S.IssuedBy);

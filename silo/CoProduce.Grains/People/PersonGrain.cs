@@ -20,7 +20,8 @@ public sealed partial class PersonGrain([JournaledState("person")] IJournaledSta
     public async Task<Versioned<OwnProfileView>> SaveProfile(Actor actor, PersonProfile profile, long? expectedVersion)
     {
         EnsureSelfOrSupporter(actor);
-        if (S.Profile is not null && expectedVersion != S.Version)
+        var firstOwnSave = S.ProfileFromInvitation && expectedVersion is null;
+        if (S.Profile is not null && !firstOwnSave && expectedVersion != S.Version)
         {
             throw expectedVersion is null
                 ? DomainException.Invalid("If-Match", "The profile exists: send If-Match with its ETag so no edit is lost.")
@@ -28,10 +29,23 @@ public sealed partial class PersonGrain([JournaledState("person")] IJournaledSta
         }
 
         var clean = Validate(profile);
-        state.State = S with { Profile = clean, ProfileSupportedBy = actor.SupportedBy, Version = S.Version + 1 };
+        state.State = S with { Profile = clean, ProfileSupportedBy = actor.SupportedBy, ProfileFromInvitation = false, Version = S.Version + 1 };
         RaiseEvent(new ProfileSaved(Id, actor.PersonId, actor.SupportedBy));
         await state.WriteStateAsync();
         return Own();
+    }
+
+    public async Task StartInvitedProfile(string name)
+    {
+        if (S.Profile is not null)
+        {
+            return;
+        }
+
+        var clean = Validate(new PersonProfile { Name = name });
+        state.State = S with { Profile = clean, ProfileFromInvitation = true, Version = S.Version + 1 };
+        RaiseEvent(new ProfileSaved(Id, Id, null));
+        await state.WriteStateAsync();
     }
 
     public Task<Versioned<OwnProfileView>> GetOwn(Actor actor)

@@ -7,6 +7,9 @@ public sealed record PersonState
     /// <summary>The supporter who last saved the profile while acting with the person; null when the person did.</summary>
     public Guid? ProfileSupportedBy { get; init; }
 
+    /// <summary>The profile holds only the name an invitation gave; the person's first save needs no If-Match.</summary>
+    public bool ProfileFromInvitation { get; init; }
+
     public List<SupporterLink> Supporters { get; init; } = [];
 
     public List<ConsentRecord> Consents { get; init; } = [];

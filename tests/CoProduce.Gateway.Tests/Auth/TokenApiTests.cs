@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CoProduce.Gateway.Tests.Live;
-using CoProduce.Live;
 using CoProduce.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -151,12 +150,7 @@ public abstract class TokenApiTests(ITestDatabase database)
 
     private static async Task<HubConnection> Connect(LiveWorld world, string token)
     {
-        var connection = new HubConnection(
-            new Client.Connections.WebSocketConnectionFactory(_ => ValueTask.FromResult(token), world.ProjectId),
-            Client.Live.LiveSession.Protocol(),
-            new Microsoft.AspNetCore.Connections.UriEndPoint(new Uri(world.Address, HubPaths.Project)),
-            new ServiceCollection().BuildServiceProvider(),
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var connection = Client.Live.LiveConnection.Build(world.Address, _ => ValueTask.FromResult(token), world.ProjectId);
         try
         {
             await connection.StartAsync();

@@ -79,6 +79,48 @@ public abstract class InvitationsApiTests(ITestDatabase database)
     }
 
     [Fact]
+    public async Task AnInvitedContributorsFirstProfileSaveNeedsNoIfMatchAndLaterSavesStillDo()
+    {
+        await using var setting = await Start();
+        var code = (await Issue(setting)).GetProperty("code").GetString()!;
+        var redeemed = await (await Redeem(setting.App.CreateClient(), code).Expect(HttpStatusCode.OK)).Json();
+        var contributor = setting.App.CreateClient();
+        contributor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", redeemed.GetProperty("token").GetString());
+        var invited = await contributor.GetAsync("/api/me").Expect(HttpStatusCode.OK);
+
+        // Redeeming gave them a profile with the invitation's name; their own first save replaces it without If-Match.
+        var first = await contributor.PutJson("/api/me/profile", new { name = "Jo Bloggs", preferredName = "Jo", livedExperience = true })
+            .Expect(HttpStatusCode.OK);
+        Assert.Equal("Jo", (await first.Json()).GetProperty("profile").GetProperty("preferredName").GetString());
+        Assert.NotEqual(invited.Headers.ETag!.Tag, first.Headers.ETag!.Tag);
+
+        // From then on, as for everyone: no If-Match is a 400, the invitation's (now stale) ETag a 412, and nothing changes.
+        await contributor.PutJson("/api/me/profile", new { name = "Someone else" }).Expect(HttpStatusCode.BadRequest);
+        await contributor.SendAsync(Scenario.Request(HttpMethod.Put, "/api/me/profile", new { name = "Someone else" }, invited.Headers.ETag.Tag))
+            .Expect(HttpStatusCode.PreconditionFailed);
+        var me = await contributor.GetAsync("/api/me").Expect(HttpStatusCode.OK);
+        Assert.Equal(first.Headers.ETag.Tag, me.Headers.ETag!.Tag);
+        Assert.Equal("Jo", (await me.Json()).GetProperty("profile").GetProperty("preferredName").GetString());
+        await contributor.SendAsync(Scenario.Request(HttpMethod.Put, "/api/me/profile", new { name = "Jo Bloggs", preferredName = "Joanne" }, first.Headers.ETag.Tag))
+            .Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task RedeemingKeepsAProfileThePersonSavedThemselvesAndItsIfMatchRule()
+    {
+        await using var setting = await Start();
+        var personId = Guid.NewGuid();
+        var person = setting.App.CreateClient(personId);
+        await person.PutJson("/api/me/profile", new { name = "Sam Patel" }).Expect(HttpStatusCode.OK);
+        var code = (await Issue(setting)).GetProperty("code").GetString()!;
+        await Redeem(person, code).Expect(HttpStatusCode.OK);
+
+        await person.PutJson("/api/me/profile", new { name = "Jo Bloggs" }).Expect(HttpStatusCode.BadRequest);
+        var me = await (await person.GetAsync("/api/me").Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal("Sam Patel", me.GetProperty("profile").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task AnInvitationWithoutANameMakesAContributorCalledContributor()
     {
         await using var setting = await Start();

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using CoProduce.Live;
 using CoProduce.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,19 +97,51 @@ public abstract class LiveJoinTests(ITestDatabase database)
     }
 
     [Fact]
+    public async Task TheSdkNamesTheProjectOnItsHubRequestSoAnIngressCanKeepItOnOneNode()
+    {
+        var seen = new HubRequests();
+        await using var world = await LiveWorld.Create(database, services: s => s.AddSingleton<IStartupFilter>(seen));
+        await world.Join(world.People.Contributor);
+
+        // One request (no negotiate step before the WebSocket), naming the project twice and carrying the token.
+        var request = Assert.Single(seen.All);
+        Assert.Equal(world.ProjectId.ToString("D"), request.Query);
+        Assert.Equal(world.ProjectId.ToString("D"), request.Header);
+        Assert.StartsWith("Bearer ", request.Authorization, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AConnectionWithoutAValidTokenIsRefused()
     {
         await using var world = await LiveWorld.Create(database);
-        var bad = new HubConnection(
-            new Client.Connections.WebSocketConnectionFactory(_ => ValueTask.FromResult("not-a-token")),
-            Client.Live.LiveSession.Protocol(),
-            new Microsoft.AspNetCore.Connections.UriEndPoint(new Uri(world.Address, HubPaths.Project)),
-            new ServiceCollection().BuildServiceProvider(),
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var bad = Client.Live.LiveConnection.Build(world.Address, _ => ValueTask.FromResult("not-a-token"));
         await using (bad)
         {
             await Assert.ThrowsAnyAsync<Exception>(() => bad.StartAsync());
         }
+    }
+
+    /// <summary>Notes the project's query parameter and header, and the Authorization header, of each hub request.</summary>
+    private sealed class HubRequests : IStartupFilter
+    {
+        private readonly ConcurrentQueue<(string? Query, string? Header, string? Authorization)> _seen = new();
+
+        public IReadOnlyList<(string? Query, string? Header, string? Authorization)> All => [.. _seen];
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, then) =>
+            {
+                if (context.Request.Path.StartsWithSegments(HubPaths.Project))
+                {
+                    var request = context.Request;
+                    _seen.Enqueue((request.Query[HubPaths.ProjectQuery], request.Headers[HubPaths.ProjectHeader], request.Headers.Authorization));
+                }
+
+                return then(context);
+            });
+            next(app);
+        };
     }
 }
 

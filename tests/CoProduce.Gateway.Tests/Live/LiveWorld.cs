@@ -120,12 +120,7 @@ public sealed class LiveWorld : IAsyncDisposable
     /// <summary>A hub connection signed in with <paramref name="token"/>, not started (so a test can watch it from the start).</summary>
     public HubConnection Unstarted(string token)
     {
-        var connection = new HubConnection(
-            new Client.Connections.WebSocketConnectionFactory(_ => ValueTask.FromResult(token), ProjectId),
-            LiveSession.Protocol(),
-            new Microsoft.AspNetCore.Connections.UriEndPoint(new Uri(Address, HubPaths.Project)),
-            new ServiceCollection().BuildServiceProvider(),
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var connection = LiveConnection.Build(Address, _ => ValueTask.FromResult(token), ProjectId);
         _owned.Add(connection);
         return connection;
     }

@@ -16,9 +16,14 @@ public abstract class AccessPlanTests(ITestDatabase database)
         {
             var recorded = await world.As(person)
                 .PostJson($"/api/projects/{project}/access-needs", new { personId = person, need = "Captions on video calls" })
-                .Expect(HttpStatusCode.OK);
+                .Expect(HttpStatusCode.Created);
             Assert.Equal(recorded.Headers.ETag?.Tag, (await world.Read(project)).ETag);
-            var need = Assert.Single(Plan(await recorded.Json()));
+
+            // The answer is the need itself, and Location finds it again for the person.
+            var need = await recorded.Json();
+            Assert.Equal(need.GetRawText(), Assert.Single(Plan(await Get(world, person, project))).GetRawText());
+            var located = await (await world.As(person).GetAsync(recorded.Headers.Location).Expect(HttpStatusCode.OK)).Json();
+            Assert.Equal(need.GetRawText(), located.GetRawText());
             Assert.Equal(person, need.GetProperty("personId").GetGuid());
             Assert.Equal(person, need.GetProperty("recordedBy").GetGuid());
             Assert.Equal("Captions on video calls", need.GetProperty("need").GetString());
@@ -34,8 +39,8 @@ public abstract class AccessPlanTests(ITestDatabase database)
         var project = await world.NewProject();
         var recorded = await world.As(world.ProjectFacilitator)
             .PostJson($"/api/projects/{project}/access-needs", new { personId = world.Contributor, need = "BSL interpreter" })
-            .Expect(HttpStatusCode.OK);
-        var need = Assert.Single(Plan(await recorded.Json()));
+            .Expect(HttpStatusCode.Created);
+        var need = await recorded.Json();
         Assert.Equal(world.Contributor, need.GetProperty("personId").GetGuid());
         Assert.Equal(world.ProjectFacilitator, need.GetProperty("recordedBy").GetGuid());
 
@@ -61,9 +66,9 @@ public abstract class AccessPlanTests(ITestDatabase database)
         await world.LinkSupporter(world.Contributor, supporter);
         var recorded = await world.ActingWith(supporter, world.Contributor)
             .PostJson($"/api/projects/{project}/access-needs", new { personId = world.Contributor, need = "Meetings after 10am" })
-            .Expect(HttpStatusCode.OK);
+            .Expect(HttpStatusCode.Created);
         // The answer names both, as the journal does: the need is the contributor's, recorded with their supporter.
-        var need = Assert.Single(Plan(await recorded.Json()));
+        var need = await recorded.Json();
         Assert.Equal(world.Contributor, need.GetProperty("recordedBy").GetGuid());
         Assert.Equal(supporter, need.GetProperty("supportedBy").GetGuid());
         var journalled = Assert.Single(await world.Events(project, "AccessNeedRecorded"));
@@ -109,14 +114,21 @@ public abstract class AccessPlanTests(ITestDatabase database)
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         await world.NewAccessNeed(project);
-        await world.As(world.Observer).PostJson($"/api/projects/{project}/access-needs", new { personId = world.Observer, need = "Large print" })
-            .Expect(HttpStatusCode.OK);
+        var observers = await world.As(world.Observer).PostJson($"/api/projects/{project}/access-needs", new { personId = world.Observer, need = "Large print" })
+            .Expect(HttpStatusCode.Created);
 
         Assert.Equal(2, Plan(await Get(world, world.ProjectFacilitator, project)).Count);
         Assert.Equal(2, Plan(await Get(world, world.OrgFacilitator, project)).Count);
         Assert.Equal([world.Contributor], Plan(await Get(world, world.Contributor, project)).Select(n => n.GetProperty("personId").GetGuid()));
         Assert.Equal([world.Observer], Plan(await Get(world, world.Observer, project)).Select(n => n.GetProperty("personId").GetGuid()));
         Assert.Empty(Plan(await Get(world, world.Finance, project)));
+
+        // One need read on its own follows the same rule: the observer's is theirs and the facilitators', nobody else's.
+        var location = observers.Headers.Location;
+        await world.As(world.Observer).GetAsync(location).Expect(HttpStatusCode.OK);
+        await world.As(world.ProjectFacilitator).GetAsync(location).Expect(HttpStatusCode.OK);
+        await world.As(world.Contributor).GetAsync(location).Expect(HttpStatusCode.NotFound);
+        await world.As(world.Finance).GetAsync(location).Expect(HttpStatusCode.NotFound);
     }
 
     [Fact]

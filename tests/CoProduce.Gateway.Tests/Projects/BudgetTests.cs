@@ -18,9 +18,14 @@ public abstract class BudgetTests(ITestDatabase database)
 
         var proposed = await contributor
             .PostJson($"/api/projects/{project}/budget-lines", new { description = "  Travel for carers  ", amount = 240.5m, currency = "GBP" })
-            .Expect(HttpStatusCode.OK);
+            .Expect(HttpStatusCode.Created);
         Assert.Equal(proposed.Headers.ETag?.Tag, (await world.Read(project)).ETag);
-        var line = Last(await proposed.Json());
+
+        // The answer is the line itself, found again where Location says and as the last line of the project.
+        var line = await proposed.Json();
+        Assert.Equal(line.GetRawText(), Last((await world.Read(project)).Json).GetRawText());
+        var located = await (await contributor.GetAsync(proposed.Headers.Location).Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(line.GetRawText(), located.GetRawText());
         Assert.Equal("Travel for carers", line.GetProperty("description").GetString());
         Assert.Equal(240.5m, line.GetProperty("amount").GetDecimal());
         Assert.Equal("GBP", line.GetProperty("currency").GetString());
@@ -139,8 +144,8 @@ public abstract class BudgetTests(ITestDatabase database)
         // A line the supporter proposes with the contributor names both too.
         var proposed = await world.ActingWith(supporter, world.Contributor)
             .PostJson($"/api/projects/{project}/budget-lines", new { description = "Taxi for two sessions", amount = 24.00m, currency = "GBP" })
-            .Expect(HttpStatusCode.OK);
-        var line2 = Last(await proposed.Json());
+            .Expect(HttpStatusCode.Created);
+        var line2 = await proposed.Json();
         Assert.Equal(world.Contributor, line2.GetProperty("proposedBy").GetGuid());
         Assert.Equal(supporter, line2.GetProperty("supportedBy").GetGuid());
         var recorded = Assert.Single(await world.Events(project, "BudgetLineAgreed"));
@@ -192,10 +197,12 @@ public abstract class BudgetTests(ITestDatabase database)
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var contributor = world.As(world.Contributor);
-        var first = await contributor.SendAsync(Keyed(project, "line-1")).Expect(HttpStatusCode.OK);
-        var second = await contributor.SendAsync(Keyed(project, "line-1")).Expect(HttpStatusCode.OK);
+        var first = await contributor.SendAsync(Keyed(project, "line-1")).Expect(HttpStatusCode.Created);
+        var second = await contributor.SendAsync(Keyed(project, "line-1")).Expect(HttpStatusCode.Created);
         Assert.Equal(first.Headers.ETag?.Tag, second.Headers.ETag?.Tag);
-        Assert.Equal(1, (await second.Json()).GetProperty("preProduction").GetProperty("budget").GetArrayLength());
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal((await first.Json()).GetProperty("id").GetGuid(), (await second.Json()).GetProperty("id").GetGuid());
+        Assert.Single(Budget((await world.Read(project)).Json));
         Assert.Single(await world.Events(project, "BudgetLineProposed"));
 
         static HttpRequestMessage Keyed(Guid project, string key)
@@ -209,8 +216,14 @@ public abstract class BudgetTests(ITestDatabase database)
         }
     }
 
-    private static JsonElement Last(JsonElement project) =>
-        project.GetProperty("preProduction").GetProperty("budget").EnumerateArray().Last();
+    private static JsonElement Last(JsonElement project) => Budget(project).Last();
+
+    private static JsonElement Last(string project) => Last(JsonSerializer.Deserialize<JsonElement>(project));
+
+    private static List<JsonElement> Budget(string project) => Budget(JsonSerializer.Deserialize<JsonElement>(project));
+
+    private static List<JsonElement> Budget(JsonElement project) =>
+        [.. project.GetProperty("preProduction").GetProperty("budget").EnumerateArray()];
 }
 
 public sealed class SqliteBudgetTests(SqliteDatabase database) : BudgetTests(database), IClassFixture<SqliteDatabase>;

@@ -30,10 +30,10 @@ public abstract class ProjectRoleMatrixTests(ITestDatabase database)
         ["DELETE /api/projects/{id}/participants/{personId} (oneself)"] =  [404,  404,   404,    204,    204,    204,     404,    404],
         ["POST /api/projects/{id}/stage"] =                                  [200,  200,   403,    200,    403,    403,     404,    404],
         ["PUT /api/projects/{id}/pre-production"] =                          [200,  200,   403,    200,    403,    403,     404,    404],
-        ["POST /api/projects/{id}/budget-lines"] =                           [200,  200,   403,    200,    200,    403,     404,    404],
+        ["POST /api/projects/{id}/budget-lines"] =                           [201,  201,   403,    201,    201,    403,     404,    404],
         ["POST /api/projects/{id}/budget-lines/{lineId}/agreement"] =        [200,  200,   403,    200,    200,    403,     404,    404],
-        ["POST /api/projects/{id}/access-needs (the contributor's)"] =       [200,  200,   403,    200,    200,    403,     404,    404],
-        ["POST /api/projects/{id}/access-needs (one's own)"] =               [400,  400,   400,    200,    200,    200,     404,    404],
+        ["POST /api/projects/{id}/access-needs (the contributor's)"] =       [201,  201,   403,    201,    201,    403,     404,    404],
+        ["POST /api/projects/{id}/access-needs (one's own)"] =               [400,  400,   400,    201,    201,    201,     404,    404],
         ["PUT /api/projects/{id}/access-needs/{needId}"] =                   [200,  200,   403,    200,    403,    403,     404,    404],
     };
 

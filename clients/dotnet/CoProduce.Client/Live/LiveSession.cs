@@ -1,12 +1,7 @@
-using System.Text.Json;
-using CoProduce.Client.Connections;
 using CoProduce.Live;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR.Protocol;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CoProduce.Client.Live;
@@ -65,8 +60,10 @@ public sealed class LiveSession : IAsyncDisposable
     public event Action<LiveMessage>? Received;
 
     /// <summary>
-    /// Opens a connection to <paramref name="gateway"/>'s hub and joins the session; <paramref name="received"/>
-    /// is subscribed first, so it sees the events a resumed join catches up on.
+    /// Opens a connection to <paramref name="gateway"/>'s hub (<see cref="LiveConnection"/>) and joins the session;
+    /// <paramref name="received"/> is subscribed first, so it sees the events a resumed join catches up on. After a
+    /// dropped connection SignalR reconnects by <paramref name="retry"/> (by default <see cref="KeepRetrying"/>:
+    /// for as long as the session is open) with a token asked of <paramref name="accessToken"/> again.
     /// </summary>
     public static async Task<LiveSession> ConnectAsync(
         Uri gateway,
@@ -78,13 +75,7 @@ public sealed class LiveSession : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(join);
-        var connection = new HubConnection(
-            new WebSocketConnectionFactory(accessToken, join.ProjectId),
-            Protocol(),
-            new UriEndPoint(new Uri(gateway, HubPaths.Project)),
-            new ServiceCollection().BuildServiceProvider(),
-            NullLoggerFactory.Instance,
-            retry ?? new KeepRetrying());
+        var connection = LiveConnection.Build(gateway, accessToken, join.ProjectId, retry ?? new KeepRetrying());
         var session = new LiveSession(connection, join);
         session.Received += received;
         try
@@ -123,12 +114,8 @@ public sealed class LiveSession : IAsyncDisposable
     }
 
     /// <summary>The JSON hub protocol as the hub speaks it (camelCase, events by their <c>type</c>).</summary>
-    public static IHubProtocol Protocol()
-    {
-        var options = new JsonHubProtocolOptions();
-        options.PayloadSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
-        return new JsonHubProtocol(Options.Create(options));
-    }
+    public static IHubProtocol Protocol() =>
+        new JsonHubProtocol(Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = LiveConnection.PayloadJson() }));
 
     private async Task JoinAsync(long? after)
     {

@@ -2701,14 +2701,24 @@ export interface Operations {
     body: never;
     response: ProjectView;
   };
-  /** Record a participant's access need. The person themselves (or their supporter), or a facilitator. */
+  /** Record a participant's access need; answers the need (201, Location). The person themselves (or their supporter), or a facilitator. */
   "POST /api/projects/{projectId}/access-needs": {
     path: {
     "projectId": string;
   };
     query: never;
     body: RecordAccessNeed;
-    response: ProjectView;
+    response: AccessNeed;
+  };
+  /** One access need: facilitators see everyone's, everyone else only their own (404 for others'). The ETag is the project's. */
+  "GET /api/projects/{projectId}/access-needs/{needId}": {
+    path: {
+    "projectId": string;
+    "needId": string;
+  };
+    query: never;
+    body: never;
+    response: AccessNeed;
   };
   /** Record the adjustment promised for an access need and whether it was met. Facilitators only. */
   "PUT /api/projects/{projectId}/access-needs/{needId}": {
@@ -2882,14 +2892,24 @@ export interface Operations {
     body: ItemOrder;
     response: MyRanking;
   };
-  /** Propose a budget line. Contributors and facilitators; observers watch (403). */
+  /** Propose a budget line; answers the line (201, Location). Contributors and facilitators; observers watch (403). */
   "POST /api/projects/{projectId}/budget-lines": {
     path: {
     "projectId": string;
   };
     query: never;
     body: ProposeBudgetLine;
-    response: ProjectView;
+    response: BudgetLine;
+  };
+  /** One budget line, as the project shows it to you; the ETag is the project's. */
+  "GET /api/projects/{projectId}/budget-lines/{lineId}": {
+    path: {
+    "projectId": string;
+    "lineId": string;
+  };
+    query: never;
+    body: never;
+    response: BudgetLine;
   };
   /** Agree to a budget line; you are added to its agreedBy. Contributors and facilitators; observers watch (403). */
   "POST /api/projects/{projectId}/budget-lines/{lineId}/agreement": {

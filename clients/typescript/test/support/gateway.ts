@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 
 /**
  * A real gateway process on a loopback port with its own SQLite folder, as the SDK's users meet it.
- * It runs the build the .NET tests made (COPRODUCE_GATEWAY_DLL overrides the path).
+ * It runs the Release build `npm test` makes first (scripts/build-gateway.mjs); COPRODUCE_GATEWAY_DLL overrides the path.
  */
 export class TestGateway {
   private output = "";
