@@ -80,7 +80,6 @@ public sealed class Cluster : IAsyncDisposable
     {
         ["CoProduce__Storage__Provider"] = "PostgreSql",
         ["CoProduce__Storage__ConnectionString"] = ConnectionString,
-        ["CoProduce__Runtime__MultiNode"] = "true",
         ["CoProduce__Auth__SigningKey"] = SigningKey,
         ["CoProduce__Anonymity__Key"] = AnonymityKey,
         // Retries in tight loops through faults: the per-person HTTP rate limit is not what these tests are about.

@@ -41,7 +41,7 @@ public sealed class ManifestTests
     {
         Assert.Contains("CoProduce:Storage:ConnectionString", KnownSettings.Settings);
         Assert.Contains("CoProduce:Auth:SigningKey", KnownSettings.Settings);
-        Assert.Contains("CoProduce:Runtime:ShutdownTimeout", KnownSettings.Settings);
+        Assert.Contains("CoProduce:Cluster:ShutdownTimeout", KnownSettings.Settings);
         Assert.Contains("CoProduce:Telemetry:OtlpEndpoint", KnownSettings.Settings);
         Assert.DoesNotContain("CoProduce:Telemetry:StandardEndpointSet", KnownSettings.Settings);
         Assert.True(KnownSettings.IsKnown("CoProduce__Storage__Provider"));

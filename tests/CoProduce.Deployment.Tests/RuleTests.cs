@@ -112,8 +112,8 @@ public sealed class RuleTests
     [Fact]
     public void ContainerVariableTheAppDoesNotReadIsCaught()
     {
-        Container("coproduce-silo").List("env").Add(new Dictionary<string, object?> { ["name"] = "CoProduce__Runtime__Timeout", ["value"] = "1" });
-        Violation("env 'CoProduce__Runtime__Timeout' is not a setting");
+        Container("coproduce-silo").List("env").Add(new Dictionary<string, object?> { ["name"] = "CoProduce__Cluster__Timeout", ["value"] = "1" });
+        Violation("env 'CoProduce__Cluster__Timeout' is not a setting");
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class RuleTests
     [Fact]
     public void GracePeriodShorterThanTheDrainIsCaught()
     {
-        Get("ConfigMap", "coproduce-settings").Body.Map("data")!["CoProduce__Runtime__ShutdownTimeout"] = "00:01:00";
+        Get("ConfigMap", "coproduce-settings").Body.Map("data")!["CoProduce__Cluster__ShutdownTimeout"] = "00:01:00";
         Violation("is not more than preStop 10 s + shutdown timeout 60 s");
     }
 

@@ -148,7 +148,6 @@ public sealed class PayoutKillTests : IAsyncDisposable
         {
             ["CoProduce__Storage__Provider"] = "PostgreSql",
             ["CoProduce__Storage__ConnectionString"] = _database.ConnectionString,
-            ["CoProduce__Runtime__MultiNode"] = "true",
             ["CoProduce__Auth__SigningKey"] = _signingKey,
             ["CoProduce__Anonymity__Key"] = _anonymityKey,
             ["CoProduce__Payments__ChunkSize"] = ChunkSize.ToString(CultureInfo.InvariantCulture),

@@ -59,12 +59,12 @@ public static class GatewayRules
 
     private static TimeSpan ShutdownTimeout(IReadOnlyList<Manifest> manifests, Dictionary<string, object?> container)
     {
-        const string Variable = "CoProduce__Runtime__ShutdownTimeout";
+        const string Variable = "CoProduce__Cluster__ShutdownTimeout";
         var value = container.Maps("env").FirstOrDefault(e => e.Text("name") == Variable)?.Text("value")
             ?? container.Maps("envFrom").Select(f => f.Map("configMapRef")?.Text("name"))
                 .Select(name => manifests.FirstOrDefault(m => m.Kind == "ConfigMap" && m.Name == name)?.Body.Map("data")?.Text(Variable))
                 .FirstOrDefault(v => v is not null);
-        // Unset, the runtime's default applies (30 s).
-        return value is null ? TimeSpan.FromSeconds(30) : TimeSpan.Parse(value, CultureInfo.InvariantCulture);
+        // Unset, the cluster default applies (40 s).
+        return value is null ? TimeSpan.FromSeconds(40) : TimeSpan.Parse(value, CultureInfo.InvariantCulture);
     }
 }

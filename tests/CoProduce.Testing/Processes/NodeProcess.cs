@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace CoProduce.Testing.Processes;
 
@@ -52,6 +53,11 @@ public sealed class NodeProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // Every node is an Orleans silo: its own silo and client-gateway ports on loopback, so several run side by side
+        // (and in one cluster when they share a PostgreSQL database), unless the caller names them.
+        start.Environment["CoProduce__Cluster__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        start.Environment["CoProduce__Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        start.Environment["CoProduce__Cluster__AdvertisedAddress"] = "127.0.0.1";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
