@@ -10,8 +10,8 @@ public sealed class DecisionProject(AgendaProject project)
     /// <summary>Reminders checked often and allowed to repeat quickly, so closing and review come back within a test.</summary>
     public static readonly IReadOnlyDictionary<string, string?> FastReminders = new Dictionary<string, string?>
     {
-        ["CoProduce:Reminders:MinimumPeriod"] = "00:00:01",
-        ["CoProduce:Reminders:PollInterval"] = "00:00:00.200",
+        ["CoProduce:Reminders:MinimumReminderPeriod"] = "00:00:01",
+        ["CoProduce:Reminders:RefreshReminderListPeriod"] = "00:00:00.200",
     };
 
     public AgendaProject People => project;
