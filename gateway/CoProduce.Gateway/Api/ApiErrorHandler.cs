@@ -9,7 +9,7 @@ namespace CoProduce.Gateway.Api;
 
 /// <summary>
 /// Turns refusals into RFC 9457 problem details: domain refusals by kind, unreadable requests as 400, and
-/// an unreachable, full or read-only database or a write that lost a race with another node as 503 with Retry-After.
+/// an unreachable, full or read-only database, a write that lost a race, or a silo that stopped answering as 503 with Retry-After.
 /// Anything else stays a 500 for the default handler, because it is a bug, not bad input.
 /// </summary>
 internal sealed class ApiErrorHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -26,6 +26,10 @@ internal sealed class ApiErrorHandler(IProblemDetailsService problems) : IExcept
             JsonException json => Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this endpoint.", json.Message),
             InconsistentStateException => Problem(StatusCodes.Status503ServiceUnavailable, "Busy: please try again.",
                 "Another node changed this at the same moment; nothing was changed by this request, so it is safe to send again."),
+            // A silo died and the cluster has not yet declared it dead, or a grain call timed out: the call may or may not
+            // have run, and a moment later it reaches a live silo.
+            OrleansMessageRejectionException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, "A node of the cluster is not answering just now.",
+                "The cluster is moving work off a node that stopped. The request may not have been carried out: send it again (with the same Idempotency-Key for a create)."),
             _ when StorageFailures.IsFullOrReadOnly(exception) => StorageCannotWrite(httpContext),
             _ when StorageFailures.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "The database cannot be reached just now.",
                 "Storage is unavailable or restarting. The request may not have been carried out: send it again (with the same Idempotency-Key for a create)."),

@@ -27,10 +27,10 @@ public static class KnownSettings
         (TelemetryOptions.SectionName, typeof(TelemetryOptions)),
     ];
 
-    /// <summary>Read by ASP.NET Core, the .NET host or the OpenTelemetry exporter, not by CoProduce's code.</summary>
+    /// <summary>Read by ASP.NET Core, the .NET host or the OpenTelemetry exporter (and the pod's address), not from CoProduce's option types.</summary>
     private static readonly HashSet<string> FrameworkVariables =
     [
-        "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
+        "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_URLS", CoProduceClusterOptions.PodIpVariable, "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
         "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_RESOURCE_ATTRIBUTES",
     ];
 
