@@ -27,7 +27,7 @@ public static class ClusterSiloBuilderExtensions
     /// Puts this node in the CoProduce cluster, all from <paramref name="configuration"/>: pinned ServiceId and ClusterId,
     /// endpoints (section <c>CoProduce:Cluster</c>), membership tuned to declare a killed silo dead within 10 s, and, by
     /// <c>CoProduce:Storage:Provider</c>, either embedded (localhost clustering, grain state and reminders in the SQLite
-    /// file) or PostgreSQL (membership, grain state and reminders through Orleans' ADO.NET providers). The database must
+    /// file; also on PostgreSQL with <c>CoProduce:Cluster:SingleNode</c>) or PostgreSQL (membership, grain state and reminders through Orleans' ADO.NET providers). The database must
     /// have been migrated. Also registers the membership health check (tag <see cref="ReadyTag"/>), the host's
     /// shutdown timeout, and Orleans' call spans with the unattributed-call filters
     /// (<see cref="ClusterTelemetryExtensions.AddCoProduceCallTelemetry"/>). Settings are validated when the host starts.
@@ -45,7 +45,8 @@ public static class ClusterSiloBuilderExtensions
 
         // Which membership provider is a build-time choice; everything else comes from the bound options.
         var provider = configuration[ClusterStorageOptions.Key(nameof(ClusterStorageOptions.Provider))];
-        if (string.Equals(provider, ClusterStorageOptions.PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
+        var singleNode = configuration.GetValue<bool>(CoProduceClusterOptions.Key(nameof(CoProduceClusterOptions.SingleNode)));
+        if (string.Equals(provider, ClusterStorageOptions.PostgreSqlProvider, StringComparison.OrdinalIgnoreCase) && !singleNode)
         {
             silo.UseAdoNetClustering(clustering => clustering.Configure<IOptions<ClusterStorageOptions>>((options, storage) =>
             {
@@ -56,7 +57,7 @@ public static class ClusterSiloBuilderExtensions
         }
         else
         {
-            // Embedded: one silo, in-memory membership. Its endpoint and ids are overridden below (registered later).
+            // Embedded (or SingleNode): one silo, in-memory membership. Its endpoint and ids are overridden below (registered later).
             silo.UseLocalhostClustering();
         }
 

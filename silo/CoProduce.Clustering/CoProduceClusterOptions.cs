@@ -33,6 +33,13 @@ public sealed class CoProduceClusterOptions
     public string? AdvertisedAddress { get; set; }
 
     /// <summary>
+    /// This node is the whole cluster: membership in memory (Orleans' localhost clustering) even on PostgreSQL, so no
+    /// other node can join. For a single-node deployment on PostgreSQL and for tests that start one host after another on
+    /// one database; several nodes on one database must leave it off (they would each activate the same grains).
+    /// </summary>
+    public bool SingleNode { get; set; }
+
+    /// <summary>
     /// How long stopping the host may take, so Orleans can deactivate grains, hand over the directory and leave the
     /// membership table. Kubernetes' terminationGracePeriodSeconds must exceed it plus the preStop sleep (k8s/: 60 > 10 + 40).
     /// </summary>

@@ -42,7 +42,12 @@ public sealed class GatewayApplication(
         // information logs of hundreds of servers; providers a test adds (LogCapture) still see everything.
         builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:LogLevel:Quartz", "Error");
-        // Each application is a silo of its own: its own ports, so many run side by side.
+        // Orleans warns of what is true of every test host on a busy 2-core machine (no server GC, stalled thread pool).
+        builder.UseSetting("Logging:Console:LogLevel:Orleans", "Error");
+        // Each application is a silo of its own, the whole of its cluster even on PostgreSQL (tests start one after another
+        // on one database, with clocks of their own), on its own ports so that many run side by side. Real clusters of
+        // several nodes on PostgreSQL are tested in processes (CoProduce.Cluster.Tests, CoProduce.Clustering.Tests).
+        builder.UseSetting("CoProduce:Cluster:SingleNode", "true");
         builder.UseSetting("CoProduce:Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CoProduce:Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Database.StorageSettings)

@@ -48,29 +48,35 @@ public abstract class DecisionClosingApiTests(ITestDatabase database)
     public async Task AnOutcomeClosesTheDecisionAndItsReviewDateComesBack()
     {
         var clock = new ManualTimeProvider();
-        await using var app = Start(clock);
-        var world = await DecisionProject.Create(app);
-        var decision = await world.Decide("Consent", closesAt: clock.GetUtcNow().AddDays(3));
-        await world.Vote(decision, world.People.Contributor, new { position = "Agree" }).Expect(HttpStatusCode.OK);
-        var url = $"{world.Url}/{DecisionProject.Id(decision)}/outcome";
-        await world.As(world.People.Facilitator).PostJson(url, new { statement = "Meet at the library", reviewDate = clock.GetUtcNow().AddMinutes(-1) })
-            .Expect(HttpStatusCode.BadRequest);
+        Guid id;
+        await using (var app = Start(clock))
+        {
+            var world = await DecisionProject.Create(app);
+            var decision = await world.Decide("Consent", closesAt: clock.GetUtcNow().AddDays(3));
+            id = DecisionProject.Id(decision);
+            await world.Vote(decision, world.People.Contributor, new { position = "Agree" }).Expect(HttpStatusCode.OK);
+            var url = $"{world.Url}/{id}/outcome";
+            await world.As(world.People.Facilitator).PostJson(url, new { statement = "Meet at the library", reviewDate = clock.GetUtcNow().AddMinutes(-1) })
+                .Expect(HttpStatusCode.BadRequest);
 
-        var decided = await (await world.As(world.People.Facilitator)
-            .PostJson(url, new { statement = "Meet at the library", reviewDate = clock.GetUtcNow().AddDays(30) })
-            .Expect(HttpStatusCode.OK)).Json();
-        Assert.Equal("Decided", decided.GetProperty("status").GetString());
-        Assert.True(decided.GetProperty("results").GetProperty("consent").GetProperty("passes").GetBoolean());
-        Assert.Equal(JsonValueKind.Null, decided.GetProperty("reviewDueAt").ValueKind);
-        await world.As(world.People.Facilitator).PostJson(url, new { statement = "Again", reviewDate = clock.GetUtcNow().AddDays(1) })
-            .Expect(HttpStatusCode.Conflict);
+            var decided = await (await world.As(world.People.Facilitator)
+                .PostJson(url, new { statement = "Meet at the library", reviewDate = clock.GetUtcNow().AddDays(30) })
+                .Expect(HttpStatusCode.OK)).Json();
+            Assert.Equal("Decided", decided.GetProperty("status").GetString());
+            Assert.True(decided.GetProperty("results").GetProperty("consent").GetProperty("passes").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, decided.GetProperty("reviewDueAt").ValueKind);
+            await world.As(world.People.Facilitator).PostJson(url, new { statement = "Again", reviewDate = clock.GetUtcNow().AddDays(1) })
+                .Expect(HttpStatusCode.Conflict);
+        }
 
+        // A month later (Orleans' reminder timers run on the wall clock, so the node that set it is stopped and a new one
+        // reads the reminder from the database, as after any restart): the review date comes back once.
         clock.Advance(TimeSpan.FromDays(31));
-        await Scenario.NextEvent(app, "decision", DecisionProject.Id(decision), "ReviewDue", Patience);
-        var reviewed = await world.Read(decision);
-        Assert.NotEqual(JsonValueKind.Null, reviewed.GetProperty("reviewDueAt").ValueKind);
-        var journal = await Scenario.Journal(app, "decision", DecisionProject.Id(decision));
+        await using var restarted = Start(clock);
+        await Scenario.NextEvent(restarted, "decision", id, "ReviewDue", Patience);
+        var journal = await Scenario.Journal(restarted, "decision", id);
         Assert.Single(journal, e => e.Type.Contains("ReviewDue", StringComparison.Ordinal));
+        Assert.Single(journal, e => e.Type.Contains("DecisionClosed", StringComparison.Ordinal));
     }
 }
 
