@@ -65,6 +65,7 @@ public sealed class GatewayApplication(
             builder.ConfigureServices(services => services.DecorateGrainStorage(decorateStorage));
         }
 
+        builder.ConfigureTestServices(services => services.AddSingleton<IFatalErrorHandler, TestFatalErrorHandler>());
         if (configureServices is not null)
         {
             builder.ConfigureTestServices(configureServices);
