@@ -37,6 +37,20 @@ public abstract class IdentityProviderApiTests(ITestDatabase database)
     }
 
     [Fact]
+    public async Task RemovingSomeonesLastRoleSignsThemOutOfTheProvidersTokens()
+    {
+        await using var world = await World.Create(database);
+        var carol = await world.Staff(world.A, "carol", world.AdminA);
+        var token = world.A.Token("carol");
+        await Me(world.App, token).Expect(HttpStatusCode.OK);
+
+        await world.App.CreateClient(world.AdminA).PutJson($"/api/organisations/{world.A.OrganisationId}/members/{carol}", new { displayName = "Carol", roles = Array.Empty<string>() })
+            .Expect(HttpStatusCode.OK);
+        await Eventually.Until(async () => (await Me(world.App, token)).StatusCode, s => s == HttpStatusCode.Unauthorized,
+            TimeSpan.FromSeconds(20), "carol's provider token refused once she holds no role");
+    }
+
+    [Fact]
     public async Task TokensThatBorrowAnotherIssuersTrustAre401()
     {
         await using var world = await World.Create(database);
@@ -106,7 +120,10 @@ public abstract class IdentityProviderApiTests(ITestDatabase database)
         {
             var a = IdentityProviderKeys.Rsa(Guid.NewGuid(), "https://idp.org-a.example");
             var b = IdentityProviderKeys.Ecdsa(Guid.NewGuid(), "https://login.org-b.example/tenant");
-            var app = new GatewayApplication(database, new Dictionary<string, string?>([.. a.Settings(0), .. b.Settings(1)]));
+            var app = new GatewayApplication(database, new Dictionary<string, string?>([
+                .. a.Settings(0), .. b.Settings(1),
+                new("CoProduce:Auth:RevocationCheckInterval", "00:00:01"),
+            ]));
             var world = new World(app, a, b);
             var grains = Scenario.Grains(app);
             await grains.GetGrain<IOrganisationGrain>(a.OrganisationId).Create(new Actor(world.AdminA), "Org A", OrganisationKind.Charity, "Ada");
