@@ -47,6 +47,7 @@ public static class GatewayComposition
         app.MapNetworks();
         app.MapPeople();
         app.MapSignIn();
+        app.MapIdentityProviders();
         app.MapInvitations();
         app.MapProjects();
         app.MapAgenda();
