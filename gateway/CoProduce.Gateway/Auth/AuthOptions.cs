@@ -32,4 +32,10 @@ public sealed class AuthOptions
     /// revocation applies it at once; other nodes within this time.
     /// </summary>
     public TimeSpan RevocationCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Organisations' own identity providers (CoProduce:Auth:OrganisationIdentityProviders:0:..., :1:...): tokens they
+    /// sign with their own asymmetric keys sign in that organisation's staff, and nobody else (docs/security.md).
+    /// </summary>
+    public List<OrganisationIdentityProviderOptions> OrganisationIdentityProviders { get; set; } = [];
 }

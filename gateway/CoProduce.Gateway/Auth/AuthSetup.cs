@@ -1,8 +1,13 @@
 using CoProduce.Journal.Storage;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace CoProduce.Gateway.Auth;
 
-/// <summary>Bearer tokens for everyone: staff tokens from the configured issuer, contributor tokens from invitations.</summary>
+/// <summary>
+/// Bearer tokens for everyone, validated by ASP.NET Core's JwtBearer handler: the platform's own tokens (staff from
+/// mint-token or an issuer holding the signing key, contributors from invitations) and tokens from organisations'
+/// own identity providers (<see cref="BearerTrust"/>).
+/// </summary>
 public static class AuthSetup
 {
     public static WebApplicationBuilder AddGatewayAuth(this WebApplicationBuilder builder)
@@ -15,13 +20,25 @@ public static class AuthSetup
         // Read when first needed, so 'migrate' (the Kubernetes Job, which validates no token) runs without the
         // key; serving reads it at start-up (SigningKeyCheck), so a missing or published key stops the node then.
         builder.Services.AddSingleton(_ => SigningKeyRing.Resolve(options, storage, environment));
-        builder.Services.AddSingleton(sp => new TokenService(options, sp.GetRequiredService<SigningKeyRing>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddSingleton(sp => new TokenService(options, sp.GetRequiredService<SigningKeyRing>(), Clock(sp)));
+        builder.Services.AddSingleton(sp => new BearerTrust(
+            options, sp.GetRequiredService<SigningKeyRing>, OrganisationIdentityProvider.FromOptions(options), Clock(sp)));
         builder.Services.AddHostedService<SigningKeyCheck>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TokenRevocation>();
-        builder.Services.AddAuthentication(BearerHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
+        builder.Services.AddSingleton<OrganisationStaff>();
+        builder.Services.AddSingleton<BearerEvents>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<BearerTrust>((bearer, trust) =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = trust.Parameters();
+                bearer.EventsType = typeof(BearerEvents);
+            });
         builder.Services.AddAuthorization();
         return builder;
     }
+
+    private static TimeProvider Clock(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
 }

@@ -46,6 +46,7 @@ public static class GatewayComposition
         app.MapNetworks();
         app.MapPeople();
         app.MapSignIn();
+        app.MapIdentityProviders();
         app.MapInvitations();
         app.MapProjects();
         app.MapAgenda();

@@ -24,7 +24,7 @@ public abstract class TokenApiTests(ITestDatabase database)
     public async Task ASignedTokenWithAnImpossibleExpiryIsRefusedWith401(string exp)
     {
         await using var app = new GatewayApplication(database);
-        var token = TokenServiceTests.SignedToken("""{"alg":"HS256","typ":"JWT"}""",
+        var token = BearerTokenTests.SignedToken("""{"alg":"HS256","typ":"JWT"}""",
             $$"""{"iss":"coproduce","aud":"coproduce-api","sub":"{{Guid.NewGuid()}}","exp":{{exp}}}""", TestKey);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
