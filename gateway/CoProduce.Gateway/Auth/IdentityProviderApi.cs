@@ -1,6 +1,5 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Organisations;
-using CoProduce.Runtime.Grains;
 
 namespace CoProduce.Gateway.Auth;
 

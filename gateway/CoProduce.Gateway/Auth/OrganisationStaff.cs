@@ -1,5 +1,4 @@
 using CoProduce.Grains.Organisations;
-using CoProduce.Runtime.Grains;
 using CoProduce.Telemetry;
 using Microsoft.Extensions.Caching.Memory;
 
