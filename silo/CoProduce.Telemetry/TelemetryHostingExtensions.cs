@@ -35,6 +35,10 @@ public static class TelemetryHostingExtensions
             logging.AddProcessor(new UnattributedLogs());
             logging.AddOtlpExporter(options.ApplyLogs);
         });
+        // Orleans' own debug and trace lines (activations, directory, placement) name the grain keys of whatever they
+        // concern, people's ids among them, and outside any request's scope, where the unattributed processors cannot
+        // tell an anonymous ballot's work from any other. They stay on the node's console and are never exported.
+        builder.Logging.AddFilter<OpenTelemetryLoggerProvider>("Orleans", LogLevel.Information);
         return builder;
     }
 

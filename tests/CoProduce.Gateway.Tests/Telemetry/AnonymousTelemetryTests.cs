@@ -67,11 +67,13 @@ public abstract class AnonymousTelemetryTests(ITestDatabase database)
 
             // The work reaches the receiver (traces and logs are sent in batches, every few seconds), so the search
             // below is over real exports; the control's voter appearing shows the search finds an id when it is there.
-            string[] spans = ["decision/IDecisionGrain.Vote", "survey/ISurveyGrain.Respond", "person/IPersonGrain.LivedExperience"];
+            // Orleans names a grain call's span after the interface and the method, and writes a Guid key without dashes.
+            string[] spans = ["IDecisionGrain/Vote", "ISurveyGrain/Respond", "IPersonGrain/LivedExperience"];
             await receiver.WaitUntil(
                 r => spans.All(span => r.Received("traces").Any(t => t.Contains(span, StringComparison.Ordinal)))
                     && r.Received("logs").Count > 0
-                    && r.All.Any(e => e.Contains(namedVoter.ToString("D"), StringComparison.OrdinalIgnoreCase)),
+                    && r.All.Any(e => e.Contains(namedVoter.ToString("D"), StringComparison.OrdinalIgnoreCase)
+                        || e.Contains(namedVoter.ToString("N"), StringComparison.OrdinalIgnoreCase)),
                 TimeSpan.FromSeconds(90),
                 () => $"spans {string.Join(", ", spans)}, logs and the control's voter; received {string.Join(", ", receiver.Signals)}");
         }
