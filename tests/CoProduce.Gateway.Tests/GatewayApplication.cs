@@ -48,8 +48,9 @@ public sealed class GatewayApplication(
         // on one database, with clocks of their own), on its own ports so that many run side by side. Real clusters of
         // several nodes on PostgreSQL are tested in processes (CoProduce.Cluster.Tests, CoProduce.Clustering.Tests).
         builder.UseSetting("CoProduce:Cluster:SingleNode", "true");
-        builder.UseSetting("CoProduce:Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("CoProduce:Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var (siloPort, gatewayPort) = FreePort.Two();
+        builder.UseSetting("CoProduce:Cluster:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("CoProduce:Cluster:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Database.StorageSettings)
         {
             builder.UseSetting(key, value);

@@ -55,8 +55,9 @@ public sealed class NodeProcess : IAsyncDisposable
 
         // Every node is an Orleans silo: its own silo and client-gateway ports on loopback, so several run side by side
         // (and in one cluster when they share a PostgreSQL database), unless the caller names them.
-        start.Environment["CoProduce__Cluster__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        start.Environment["CoProduce__Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        var (siloPort, gatewayPort) = FreePort.Two();
+        start.Environment["CoProduce__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["CoProduce__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["CoProduce__Cluster__AdvertisedAddress"] = "127.0.0.1";
         foreach (var (key, value) in environment)
         {
