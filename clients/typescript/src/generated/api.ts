@@ -787,6 +787,13 @@ export interface GroupRef {
   "groupId": string;
 }
 
+/** The person a provider's subject is. */
+export interface IdentityProviderPerson {
+  "issuer": string;
+  "subject": string;
+  "personId": string;
+}
+
 export type InvitationStatus = "Open" | "Redeemed" | "Revoked" | "Expired";
 
 export interface InvitationView {
@@ -2501,6 +2508,17 @@ export interface Operations {
     query: never;
     body: never;
     response: unknown;
+  };
+  /** The person a subject (sub) of the organisation's identity provider signs in as (admins of the organisation only). */
+  "GET /api/organisations/{organisationId}/identity-provider/people": {
+    path: {
+    "organisationId": string;
+  };
+    query: {
+    "subject"?: string;
+  };
+    body: never;
+    response: IdentityProviderPerson;
   };
   /** The organisation's staff, a page at a time. */
   "GET /api/organisations/{organisationId}/members": {

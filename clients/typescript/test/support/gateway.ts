@@ -27,6 +27,15 @@ export class TestGateway {
       ?? resolve(process.cwd(), "../../gateway/CoProduce.Gateway/bin/Release/net10.0/CoProduce.Gateway.dll");
     const folder = await mkdtemp(join(tmpdir(), "coproduce-sdk-"));
     const port = await freePort();
+    // Every gateway is an Orleans silo: its own silo and client-gateway ports, so gateways never share them.
+    let siloPort = await freePort();
+    while (siloPort === port) {
+      siloPort = await freePort();
+    }
+    let clientPort = await freePort();
+    while (clientPort === siloPort || clientPort === port) {
+      clientPort = await freePort();
+    }
     const signingKey = randomBytes(32);
     const child = spawn("dotnet", [dll], {
       cwd: folder,
@@ -36,6 +45,8 @@ export class TestGateway {
         DOTNET_ENVIRONMENT: "Production",
         CoProduce__Invitations__LinkBase: `http://127.0.0.1:${port}`,
         CoProduce__Storage__Provider: "Sqlite",
+        CoProduce__Cluster__SiloPort: `${siloPort}`,
+        CoProduce__Cluster__GatewayPort: `${clientPort}`,
         CoProduce__Storage__DataDirectory: folder,
         CoProduce__Auth__SigningKey: signingKey.toString("base64"),
         CoProduce__Anonymity__Key: randomBytes(32).toString("base64"),
