@@ -5,7 +5,7 @@ namespace CoProduce.Cluster.Tests;
 
 /// <summary>
 /// Two gateway processes on one PostgreSQL: people joined on one node see, in order and once, what
-/// people on the other node do, carried by LISTEN/NOTIFY notices and read from the live journal.
+/// people on the other node do, pushed by the live grain to each node's grain observer (the journal fills any gap).
 /// </summary>
 public sealed class LiveAcrossNodesTests
 {

@@ -34,7 +34,7 @@ public abstract class LiveResilienceTests(ITestDatabase database)
 
         // Another gateway node seats someone, then dies: it never sends a heartbeat again.
         var live = world.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IProjectLiveGrain>(world.ProjectId);
-        await live.Arrive("node-that-died", "its-connection", new PresentPerson(world.People.Contributor, "Sam", LiveRole.Contributor, null, null));
+        await live.Arrive("node-that-died", "its-connection", new PresentPerson(world.People.Contributor, "Sam", LiveRole.Contributor, null, null), null, null);
         await log.Next<PersonJoined>(p => p.PersonId == world.People.Contributor);
 
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -104,12 +104,40 @@ public abstract class LiveResilienceTests(ITestDatabase database)
         Assert.Single(log.All<AgendaItemProposed>(), p => p.Item.Id == item.Id);
     }
 
+    [Fact]
+    public async Task AnEventCommittedJustBeforeANodeStoppedReachesTheSessionAfterARestart()
+    {
+        var liveWritesFail = false;
+        var first = await LiveWorld.Create(
+            database,
+            decorateStorage: inner => new FailingLiveWrites(inner, () => Volatile.Read(ref liveWritesFail)));
+        var people = first.People;
+        Guid lastItem;
+        await using (first)
+        {
+            var facilitator = await first.Join(people.Facilitator);
+            var item = await facilitator.Hub.ProposeItem(new ProposeItemRequest(first.ProjectId, "Evening meetings"));
+            await first.Log(facilitator).Next<AgendaItemProposed>(p => p.Item.Id == item.Id);
+
+            // The agenda keeps the next item, but the node stops before its relay to the live session got through.
+            Volatile.Write(ref liveWritesFail, true);
+            lastItem = (await people.Propose(people.Contributor, "Weekend respite")).GetProperty("id").GetGuid();
+        }
+
+        // After the restart nothing more happens on the agenda; a session joining from the start still sees both items.
+        await using var second = LiveWorld.Serve(database, people);
+        var joined = await second.Join(people.Facilitator, after: 0);
+        var proposed = await second.Log(joined).Next<AgendaItemProposed>(p => p.Item.Id == lastItem);
+        Assert.Equal("Weekend respite", proposed.Item.Title);
+        Assert.Equal(["Evening meetings", "Weekend respite"], second.Log(joined).All<AgendaItemProposed>().Select(p => p.Item.Title));
+    }
+
     /// <summary>Storage that refuses one write of a live session's state when asked to.</summary>
     private sealed class FailingLiveWrites(IGrainStorage inner, Func<bool> failNow) : DelegatingGrainStorage(inner)
     {
         public override Task<string> WriteStateAsync(
             StateKey key, string? json, string? expectedEtag, IReadOnlyList<JournalAppend> events, CancellationToken cancellationToken) =>
-            key.GrainType == LiveNotices.GrainType && key.StateName == "live" && failNow()
+            key.GrainType == LiveJournal.GrainType && key.StateName == "live" && failNow()
                 ? Task.FromException<string>(new IOException("database unreachable (injected)"))
                 : base.WriteStateAsync(key, json, expectedEtag, events, cancellationToken);
     }
