@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text;
 using CoProduce.Grains.Live;
+using CoProduce.Journal.Events;
 using CoProduce.Journal.Storage;
 using CoProduce.Live;
 using CoProduce.Testing;
@@ -43,6 +44,48 @@ public abstract class LiveResilienceTests(ITestDatabase database)
         var snapshot = await live.Snapshot();
         Assert.DoesNotContain(snapshot.Present, p => p.PersonId == world.People.Contributor);
         Assert.Contains(snapshot.Present, p => p.PersonId == world.People.Facilitator);
+    }
+
+    [Fact]
+    public async Task ANodeOnAnotherSiloHearsTheSessionThroughItsObserverUntilItsLeaseRunsOut()
+    {
+        var clock = new ManualTimeProvider();
+        await using var world = await LiveWorld.Create(
+            database,
+            new Dictionary<string, string?>
+            {
+                ["CoProduce:Live:HeartbeatInterval"] = "00:00:00.100",
+                ["CoProduce:Live:PresenceLease"] = "00:01:00",
+            },
+            clock);
+        var facilitator = await world.Join(world.People.Facilitator);
+        var log = world.Log(facilitator);
+        var grains = Scenario.Grains(world.App);
+        var live = grains.GetGrain<IProjectLiveGrain>(world.ProjectId);
+
+        // A gateway node on another silo seats someone with its observer, hears the session, then dies.
+        var dead = new HeardEvents();
+        await live.Arrive(
+            "node-that-died", "its-connection", new PresentPerson(world.People.Contributor, "Sam", LiveRole.Contributor, null, null),
+            grains.CreateObjectReference<ILiveObserver>(dead), "another-silo");
+        await facilitator.Hub.RaiseHand(world.ProjectId);
+        var raised = (await log.NextMessage<HandRaised>()).Sequence;
+        await Eventually.HoldsAsync(() => dead.Sequences.Contains(raised), "the other silo's node hears the raised hand");
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await log.Next<PersonLeft>(p => p.PersonId == world.People.Contributor);
+
+        // A node still alive hears what follows; the dead one's observer went with its lease.
+        var alive = new HeardEvents();
+        await live.Arrive(
+            "node-alive", "its-connection", new PresentPerson(world.People.SecondContributor, "Kim", LiveRole.Contributor, null, null),
+            grains.CreateObjectReference<ILiveObserver>(alive), "another-silo");
+        var heardBefore = dead.Sequences.Count;
+        await facilitator.Hub.LowerHand(world.ProjectId);
+        var lowered = (await log.NextMessage<HandLowered>()).Sequence;
+        await Eventually.HoldsAsync(() => alive.Sequences.Contains(lowered), "the living node hears the lowered hand");
+        Assert.Equal(heardBefore, dead.Sequences.Count);
+        Assert.DoesNotContain(lowered, dead.Sequences);
     }
 
     [Fact]
@@ -130,6 +173,33 @@ public abstract class LiveResilienceTests(ITestDatabase database)
         var proposed = await second.Log(joined).Next<AgendaItemProposed>(p => p.Item.Id == lastItem);
         Assert.Equal("Weekend respite", proposed.Item.Title);
         Assert.Equal(["Evening meetings", "Weekend respite"], second.Log(joined).All<AgendaItemProposed>().Select(p => p.Item.Title));
+    }
+
+    /// <summary>An observer standing in for a gateway node on another silo: the sequence numbers it was pushed.</summary>
+    private sealed class HeardEvents : ILiveObserver
+    {
+        private readonly List<long> _sequences = [];
+
+        public IReadOnlyList<long> Sequences
+        {
+            get
+            {
+                lock (_sequences)
+                {
+                    return [.. _sequences];
+                }
+            }
+        }
+
+        public Task Committed(Guid projectId, GrainEvent committed)
+        {
+            lock (_sequences)
+            {
+                _sequences.Add(committed.Sequence);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Storage that refuses one write of a live session's state when asked to.</summary>
