@@ -39,7 +39,8 @@ public sealed class Cluster : IAsyncDisposable
     /// <summary>Shared by every node, as in a deployment: an anonymous voter keeps one key whichever node serves them.</summary>
     private string AnonymityKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-    public static async Task<Cluster> StartAsync(int gateways)
+    /// <summary>Starts the silo worker and <paramref name="gateways"/> gateways; <paramref name="gatewaySettings"/> are added to the gateways' own.</summary>
+    public static async Task<Cluster> StartAsync(int gateways, IReadOnlyDictionary<string, string>? gatewaySettings = null)
     {
         var database = FaultPostgresServer.FromEnvironment();
         var connectionString = await database.CreateDatabaseAsync("coproduce_cluster", maxPoolSize: 40);
@@ -53,7 +54,8 @@ public sealed class Cluster : IAsyncDisposable
             await cluster.Worker.WaitForOutputAsync("Application started", StartTimeout);
 
             var starting = Enumerable.Range(0, gateways)
-                .Select(i => GatewayProcess.StartAsync($"gateway-{i}", cluster.Settings(), StartTimeout))
+                .Select(i => GatewayProcess.StartAsync(
+                    $"gateway-{i}", new Dictionary<string, string>(cluster.Settings().Concat(gatewaySettings ?? new Dictionary<string, string>())), StartTimeout))
                 .ToList();
             try
             {

@@ -1,45 +1,69 @@
 using System.Collections.Concurrent;
 using CoProduce.Grains.Live;
 using CoProduce.Journal.Events;
-using CoProduce.Journal.Notices;
 
 namespace CoProduce.Gateway.Live;
 
 /// <summary>
-/// This node's project feeds, the listener that hears other nodes' live notices, and the heartbeat that
-/// keeps this node's connections present in each session it holds some in (a node that dies stops
-/// beating, and the sessions take its connections out of presence).
+/// This node's project feeds, its observer that hears live events committed on other silos, and the heartbeat
+/// that keeps this node's connections present (and its observer known) in each session it holds some in (a node
+/// that dies stops beating, and the sessions take its connections and its observer out).
 /// </summary>
 internal sealed partial class LiveFeeds(
     IGrainEventStream stream,
-    IClusterNotices notices,
     IGrainFactory grains,
+    ILocalSiloDetails silo,
     LiveOptions options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    ILogger<LiveFeeds> logger) : IHostedService
+    ILogger<LiveFeeds> logger) : IHostedService, ILiveObserver
 {
     private readonly ConcurrentDictionary<Guid, Lazy<ProjectFeed>> _feeds = new();
-    private IDisposable? _listening;
+    private readonly Lock _gate = new();
+    private ILiveObserver? _observer;
     private Task _beating = Task.CompletedTask;
 
     /// <summary>This gateway process, as the live grains know it: its connections are present while it beats.</summary>
     public string Node { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>This node's silo: a live grain here needs no observer call to reach this node's feeds.</summary>
+    public string Silo => silo.SiloAddress.ToParsableString();
+
+    /// <summary>The reference the live grains call this node's <see cref="Committed"/> through (made on first use, once the silo runs).</summary>
+    public ILiveObserver Observer
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _observer ??= grains.CreateObjectReference<ILiveObserver>(this);
+            }
+        }
+    }
 
     public ProjectFeed For(Guid projectId) =>
         _feeds.GetOrAdd(projectId, id => new Lazy<ProjectFeed>(() => new ProjectFeed(id, stream, logger))).Value;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _listening = notices.Listen(LiveNotices.Channel, OnNotice, OnResync);
         _beating = BeatAsync(lifetime.ApplicationStopping);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _listening?.Dispose();
         await _beating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>A live grain on another silo committed <paramref name="committed"/>: the project's feed here sends it on, in order.</summary>
+    public Task Committed(Guid projectId, GrainEvent committed)
+    {
+        if (_feeds.TryGetValue(projectId, out var feed) && feed.IsValueCreated)
+        {
+            feed.Value.Committed(committed);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Beats once for every session this node holds connections in (also what the timer does).</summary>
@@ -49,10 +73,16 @@ internal sealed partial class LiveFeeds(
         {
             try
             {
-                if (!await grains.GetGrain<IProjectLiveGrain>(feed.ProjectId).Heartbeat(Node, options.PresenceLease))
+                var beat = await grains.GetGrain<IProjectLiveGrain>(feed.ProjectId).Heartbeat(Node, options.PresenceLease, Observer, Silo);
+                if (!beat.Present)
                 {
                     // This node was silent too long and its connections were taken out of presence.
                     feed.CloseAll();
+                }
+                else
+                {
+                    // Pushes to the observer may have been lost (a new activation of the session, a dropped call).
+                    feed.Notice(beat.Sequence);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -75,22 +105,6 @@ internal sealed partial class LiveFeeds(
         catch (OperationCanceledException)
         {
             // Stopping.
-        }
-    }
-
-    private void OnNotice(string payload)
-    {
-        if (LiveNotices.TryParse(payload, out var projectId, out var sequence) && _feeds.TryGetValue(projectId, out var feed))
-        {
-            feed.Value.Notice(sequence);
-        }
-    }
-
-    private void OnResync()
-    {
-        foreach (var feed in _feeds.Values)
-        {
-            feed.Value.Resync();
         }
     }
 

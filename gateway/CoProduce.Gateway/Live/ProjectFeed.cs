@@ -9,7 +9,8 @@ namespace CoProduce.Gateway.Live;
 /// <summary>
 /// One project's pushes on this node. One loop does everything in order: it sends each journalled event
 /// to the project's connections exactly once, in sequence, whether it learnt of it from this node's event
-/// stream or from another node's notice (then it reads the journal); and it lets a connection in only
+/// stream or from the session's push to this node's observer (it reads the journal for a gap, or when only
+/// told how far the session got); and it lets a connection in only
 /// after sending it what it missed, so nothing reaches it twice or out of order. Each message is
 /// serialized once per audience and handed to each connection's own queue, so a client that stops
 /// reading never holds up the others (<see cref="LiveConnection.Send"/>).
@@ -30,7 +31,7 @@ internal sealed partial class ProjectFeed
     public ProjectFeed(Guid projectId, IGrainEventStream stream, ILogger logger)
     {
         _projectId = projectId;
-        _grain = new JournalId(Grains.Live.LiveNotices.GrainType, projectId.ToString("D"));
+        _grain = new JournalId(Grains.Live.LiveJournal.GrainType, projectId.ToString("D"));
         _stream = stream;
         _logger = logger;
         stream.Subscribe(_grain, (e, _) =>
@@ -61,11 +62,11 @@ internal sealed partial class ProjectFeed
         return done.Task;
     }
 
-    /// <summary>Another node journalled up to <paramref name="sequence"/>.</summary>
-    public void Notice(long sequence) => _work.Writer.TryWrite(new Nudge(sequence, null));
+    /// <summary>The session, on another silo, committed <paramref name="committed"/>.</summary>
+    public void Committed(GrainEvent committed) => _work.Writer.TryWrite(new Nudge(committed.Sequence, committed));
 
-    /// <summary>Notices may have been missed: read the journal.</summary>
-    public void Resync() => _work.Writer.TryWrite(new Nudge(long.MaxValue, null));
+    /// <summary>The session's journal reached <paramref name="sequence"/>: whatever this feed has not sent yet is read from it.</summary>
+    public void Notice(long sequence) => _work.Writer.TryWrite(new Nudge(sequence, null));
 
     /// <summary>The session took this node's connections out of presence: close them, so their clients join again.</summary>
     public void CloseAll() => _work.Writer.TryWrite(new CloseEveryone());

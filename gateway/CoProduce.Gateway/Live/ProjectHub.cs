@@ -24,7 +24,7 @@ internal sealed partial class ProjectHub(IGrainFactory grains, LiveFeeds feeds, 
     {
         var (member, name) = await LiveAdmission.AdmitAsync(Context.User!, request, grains);
         var snapshot = await Live(member.ProjectId).Arrive(feeds.Node, Context.ConnectionId, new PresentPerson(
-            member.PersonId, name, member.Role, member.Actor.SupportedBy is null ? null : member.Actor.PersonId, request.AccessNeeds));
+            member.PersonId, name, member.Role, member.Actor.SupportedBy is null ? null : member.Actor.PersonId, request.AccessNeeds), feeds.Observer, feeds.Silo);
         var connection = connections.Of(Context.ConnectionId);
         if (connection.Remove(member.ProjectId) is { } earlier)
         {

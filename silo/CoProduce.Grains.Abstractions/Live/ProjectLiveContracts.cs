@@ -14,9 +14,11 @@ public interface IProjectLiveGrain : IGrainWithGuidKey
 {
     /// <summary>
     /// A connection of <paramref name="person"/> arrived at gateway node <paramref name="node"/>; returns the
-    /// session after it. The node's connections stay present while it sends <see cref="Heartbeat"/>.
+    /// session after it. The node's connections stay present while it sends <see cref="Heartbeat"/>. From now on
+    /// <paramref name="observer"/> (when given) hears every live event this session commits on a silo other than
+    /// <paramref name="silo"/> (the node's own, whose event stream carries them there).
     /// </summary>
-    Task<LiveSnapshot> Arrive(string node, string connectionId, PresentPerson person);
+    Task<LiveSnapshot> Arrive(string node, string connectionId, PresentPerson person, ILiveObserver? observer, string? silo);
 
     /// <summary>A connection left; when it was the person's last, they leave the queue and the floor.</summary>
     Task Depart(string connectionId, Guid personId);
@@ -77,9 +79,11 @@ public interface IProjectLiveGrain : IGrainWithGuidKey
     /// Gateway node <paramref name="node"/> still holds connections in this session. Connections of nodes
     /// silent for longer than <paramref name="lease"/> are taken out of presence (the node died), and
     /// people left with none are announced as gone. Returns false if this node's connections had already
-    /// been taken out that way, so it should close them and let their clients join again.
+    /// been taken out that way, so it should close them and let their clients join again. The node's
+    /// <paramref name="observer"/> is kept (as at <see cref="Arrive"/>) until its lease runs out; the answer's
+    /// sequence lets the node read from the journal what its observer may have missed.
     /// </summary>
-    Task<bool> Heartbeat(string node, TimeSpan lease);
+    Task<LiveBeat> Heartbeat(string node, TimeSpan lease, ILiveObserver? observer, string? silo);
 
     /// <summary>
     /// Relays committed events of the project's agenda and decisions (each source's in sequence order), and

@@ -1,7 +1,6 @@
 using CoProduce.Clustering;
 using CoProduce.Grains.Live;
 using CoProduce.Journal.Hosting;
-using CoProduce.Journal.Notices;
 using CoProduce.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Orleans.Serialization;
@@ -14,7 +13,7 @@ public static class SiloComposition
     /// <summary>
     /// Adds this node's silo, all from configuration: the cluster (<see cref="ClusterSiloBuilderExtensions.AddCoProduceCluster"/>),
     /// the journal (<see cref="JournalSiloBuilderExtensions.AddCoProduceJournal(ISiloBuilder, Microsoft.Extensions.Configuration.IConfiguration)"/>),
-    /// the domain's grains, the live contracts' serializer, the notices between nodes and telemetry.
+    /// the domain's grains, the live contracts' serializer and telemetry.
     /// <paramref name="configure"/> adds to the silo (tests replace services there).
     /// </summary>
     public static IHostApplicationBuilder AddCoProduceSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
@@ -29,7 +28,6 @@ public static class SiloComposition
             silo.Services.AddSerializer(serializer => serializer.AddLiveContracts());
             configure?.Invoke(silo);
         });
-        builder.Services.AddClusterNotices(configuration);
         builder.AddCoProduceTelemetry();
         return builder;
     }

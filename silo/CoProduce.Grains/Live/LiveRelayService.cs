@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CoProduce.Journal.Events;
-using CoProduce.Journal.Notices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,15 +8,13 @@ namespace CoProduce.Grains.Live;
 
 /// <summary>
 /// On every node (gateway or silo worker): events the agenda and decision grains commit here are relayed
-/// to their project's live grain, and, when the cluster has
-/// other nodes (on PostgreSQL), each live event committed here is announced to every node. Grains
-/// never know about connections; this is the observer between them and the hubs. A relay that fails is
-/// tried again on a timer (1 s, doubling up to 30 s), not only when the project's next event comes.
+/// to their project's live grain. Grains never know about connections; this is the link between them and the
+/// live session. A relay that fails is tried again on a timer (1 s, doubling up to 30 s), not only when the
+/// project's next event comes; one lost with its node is caught up when the live grain next activates.
 /// </summary>
 internal sealed partial class LiveRelayService(
     IGrainEventStream stream,
     IGrainFactory grains,
-    IClusterNotices notices,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<LiveRelayService> logger) : IHostedService
@@ -32,12 +29,6 @@ internal sealed partial class LiveRelayService(
     {
         _subscriptions.Add(stream.SubscribeType(LiveTranslation.AgendaType, Relay));
         _subscriptions.Add(stream.SubscribeType(LiveTranslation.DecisionType, Relay));
-        if (notices.ReachesOtherNodes)
-        {
-            // Only other nodes need the notice; a single node pushes from its own event stream.
-            _subscriptions.Add(stream.SubscribeType(LiveNotices.GrainType, Announce));
-        }
-
         return Task.CompletedTask;
     }
 
@@ -100,19 +91,6 @@ internal sealed partial class LiveRelayService(
         }
     }
 
-    private async ValueTask Announce(GrainEvent e, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await notices.PublishAsync(LiveNotices.Channel, LiveNotices.Format(Guid.Parse(e.Grain.Key), e.Sequence), cancellationToken);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            // Other nodes catch up on the next notice, or when they resync.
-            LogAnnounceFailed(logger, e.Grain, e.Sequence, failure);
-        }
-    }
-
     private static Guid? ProjectOf(GrainEvent e)
     {
         using var json = JsonDocument.Parse(e.Json);
@@ -121,7 +99,4 @@ internal sealed partial class LiveRelayService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying {Count} events to the live session of project {ProjectId} failed; trying again in {Delay}")]
     private static partial void LogRelayFailed(ILogger logger, Guid projectId, int count, TimeSpan delay, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Announcing live event {Grain} {Sequence} to other nodes failed")]
-    private static partial void LogAnnounceFailed(ILogger logger, JournalId grain, long sequence, Exception exception);
 }

@@ -6,14 +6,14 @@ public sealed partial class ProjectLiveGrain
 {
     private const int SweptKept = 16;
 
-    public async Task<LiveSnapshot> Arrive(string node, string connectionId, PresentPerson person)
+    public async Task<LiveSnapshot> Arrive(string node, string connectionId, PresentPerson person, ILiveObserver? observer, string? silo)
     {
         ArgumentException.ThrowIfNullOrEmpty(node);
         ArgumentNullException.ThrowIfNull(person);
-        if (!N.Nodes.ContainsKey(node))
+        var watchers = Watching(N.Watchers, node, observer, silo);
+        if (!N.Nodes.ContainsKey(node) || N.Watchers.GetValueOrDefault(node) != watchers.GetValueOrDefault(node))
         {
-            nodes.State = N with { Nodes = With(N.Nodes, node, time.GetUtcNow()) };
-            await nodes.WriteStateAsync();
+            await WriteNodes(N with { Nodes = N.Nodes.ContainsKey(node) ? N.Nodes : With(N.Nodes, node, time.GetUtcNow()), Watchers = watchers });
         }
 
         var connection = new PresentConnection(connectionId, node);
@@ -47,7 +47,7 @@ public sealed partial class ProjectLiveGrain
             ? Remove(c => c.Id == connectionId)
             : Task.CompletedTask;
 
-    public async Task<bool> Heartbeat(string node, TimeSpan lease)
+    public async Task<LiveBeat> Heartbeat(string node, TimeSpan lease, ILiveObserver? observer, string? silo)
     {
         ArgumentException.ThrowIfNullOrEmpty(node);
         var now = time.GetUtcNow();
@@ -55,14 +55,16 @@ public sealed partial class ProjectLiveGrain
         var known = N.Nodes.ContainsKey(node) || P.Present.Values.Any(p => p.Connections.Any(c => c.Node == node));
         if (!known && N.Swept.Contains(node))
         {
-            return false;
+            return new LiveBeat(false, await GetLastEventSequenceAsync());
         }
 
         var beats = N.Nodes.Where(n => !silent.Contains(n.Key)).ToDictionary();
         beats[node] = now;
         var swept = silent.Count == 0 ? N.Swept : [.. silent, .. N.Swept.Where(s => !silent.Contains(s)).Take(SweptKept - silent.Count)];
-        nodes.State = N with { Nodes = beats, Swept = swept };
-        await nodes.WriteStateAsync();
+
+        // A silent node's observer goes with it: nothing more is pushed to a node that died.
+        var watchers = Watching(N.Watchers.Where(w => beats.ContainsKey(w.Key)).ToDictionary(), node, observer, silo);
+        await WriteNodes(N with { Nodes = beats, Swept = swept, Watchers = watchers });
 
         // Connections of silent nodes are gone with them: presence forgets them as if each had left (also
         // those of a node swept earlier whose removal did not get written).
@@ -71,7 +73,7 @@ public sealed partial class ProjectLiveGrain
             await Remove(c => c.Node != node && !beats.ContainsKey(c.Node));
         }
 
-        return true;
+        return new LiveBeat(true, await GetLastEventSequenceAsync());
     }
 
     /// <summary>

@@ -1,4 +1,7 @@
+using CoProduce.Grains.Decisions;
 using CoProduce.Journal.Events;
+using CoProduce.Live;
+using Microsoft.Extensions.Logging;
 
 namespace CoProduce.Grains.Live;
 
@@ -11,18 +14,47 @@ public sealed partial class ProjectLiveGrain
         ArgumentNullException.ThrowIfNull(events);
         foreach (var source in events.GroupBy(e => e.Grain))
         {
-            await RelaySource(source.Key, [.. source.OrderBy(e => e.Sequence)]);
+            // A source first seen now is relayed from the first event handed over, not from its beginning.
+            var handed = source.OrderBy(e => e.Sequence).ToList();
+            await RelaySource(source.Key, handed[0].Sequence - 1, handed[^1].Sequence, handed);
         }
     }
 
-    private async Task RelaySource(JournalId source, IReadOnlyList<GrainEvent> handed)
+    /// <summary>
+    /// On activation: relays what the project's agenda and decisions journalled after the positions reached, so
+    /// events whose relay never arrived (the node that committed them stopped first) are not left waiting for the
+    /// source's next change. A source never relayed is read from its beginning. A failed read leaves the rest to
+    /// the next relay; a failed write fails the activation, so the next call reads the state afresh.
+    /// </summary>
+    private async Task CatchUpRelays()
+    {
+        IReadOnlyList<Guid> decisions;
+        try
+        {
+            decisions = await GrainFactory.GetGrain<IProjectDecisionsGrain>(ProjectId).Ids();
+        }
+        catch (Exception failure)
+        {
+            LogCatchUpFailed(logger, ProjectId, failure);
+            return;
+        }
+
+        var sources = decisions
+            .Select(id => new JournalId(LiveTranslation.DecisionType, id.ToString("D")))
+            .Prepend(new JournalId(LiveTranslation.AgendaType, ProjectId.ToString("D")));
+        foreach (var source in sources)
+        {
+            await RelaySource(source, 0, long.MaxValue, [], tolerateReadFailure: true);
+        }
+    }
+
+    /// <summary>Relays <paramref name="source"/> up to <paramref name="upTo"/>, from its position (or <paramref name="unknownAfter"/> when it has none).</summary>
+    private async Task RelaySource(JournalId source, long unknownAfter, long upTo, IReadOnlyList<GrainEvent> handed, bool tolerateReadFailure = false)
     {
         var key = $"{source.Type}/{source.Key}";
-        var upTo = handed[^1].Sequence;
         while (true)
         {
-            // A source first seen now is relayed from the first event handed over, not from its beginning.
-            var after = S.Relayed.TryGetValue(key, out var done) ? done : handed[0].Sequence - 1;
+            var after = S.Relayed.TryGetValue(key, out var done) ? done : unknownAfter;
             if (after >= upTo)
             {
                 return;
@@ -30,13 +62,23 @@ public sealed partial class ProjectLiveGrain
 
             // The events handed over are used as they are when they follow on from the position reached
             // (the usual case: no journal read); a gap (a relay that failed, a restart) is read from the journal.
-            var batch = Following(handed, after) ?? await ReadSource(source, after);
-            if (batch.Count == 0)
+            IReadOnlyList<GrainEvent> batch;
+            IReadOnlyList<LiveEvent> events;
+            try
             {
+                batch = Following(handed, after) ?? await ReadSource(source, after);
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                events = await LiveTranslation.TranslateAsync(batch, GrainFactory);
+            }
+            catch (Exception failure) when (tolerateReadFailure)
+            {
+                LogCatchUpFailed(logger, ProjectId, failure);
                 return;
             }
-
-            var events = await LiveTranslation.TranslateAsync(batch, GrainFactory);
 
             // After the last await: a change relayed by an earlier call is never relayed again.
             if (S.Relayed.GetValueOrDefault(key, after) != after)
@@ -62,4 +104,7 @@ public sealed partial class ProjectLiveGrain
 
         return following.Count > 0 ? following : null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catching up the live session of project {ProjectId} with its agenda and decisions failed; the next relay reads what is missing")]
+    private static partial void LogCatchUpFailed(ILogger logger, Guid projectId, Exception exception);
 }

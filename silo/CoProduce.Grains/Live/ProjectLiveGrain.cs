@@ -2,6 +2,7 @@ using CoProduce.Journal.State;
 using CoProduce.Grains.Common;
 using CoProduce.Live;
 using CoProduce.Journal.Events;
+using Microsoft.Extensions.Logging;
 
 namespace CoProduce.Grains.Live;
 
@@ -12,13 +13,15 @@ namespace CoProduce.Grains.Live;
 /// kept in states of their own, so the writes of relayed votes, agenda changes and heartbeats do not carry
 /// everyone present.
 /// </summary>
-[GrainType(LiveNotices.GrainType)]
+[GrainType(LiveJournal.GrainType)]
 public sealed partial class ProjectLiveGrain(
     [JournaledState("live")] IJournaledState<ProjectLiveState> state,
     [JournaledState("presence")] IJournaledState<LivePresenceState> presence,
     [JournaledState("nodes")] IJournaledState<LiveNodesState> nodes,
     IGrainEventStream journal,
-    TimeProvider time) : JournaledGrain, IProjectLiveGrain
+    ILocalSiloDetails siloDetails,
+    TimeProvider time,
+    ILogger<ProjectLiveGrain> logger) : JournaledGrain, IProjectLiveGrain
 {
     private ProjectLiveState S => state.State;
 

@@ -52,4 +52,10 @@ public sealed record LiveNodesState
 
     /// <summary>Nodes whose connections were taken out for silence (the latest few), told so if they come back.</summary>
     public IReadOnlyList<string> Swept { get; init; } = [];
+
+    /// <summary>Each node's observer, kept while the node beats, so a new activation still reaches every node.</summary>
+    public IReadOnlyDictionary<string, NodeWatcher> Watchers { get; init; } = new Dictionary<string, NodeWatcher>();
 }
+
+/// <summary>A gateway node's <see cref="ILiveObserver"/> (its grain id) and the silo it runs on.</summary>
+public sealed record NodeWatcher(string Observer, string Silo);

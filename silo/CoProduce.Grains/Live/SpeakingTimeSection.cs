@@ -22,7 +22,7 @@ public sealed class SpeakingTimeSection(IGrainEventStream journal) : IReportSect
         var shares = roles.ToDictionary(r => r, r => new MeasureBuilder(
             $"speaking.{r.ToString().ToLowerInvariant()}-share", $"Speaking time in live sessions taken by {Plural(r)}", MeasureKind.Share));
         var rows = new ReportTableBuilder("turn ended", "speaker's role", "seconds");
-        var live = new JournalId(LiveNotices.GrainType, subject.ProjectId.ToString("D"));
+        var live = new JournalId(LiveJournal.GrainType, subject.ProjectId.ToString("D"));
         await foreach (var (at, recorded) in journal.ReadAllAsync<LiveRecorded>(live, cancellationToken))
         {
             if (recorded.Event is not TurnEnded turn)

@@ -134,7 +134,10 @@ internal sealed class JournalActivation
         }
 
         var sequence = _lastSequence ?? throw new InvalidOperationException("EnsureSequenceAsync must run before Prepare.");
+        // Whole microseconds, as both databases keep them: an event pushed as committed and the same event read
+        // back from the journal carry the same instant.
         var now = DateTimeOffset.UtcNow;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         return [.. taken.Select(s => new JournalAppend(
             Source.Type, Source.Key, ++sequence, s.Event.GetType().Name, JsonSerializer.Serialize(s.Event, s.Event.GetType(), Json), now))];
     }

@@ -156,7 +156,7 @@ public sealed record Tenant(
         // A closed live session the contributor attended, so that attendance claims have a real session to refuse.
         var session = Guid.NewGuid();
         var live = grains.GetGrain<IProjectLiveGrain>(project);
-        await live.Arrive("hostile-node", "hostile-connection", new CoProduce.Live.PresentPerson(contributor, $"Contributor {name}", CoProduce.Live.LiveRole.Contributor, null, null));
+        await live.Arrive("hostile-node", "hostile-connection", new CoProduce.Live.PresentPerson(contributor, $"Contributor {name}", CoProduce.Live.LiveRole.Contributor, null, null), null, null);
         await live.OpenSession(session, admin);
         await live.CloseSession(session, admin);
         return new Tenant(

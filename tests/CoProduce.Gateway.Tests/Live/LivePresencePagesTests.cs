@@ -97,7 +97,7 @@ public abstract class LivePresencePagesTests(ITestDatabase database)
         {
             var person = Guid.NewGuid();
             seated[person] = $"other-{i}";
-            await live.Arrive("other-node", seated[person], new PresentPerson(person, $"Person {i}", LiveRole.Contributor, null, ["Hearing loop"]));
+            await live.Arrive("other-node", seated[person], new PresentPerson(person, $"Person {i}", LiveRole.Contributor, null, ["Hearing loop"]), null, null);
         }
 
         return seated;

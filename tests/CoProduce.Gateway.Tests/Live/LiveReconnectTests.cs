@@ -7,6 +7,29 @@ namespace CoProduce.Gateway.Tests.Live;
 public abstract class LiveReconnectTests(ITestDatabase database)
 {
     [Fact]
+    public async Task AnEventReplayedFromTheJournalIsTheOneThatWasPushed()
+    {
+        await using var world = await LiveWorld.Create(database);
+        var facilitator = await world.Join(world.People.Facilitator);
+        var log = world.Log(facilitator);
+        for (var i = 0; i < 5; i++)
+        {
+            await facilitator.Hub.ProposeItem(new ProposeItemRequest(world.ProjectId, $"Item {i}"));
+        }
+
+        var last = (await Scenario.Grains(world.App).GetGrain<IProjectLiveGrain>(world.ProjectId).Snapshot()).Sequence;
+        await log.Reaches(last);
+
+        // The same events again, this time read from the journal by a session joining from the start.
+        var replaying = await world.Join(world.People.Contributor, after: 0);
+        await world.Log(replaying).Reaches(last);
+        var pushed = log.Messages.Where(m => m.Sequence <= last).ToDictionary(m => m.Sequence, m => m.At);
+        var replayed = world.Log(replaying).Messages.Where(m => pushed.ContainsKey(m.Sequence)).ToDictionary(m => m.Sequence, m => m.At);
+        Assert.Equal(pushed.Count, replayed.Count);
+        Assert.All(pushed, p => Assert.Equal(p.Value, replayed[p.Key]));
+    }
+
+    [Fact]
     public async Task ConnectionsCutMidStreamCatchUpWithNoGapAndNoDuplicate()
     {
         await using var world = await LiveWorld.Create(database, new Dictionary<string, string?> { ["CoProduce:Live:CallBurst"] = "1000" });

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text;
 using CoProduce.Grains.Live;
+using CoProduce.Journal.Events;
 using CoProduce.Journal.Storage;
 using CoProduce.Live;
 using CoProduce.Testing;
@@ -34,7 +35,7 @@ public abstract class LiveResilienceTests(ITestDatabase database)
 
         // Another gateway node seats someone, then dies: it never sends a heartbeat again.
         var live = world.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IProjectLiveGrain>(world.ProjectId);
-        await live.Arrive("node-that-died", "its-connection", new PresentPerson(world.People.Contributor, "Sam", LiveRole.Contributor, null, null));
+        await live.Arrive("node-that-died", "its-connection", new PresentPerson(world.People.Contributor, "Sam", LiveRole.Contributor, null, null), null, null);
         await log.Next<PersonJoined>(p => p.PersonId == world.People.Contributor);
 
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -43,6 +44,48 @@ public abstract class LiveResilienceTests(ITestDatabase database)
         var snapshot = await live.Snapshot();
         Assert.DoesNotContain(snapshot.Present, p => p.PersonId == world.People.Contributor);
         Assert.Contains(snapshot.Present, p => p.PersonId == world.People.Facilitator);
+    }
+
+    [Fact]
+    public async Task ANodeOnAnotherSiloHearsTheSessionThroughItsObserverUntilItsLeaseRunsOut()
+    {
+        var clock = new ManualTimeProvider();
+        await using var world = await LiveWorld.Create(
+            database,
+            new Dictionary<string, string?>
+            {
+                ["CoProduce:Live:HeartbeatInterval"] = "00:00:00.100",
+                ["CoProduce:Live:PresenceLease"] = "00:01:00",
+            },
+            clock);
+        var facilitator = await world.Join(world.People.Facilitator);
+        var log = world.Log(facilitator);
+        var grains = Scenario.Grains(world.App);
+        var live = grains.GetGrain<IProjectLiveGrain>(world.ProjectId);
+
+        // A gateway node on another silo seats someone with its observer, hears the session, then dies.
+        var dead = new HeardEvents();
+        await live.Arrive(
+            "node-that-died", "its-connection", new PresentPerson(world.People.Contributor, "Sam", LiveRole.Contributor, null, null),
+            grains.CreateObjectReference<ILiveObserver>(dead), "another-silo");
+        await facilitator.Hub.RaiseHand(world.ProjectId);
+        var raised = (await log.NextMessage<HandRaised>()).Sequence;
+        await Eventually.HoldsAsync(() => dead.Sequences.Contains(raised), "the other silo's node hears the raised hand");
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await log.Next<PersonLeft>(p => p.PersonId == world.People.Contributor);
+
+        // A node still alive hears what follows; the dead one's observer went with its lease.
+        var alive = new HeardEvents();
+        await live.Arrive(
+            "node-alive", "its-connection", new PresentPerson(world.People.SecondContributor, "Kim", LiveRole.Contributor, null, null),
+            grains.CreateObjectReference<ILiveObserver>(alive), "another-silo");
+        var heardBefore = dead.Sequences.Count;
+        await facilitator.Hub.LowerHand(world.ProjectId);
+        var lowered = (await log.NextMessage<HandLowered>()).Sequence;
+        await Eventually.HoldsAsync(() => alive.Sequences.Contains(lowered), "the living node hears the lowered hand");
+        Assert.Equal(heardBefore, dead.Sequences.Count);
+        Assert.DoesNotContain(lowered, dead.Sequences);
     }
 
     [Fact]
@@ -104,12 +147,67 @@ public abstract class LiveResilienceTests(ITestDatabase database)
         Assert.Single(log.All<AgendaItemProposed>(), p => p.Item.Id == item.Id);
     }
 
+    [Fact]
+    public async Task AnEventCommittedJustBeforeANodeStoppedReachesTheSessionAfterARestart()
+    {
+        var liveWritesFail = false;
+        var first = await LiveWorld.Create(
+            database,
+            decorateStorage: inner => new FailingLiveWrites(inner, () => Volatile.Read(ref liveWritesFail)));
+        var people = first.People;
+        Guid lastItem;
+        await using (first)
+        {
+            var facilitator = await first.Join(people.Facilitator);
+            var item = await facilitator.Hub.ProposeItem(new ProposeItemRequest(first.ProjectId, "Evening meetings"));
+            await first.Log(facilitator).Next<AgendaItemProposed>(p => p.Item.Id == item.Id);
+
+            // The agenda keeps the next item, but the node stops before its relay to the live session got through.
+            Volatile.Write(ref liveWritesFail, true);
+            lastItem = (await people.Propose(people.Contributor, "Weekend respite")).GetProperty("id").GetGuid();
+        }
+
+        // After the restart nothing more happens on the agenda; a session joining from the start still sees both items.
+        await using var second = LiveWorld.Serve(database, people);
+        var joined = await second.Join(people.Facilitator, after: 0);
+        var proposed = await second.Log(joined).Next<AgendaItemProposed>(p => p.Item.Id == lastItem);
+        Assert.Equal("Weekend respite", proposed.Item.Title);
+        Assert.Equal(["Evening meetings", "Weekend respite"], second.Log(joined).All<AgendaItemProposed>().Select(p => p.Item.Title));
+    }
+
+    /// <summary>An observer standing in for a gateway node on another silo: the sequence numbers it was pushed.</summary>
+    private sealed class HeardEvents : ILiveObserver
+    {
+        private readonly List<long> _sequences = [];
+
+        public IReadOnlyList<long> Sequences
+        {
+            get
+            {
+                lock (_sequences)
+                {
+                    return [.. _sequences];
+                }
+            }
+        }
+
+        public Task Committed(Guid projectId, GrainEvent committed)
+        {
+            lock (_sequences)
+            {
+                _sequences.Add(committed.Sequence);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     /// <summary>Storage that refuses one write of a live session's state when asked to.</summary>
     private sealed class FailingLiveWrites(IGrainStorage inner, Func<bool> failNow) : DelegatingGrainStorage(inner)
     {
         public override Task<string> WriteStateAsync(
             StateKey key, string? json, string? expectedEtag, IReadOnlyList<JournalAppend> events, CancellationToken cancellationToken) =>
-            key.GrainType == LiveNotices.GrainType && key.StateName == "live" && failNow()
+            key.GrainType == LiveJournal.GrainType && key.StateName == "live" && failNow()
                 ? Task.FromException<string>(new IOException("database unreachable (injected)"))
                 : base.WriteStateAsync(key, json, expectedEtag, events, cancellationToken);
     }

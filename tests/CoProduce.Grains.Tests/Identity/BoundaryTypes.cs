@@ -78,7 +78,8 @@ internal static class BoundaryTypes
             return;
         }
 
-        if (type == typeof(Task) || type == typeof(ValueTask) || type == typeof(void))
+        // Grain and observer references are Orleans' own to serialize.
+        if (type == typeof(Task) || type == typeof(ValueTask) || type == typeof(void) || typeof(IAddressable).IsAssignableFrom(type))
         {
             return;
         }
