@@ -41,7 +41,8 @@ public sealed class GatewayApplication(
         // The console shows warnings and errors only, so a failing test's cause is not buried in the
         // information logs of hundreds of servers; providers a test adds (LogCapture) still see everything.
         builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:Console:LogLevel:Quartz", "Error");
+        // Jobs (payout runs, their retries) are looked for often, so a test waits fractions of a second, not seconds.
+        builder.UseSetting("CoProduce:Jobs:PollInterval", "00:00:00.100");
         // Each application is a silo of its own: its own ports, so many run side by side.
         builder.UseSetting("CoProduce:Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CoProduce:Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));

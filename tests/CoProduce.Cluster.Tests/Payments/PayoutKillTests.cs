@@ -15,7 +15,7 @@ namespace CoProduce.Cluster.Tests.Payments;
 /// Issue 6's payout fault test, extended by issue 14 to every step, with real processes on PostgreSQL: a gateway
 /// pays a batch of approved claims in small chunks and is killed with SIGKILL between chunks, inside a chunk's
 /// transaction, between the ledger and the bank file, or between writing the file and renaming it into place; a
-/// second gateway starts, the clustered scheduler recovers the cut-short run, and a new run is asked for as well.
+/// second gateway starts, Hangfire hands it the cut-short run's job once the job's invisibility timeout passes, and a new run is asked for as well.
 /// Every approved claim must then be paid exactly once, in the ledger, in the bank files (parsed, each claim counted)
 /// and on the contributor's statement, and none lost.
 /// </summary>
@@ -101,7 +101,7 @@ public sealed class PayoutKillTests : IAsyncDisposable
         Assert.Equal(killedAt is null or "ChunkInTransaction" ? ChunkSize * ChunksBeforeKill : Claims, await Scalar("SELECT COUNT(*) FROM cp_pay_ledger WHERE kind = 'Payout'"));
         Assert.False(File.Exists(halfWritten), "The bank file was in place before the run was killed.");
 
-        // A new node: the clustered scheduler recovers the cut-short run, and finance asks for a new run too.
+        // A new node: Hangfire gives it the cut-short run's job, and finance asks for a new run too.
         var second = await StartGateway("gateway-after", halt: false);
         using var again = Client(second, tokens, finance);
         var rerun = (await Ok(again.PostAsync($"{payer}/runs", null), HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
@@ -152,7 +152,9 @@ public sealed class PayoutKillTests : IAsyncDisposable
             ["CoProduce__Anonymity__Key"] = _anonymityKey,
             ["CoProduce__Payments__ChunkSize"] = ChunkSize.ToString(CultureInfo.InvariantCulture),
             ["CoProduce__Payments__ExportDirectory"] = _exports,
-            ["CoProduce__Payments__ClusterCheckinInterval"] = "00:00:01",
+            // A job whose node was killed is visible to the next node after this (sliding: a live node renews it).
+            ["CoProduce__Jobs__InvisibilityTimeout"] = "00:00:03",
+            ["CoProduce__Jobs__PollInterval"] = "00:00:00.200",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         if (halt)
