@@ -14,8 +14,9 @@ namespace CoProduce.Cluster.Tests.Payments;
 /// <summary>
 /// Issue 6's payout fault test, extended by issue 14 to every step, with real processes on PostgreSQL: a gateway
 /// pays a batch of approved claims in small chunks and is killed with SIGKILL between chunks, inside a chunk's
-/// transaction, between the ledger and the bank file, or between writing the file and renaming it into place; a
-/// second gateway starts, Hangfire hands it the cut-short run's job once the job's invisibility timeout passes, and a new run is asked for as well.
+/// transaction, between the ledger and the bank file, or between writing the file and renaming it into place, while a
+/// second gateway shares the cluster and the jobs queue; Hangfire hands that gateway the cut-short run's job once the
+/// job's invisibility timeout passes, and a new run is asked for as well.
 /// Every approved claim must then be paid exactly once, in the ledger, in the bank files (parsed, each claim counted)
 /// and on the contributor's statement, and none lost.
 /// </summary>
@@ -97,14 +98,23 @@ public sealed class PayoutKillTests : IAsyncDisposable
         Assert.Equal(killedAt is null or "ChunkInTransaction" ? "Running" : "ExportPending", (await Ok(asFinance.GetAsync($"{payer}/runs/{halted}"))).GetProperty("status").GetString());
         var unpaid = await Ok(asFinance.GetAsync($"{payer}/claims?status=Paid"));
         Assert.Equal(0, unpaid.GetProperty("total").GetInt32());
+        // A second node joins the cluster and the jobs queue while the first holds the run; then the first is killed.
+        var second = await StartGateway("gateway-after", halt: false);
         await first.Node.KillAsync();
         Assert.Equal(killedAt is null or "ChunkInTransaction" ? ChunkSize * ChunksBeforeKill : Claims, await Scalar("SELECT COUNT(*) FROM cp_pay_ledger WHERE kind = 'Payout'"));
         Assert.False(File.Exists(halfWritten), "The bank file was in place before the run was killed.");
 
-        // A new node: Hangfire gives it the cut-short run's job, and finance asks for a new run too.
-        var second = await StartGateway("gateway-after", halt: false);
+        // The second node: Hangfire gives it the cut-short run's job, and finance asks for a new run too.
         using var again = Client(second, tokens, finance);
-        var rerun = (await Ok(again.PostAsync($"{payer}/runs", null), HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
+        // While the cluster moves grains off the killed node the gateway answers 503 ("send it again"): the request is
+        // sent again, with the same Idempotency-Key, so at most one run is started.
+        var key = Guid.NewGuid().ToString("N");
+        var rerun = (await Ok(WhileFailingOver(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{payer}/runs");
+            request.Headers.Add("Idempotency-Key", key);
+            return await again.SendAsync(request);
+        }), HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
         var rerunDone = await WaitForRun(again, payer, rerun, run => run.GetProperty("status").GetString() is "Completed" or "Failed");
         var haltedDone = await WaitForRun(again, payer, halted, run => run.GetProperty("status").GetString() is "Completed" or "Failed");
         Assert.Equal("Completed", rerunDone.GetProperty("status").GetString());
@@ -192,13 +202,30 @@ public sealed class PayoutKillTests : IAsyncDisposable
         using var deadline = new CancellationTokenSource(Timeout);
         while (true)
         {
-            var view = await Ok(client.GetAsync(new Uri($"{payer}/runs/{run}", UriKind.Relative), deadline.Token));
+            var view = await Ok(WhileFailingOver(() => client.GetAsync(new Uri($"{payer}/runs/{run}", UriKind.Relative), deadline.Token)));
             if (done(view))
             {
                 return view;
             }
 
             await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    /// <summary>Sends again while the gateway answers 503 (a node of the cluster stopped answering); any other answer is returned.</summary>
+    private static async Task<HttpResponseMessage> WhileFailingOver(Func<Task<HttpResponseMessage>> send)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            var response = await send();
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(100, deadline.Token);
         }
     }
 
