@@ -41,7 +41,8 @@ public sealed class GatewayApplication(
         // The console shows warnings and errors only, so a failing test's cause is not buried in the
         // information logs of hundreds of servers; providers a test adds (LogCapture) still see everything.
         builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:Console:LogLevel:Quartz", "Error");
+        // Jobs (payout runs, their retries) are looked for often, so a test waits fractions of a second, not seconds.
+        builder.UseSetting("CoProduce:Jobs:PollInterval", "00:00:00.100");
         // Orleans warns of what is true of every test host on a busy 2-core machine (no server GC, stalled thread pool).
         builder.UseSetting("Logging:Console:LogLevel:Orleans", "Error");
         // Each application is a silo of its own, the whole of its cluster even on PostgreSQL (tests start one after another

@@ -7,6 +7,7 @@ using CoProduce.Gateway.Feedback;
 using CoProduce.Gateway.Health;
 using CoProduce.Gateway.Home;
 using CoProduce.Gateway.Invitations;
+using CoProduce.Gateway.Jobs;
 using CoProduce.Gateway.Live;
 using CoProduce.Gateway.Networks;
 using CoProduce.Gateway.Organisations;
@@ -33,10 +34,11 @@ public static class GatewayComposition
         builder.AddGatewayAuth();
         builder.AddGatewayLive();
         builder.AddInvitationLinks();
+        builder.AddJobsDashboard();
         return builder;
     }
 
-    /// <summary>Every endpoint: the root, health, OpenAPI and each feature's API.</summary>
+    /// <summary>Every endpoint: the root, health, OpenAPI, each feature's API and the jobs dashboard.</summary>
     public static WebApplication MapCoProduceApi(this WebApplication app)
     {
         app.MapHome();
@@ -64,6 +66,7 @@ public static class GatewayComposition
         app.MapMyPayments();
         app.MapRepresentation();
         app.MapLiveSessions();
+        app.MapJobsDashboard();
         return app;
     }
 }

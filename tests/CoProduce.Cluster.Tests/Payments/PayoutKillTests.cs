@@ -15,8 +15,8 @@ namespace CoProduce.Cluster.Tests.Payments;
 /// Issue 6's payout fault test, extended by issue 14 to every step, with real processes on PostgreSQL: a gateway
 /// pays a batch of approved claims in small chunks and is killed with SIGKILL between chunks, inside a chunk's
 /// transaction, between the ledger and the bank file, or between writing the file and renaming it into place, while a
-/// second gateway shares the Orleans cluster and the clustered scheduler; that gateway recovers the cut-short run once
-/// the killed one stops checking in, and a new run is asked for as well.
+/// second gateway shares the cluster and the jobs queue; Hangfire hands that gateway the cut-short run's job once the
+/// job's invisibility timeout passes, and a new run is asked for as well.
 /// Every approved claim must then be paid exactly once, in the ledger, in the bank files (parsed, each claim counted)
 /// and on the contributor's statement, and none lost.
 /// </summary>
@@ -98,13 +98,13 @@ public sealed class PayoutKillTests : IAsyncDisposable
         Assert.Equal(killedAt is null or "ChunkInTransaction" ? "Running" : "ExportPending", (await Ok(asFinance.GetAsync($"{payer}/runs/{halted}"))).GetProperty("status").GetString());
         var unpaid = await Ok(asFinance.GetAsync($"{payer}/claims?status=Paid"));
         Assert.Equal(0, unpaid.GetProperty("total").GetInt32());
-        // A second node joins the cluster and the scheduler while the first holds the run; then the first is killed.
+        // A second node joins the cluster and the jobs queue while the first holds the run; then the first is killed.
         var second = await StartGateway("gateway-after", halt: false);
         await first.Node.KillAsync();
         Assert.Equal(killedAt is null or "ChunkInTransaction" ? ChunkSize * ChunksBeforeKill : Claims, await Scalar("SELECT COUNT(*) FROM cp_pay_ledger WHERE kind = 'Payout'"));
         Assert.False(File.Exists(halfWritten), "The bank file was in place before the run was killed.");
 
-        // The second node: the clustered scheduler recovers the cut-short run, and finance asks for a new run too.
+        // The second node: Hangfire gives it the cut-short run's job, and finance asks for a new run too.
         using var again = Client(second, tokens, finance);
         // While the cluster moves grains off the killed node the gateway answers 503 ("send it again"): the request is
         // sent again, with the same Idempotency-Key, so at most one run is started.
@@ -162,7 +162,9 @@ public sealed class PayoutKillTests : IAsyncDisposable
             ["CoProduce__Anonymity__Key"] = _anonymityKey,
             ["CoProduce__Payments__ChunkSize"] = ChunkSize.ToString(CultureInfo.InvariantCulture),
             ["CoProduce__Payments__ExportDirectory"] = _exports,
-            ["CoProduce__Payments__ClusterCheckinInterval"] = "00:00:01",
+            // A job whose node was killed is visible to the next node after this (sliding: a live node renews it).
+            ["CoProduce__Jobs__InvisibilityTimeout"] = "00:00:03",
+            ["CoProduce__Jobs__PollInterval"] = "00:00:00.200",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         if (halt)

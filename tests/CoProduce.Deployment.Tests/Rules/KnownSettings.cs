@@ -1,6 +1,7 @@
 using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Invitations;
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Jobs;
 using CoProduce.Journal.Storage;
 using CoProduce.Clustering;
 using CoProduce.Clustering.Storage;
@@ -25,6 +26,7 @@ public static class KnownSettings
         (MembershipTuning.SectionName, typeof(ClusterMembershipOptions)),
         (ClusterSiloBuilderExtensions.RemindersSectionName, typeof(ReminderOptions)),
         (TelemetryOptions.SectionName, typeof(TelemetryOptions)),
+        (JobsOptions.SectionName, typeof(JobsOptions)),
     ];
 
     /// <summary>Read by ASP.NET Core, the .NET host or the OpenTelemetry exporter (and the pod's address), not from CoProduce's option types.</summary>

@@ -3,8 +3,8 @@ using CoProduce.Testing;
 namespace CoProduce.Gateway.Tests.Payments;
 
 /// <summary>
-/// Two gateways in one process (tests, or a host restarted in place) share Quartz's process-wide state; one that
-/// stops must not stop the other's payout runs.
+/// Two gateways in one process (tests, or a host restarted in place) each have their own Hangfire storage, client
+/// and server (none of Hangfire's process-wide defaults); one that stops must not stop the other's payout runs.
 /// </summary>
 public abstract class PayoutIsolationTests(ITestDatabase database)
 {

@@ -6,7 +6,7 @@ using CoProduce.Telemetry;
 
 namespace CoProduce.Gateway.Tests.Telemetry;
 
-/// <summary>A payout run, a background job on Quartz, is a span of its own with its duration measured inside it.</summary>
+/// <summary>A payout run, a background job on Hangfire, is a span of its own with its duration measured inside it.</summary>
 public sealed class JobTelemetryTests
 {
     [Fact]

@@ -94,7 +94,16 @@ public sealed class NodeProcess : IAsyncDisposable
             _watches.Add((marker, seen));
         }
 
-        var first = await Task.WhenAny(seen.Task, _exited.Task).WaitAsync(timeout).ConfigureAwait(false);
+        Task first;
+        try
+        {
+            first = await Task.WhenAny(seen.Task, _exited.Task).WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{Name} printed no '{marker}' within {timeout}.\n{RecentOutput()}", e);
+        }
+
         if (first != seen.Task && !seen.Task.IsCompleted)
         {
             throw new InvalidOperationException($"{Name} exited before printing '{marker}'.\n{RecentOutput()}");

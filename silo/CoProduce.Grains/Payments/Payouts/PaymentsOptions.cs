@@ -5,7 +5,7 @@ public sealed record PaymentsOptions
 {
     public const string SectionName = "CoProduce:Payments";
 
-    /// <summary>Quartz cron expression (UTC) of the scheduled payout run for every payer; default 02:00 daily.</summary>
+    /// <summary>Cron expression (UTC; five fields, or six with seconds first) of the scheduled payout run for every payer; default 02:00 daily.</summary>
     public string Schedule { get; init; } = "0 0 2 * * ?";
 
     /// <summary>Ledger rows written per multi-row INSERT (and per transaction).</summary>
@@ -28,9 +28,6 @@ public sealed record PaymentsOptions
 
     /// <summary>Where the bank bulk-payment CSV files go (relative to the working directory).</summary>
     public string ExportDirectory { get; init; } = "payouts";
-
-    /// <summary>PostgreSQL: how often each node checks in to the clustered scheduler (failed nodes' runs are recovered after this).</summary>
-    public TimeSpan ClusterCheckinInterval { get; init; } = TimeSpan.FromSeconds(7.5);
 
     /// <summary>Fault injection for tests only: a run stops making progress after this many chunks, until its process ends.</summary>
     public int? HaltAfterChunks { get; init; }

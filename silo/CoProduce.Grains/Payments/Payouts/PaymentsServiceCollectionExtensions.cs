@@ -1,3 +1,4 @@
+using CoProduce.Grains.Jobs;
 using CoProduce.Grains.Payments.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoProduce.Grains.Payments.Payouts;
 
-/// <summary>Registers the payments tables, payout runs on Quartz, the bank CSV provider and the report section.</summary>
+/// <summary>Registers the payments tables, payout runs as Hangfire jobs, the bank CSV provider and the report section.</summary>
 public static class PaymentsServiceCollectionExtensions
 {
     public static IServiceCollection AddCoProducePayments(this IServiceCollection services, IConfiguration configuration)
@@ -17,6 +18,7 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<IPaymentProvider, BankCsvProvider>();
         services.TryAddSingleton<PayoutBatch>();
         services.TryAddSingleton<PayoutScheduler>();
+        services.AddCoProduceJobs(configuration);
         services.AddHostedService<PaymentsHostedService>();
 
         // Payment timeliness joins the power-balance report.

@@ -1,8 +1,9 @@
 namespace CoProduce.Grains.Payments.Storage;
 
 /// <summary>
-/// The payments tables, per database: claims, the append-only double-entry ledger and payout runs, plus
-/// Quartz's job store on PostgreSQL. Steps are never edited or reused; add a new version instead.
+/// The payments tables, per database: claims, the append-only double-entry ledger and payout runs. Steps are never
+/// reused; add a new version instead. (PostgreSQL step 2 created Quartz's job store; jobs moved to Hangfire, which
+/// keeps its own schema, so step 2 is empty now and step 4 drops those tables where they exist.)
 /// </summary>
 internal static class PaymentSchema
 {
@@ -10,8 +11,20 @@ internal static class PaymentSchema
 
     public static IReadOnlyList<(int Version, IReadOnlyList<string> Statements)> For(bool postgres) =>
         postgres
-            ? [(1, [.. Common(postgres), .. PostgresLedger]), (2, QuartzPostgres.Tables), (3, Handover)]
-            : [(1, [.. Common(postgres), .. SqliteLedger]), (2, Handover)];
+            ? [(1, [.. Common(postgres), .. PostgresLedger]), (2, []), (3, Handover), (4, [.. DropQuartz, RunJob])]
+            : [(1, [.. Common(postgres), .. SqliteLedger]), (2, Handover), (3, [RunJob])];
+
+    // The Hangfire job that runs (and retries) the run: a node starting resumes unfinished runs whose job is gone.
+    private const string RunJob = "ALTER TABLE cp_pay_runs ADD COLUMN job_id text NULL";
+
+    private static readonly string[] DropQuartz =
+    [
+        .. new[]
+        {
+            "qrtz_fired_triggers", "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_locks", "qrtz_simple_triggers",
+            "qrtz_simprop_triggers", "qrtz_cron_triggers", "qrtz_blob_triggers", "qrtz_triggers", "qrtz_job_details", "qrtz_calendars",
+        }.Select(table => $"DROP TABLE IF EXISTS {table}"),
+    ];
 
     // A claim is paid once its run has handed the instruction over (status Completed). Runs that failed after writing
     // payout rows (before this rule) hold claims that no file lists: they await their export again and are retried.

@@ -59,12 +59,36 @@ public sealed partial class PaymentStore
         return (await ReadRuns(command, cancellationToken), total);
     }
 
-    /// <summary>Runs that started and never handed their instruction over (their process may have died, their export failed), oldest first.</summary>
-    public async Task<IReadOnlyList<PayoutRunView>> UnfinishedRunsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs that started and never handed their instruction over (their process may have died, their export failed),
+    /// oldest first, each with the Hangfire job last given it (none for runs older than Hangfire).
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid RunId, PayerRef? Payer, string? JobId)>> UnfinishedRunsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {RunColumns} FROM cp_pay_runs WHERE status IN ('Running', 'ExportPending') ORDER BY started_ms");
-        return await ReadRuns(command, cancellationToken);
+        await using var command = Command(connection, null,
+            "SELECT run_id, payer_kind, payer_id, job_id FROM cp_pay_runs WHERE status IN ('Running', 'ExportPending') ORDER BY started_ms");
+        var runs = new List<(Guid, PayerRef?, string?)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            runs.Add((
+                Guid.Parse(reader.GetString(0)),
+                reader.IsDBNull(1) ? null : new PayerRef(Enum.Parse<PayerKind>(reader.GetString(1)), Guid.Parse(reader.GetString(2))),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return runs;
+    }
+
+    /// <summary>Records the Hangfire job that now runs the run.</summary>
+    public async Task SetRunJobAsync(Guid runId, string jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "UPDATE cp_pay_runs SET job_id = @job WHERE run_id = @id");
+        command.AddParameter("@id", Key(runId));
+        command.AddParameter("@job", jobId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task MarkAttemptAsync(Guid runId, CancellationToken cancellationToken)
