@@ -8,7 +8,9 @@ namespace CoProduce.Gateway.Live;
 
 /// <summary>
 /// Every hub call, traced from its own root span: the caller's rate limit (shared by all their connections) first, then the call; a refusal becomes a hub error for
-/// that caller only ("Kind: why"), and the connection and everyone else's session go on.
+/// that caller only ("Kind: why"), and the connection and everyone else's session go on. A refusal is an expected answer:
+/// it is logged as information, with the method and the kind of refusal only (no reason, no stack trace); what is not a
+/// refusal is logged as an error (SignalR's own logging of failed calls is silenced, see <see cref="RefusalLogging"/>).
 /// </summary>
 internal sealed partial class LiveHubFilter(LiveConnections connections, ILogger<LiveHubFilter> logger) : IHubFilter
 {
@@ -17,6 +19,7 @@ internal sealed partial class LiveHubFilter(LiveConnections connections, ILogger
         var limit = connections.Of(invocationContext.Context.ConnectionId).Limit;
         if (!limit.TryTake())
         {
+            LogRefused(logger, invocationContext.HubMethodName, LiveErrors.RateLimited);
             throw new HubException($"{LiveErrors.RateLimited}: too many calls from you; wait a moment and try again.");
         }
 
@@ -33,14 +36,23 @@ internal sealed partial class LiveHubFilter(LiveConnections connections, ILogger
         }
         catch (DomainException e)
         {
+            var kind = e.Kind.ToString();
+            LogRefused(logger, invocationContext.HubMethodName, kind);
             throw new HubException($"{e.Kind}: {e.Message}");
+        }
+        catch (HubException e)
+        {
+            var kind = e.Message.Split(':', 2)[0];
+            LogRefused(logger, invocationContext.HubMethodName, kind);
+            throw;
         }
         catch (Exception e) when (e is InconsistentStateException or TimeoutException)
         {
-            LogBusy(logger, invocationContext.HubMethodName, e);
+            var error = e.GetType().Name;
+            LogBusy(logger, invocationContext.HubMethodName, error);
             throw new HubException($"{LiveErrors.Unavailable}: the session is busy; try again.");
         }
-        catch (Exception e) when (e is not HubException)
+        catch (Exception e)
         {
             LogFailed(logger, invocationContext.HubMethodName, e);
             throw;
@@ -50,6 +62,9 @@ internal sealed partial class LiveHubFilter(LiveConnections connections, ILogger
     [LoggerMessage(Level = LogLevel.Error, Message = "Live hub call {Method} failed")]
     private static partial void LogFailed(ILogger logger, string method, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live hub call {Method} met a busy or stale grain")]
-    private static partial void LogBusy(ILogger logger, string method, Exception exception);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live hub call {Method} refused: {Kind}")]
+    private static partial void LogRefused(ILogger logger, string method, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live hub call {Method} met a busy or stale grain ({Error}); the caller is asked to try again")]
+    private static partial void LogBusy(ILogger logger, string method, string error);
 }

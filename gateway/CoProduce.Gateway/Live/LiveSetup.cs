@@ -16,8 +16,7 @@ public static class LiveSetup
         builder.Services.AddSingleton<HubLifetimeManager<ProjectHub>, LiveLifetimeManager>();
         builder.Services.AddSingleton<LiveFeeds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeeds>());
-        // SignalR logs every refused call as an error; LiveHubFilter logs what is not a refusal instead.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.None);
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<LoggerFilterOptions>, RefusalLogging>();
         builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = options.MaximumMessageBytes;

@@ -3,9 +3,15 @@ using Microsoft.Extensions.Logging;
 
 namespace CoProduce.Gateway.Tests.Telemetry;
 
-/// <summary>A logger provider that keeps every entry with the values of its scopes, as a JSON console formatter would print them.</summary>
+/// <summary>
+/// A logger provider that keeps every entry with the values of its scopes, as a JSON console formatter would print them.
+/// Its own rules in configuration are under <c>Logging:Capture</c>.
+/// </summary>
+[ProviderAlias(Alias)]
 public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
 {
+    public const string Alias = "Capture";
+
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public ConcurrentQueue<CapturedLog> Entries { get; } = new();
@@ -37,9 +43,9 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
                     }
                 }
             }, scopes);
-            capture.Entries.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), scopes));
+            capture.Entries.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), scopes, exception));
         }
     }
 }
 
-public sealed record CapturedLog(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Scopes);
+public sealed record CapturedLog(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Scopes, Exception? Exception = null);
