@@ -67,7 +67,11 @@ public sealed class GatewayApplication(
             builder.ConfigureServices(services => services.DecorateGrainStorage(decorateStorage));
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IFatalErrorHandler, TestFatalErrorHandler>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IFatalErrorHandler, TestFatalErrorHandler>();
+            SiloStoppedOnce.Replace(services);
+        });
         if (configureServices is not null)
         {
             builder.ConfigureTestServices(configureServices);
