@@ -38,15 +38,27 @@ public static class RateLimits
     public static WebApplicationBuilder AddGatewayRateLimits(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddSingleton(_ => new GlobalLimiter(PartitionedRateLimiter.Create<HttpContext, string>(context => Limited(context)
+            ? Caller(context, options)
+            : RateLimitPartition.GetNoLimiter("unlimited"))));
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Limited(context)
-                ? Caller(context, options)
-                : RateLimitPartition.GetNoLimiter("unlimited"));
             limiter.AddPolicy(RedeemPolicy, context => PerMinute($"redeem:{Address(context)}", options.RedeemsPerAddressPerMinute));
             limiter.OnRejected = RejectAsync;
         });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<GlobalLimiter>((limiter, global) => limiter.GlobalLimiter = global.Limiter);
         return builder;
+    }
+
+    /// <summary>
+    /// The limiter every request passes, owned by the container so that it is disposed with the host: a partitioned
+    /// limiter runs a timer, and a timer never disposed keeps its host (and everything the host holds) alive.
+    /// </summary>
+    private sealed class GlobalLimiter(PartitionedRateLimiter<HttpContext> limiter) : IDisposable
+    {
+        public PartitionedRateLimiter<HttpContext> Limiter { get; } = limiter;
+
+        public void Dispose() => Limiter.Dispose();
     }
 
     /// <summary>The API and the live hub; health probes and the service description are never limited.</summary>
