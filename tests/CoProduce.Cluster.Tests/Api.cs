@@ -36,11 +36,14 @@ public sealed class Api : IDisposable
 
     public int Gateways => _clients.Length;
 
-    /// <summary>Sends one request; a connection failure throws HttpRequestException, as it would for any client.</summary>
-    public async Task<Answer> SendAsync(int gateway, string token, HttpMethod method, string path, object? body = null, string? ifMatch = null, string? idempotencyKey = null)
+    /// <summary>Sends one request (anonymous without <paramref name="token"/>); a connection failure throws HttpRequestException, as it would for any client.</summary>
+    public async Task<Answer> SendAsync(int gateway, string? token, HttpMethod method, string path, object? body = null, string? ifMatch = null, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, options: Json);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CoProduceHttp, ProblemError } from "../src/index.js";
+import { ScriptedServer } from "./support/scripted.js";
 
 /** The retry policy, against a scripted server: what is repeated, and what never is. */
 describe("retrying while the service is briefly away", () => {
@@ -47,5 +48,50 @@ describe("retrying while the service is briefly away", () => {
     const { calls, client } = scripted([400]);
     await assert.rejects(client.call("GET /api/projects", {}), (e: unknown) => e instanceof ProblemError && e.status === 400);
     assert.equal(calls.length, 1);
+  });
+});
+
+/** The same policy over real HTTP, against a local server that answers 503 with Retry-After and then 200. */
+describe("retrying against a server that asks to wait", () => {
+  const organisation = { name: "x", kind: "Other", displayName: "y" } as const;
+  const page = { items: [], offset: 0, limit: 20, total: 0 };
+
+  it("sends a read again after the delay Retry-After names", async () => {
+    const server = await ScriptedServer.start([503], "1", page);
+    try {
+      const client = new CoProduceHttp({ baseUrl: server.url, token: "t" });
+      const answer = await client.call("GET /api/projects", {});
+      assert.equal(answer.value.total, 0);
+      assert.deepEqual(server.received.map((r) => `${r.method} ${r.path}`), ["GET /api/projects", "GET /api/projects"]);
+      const waited = server.received[1]!.at - server.received[0]!.at;
+      assert.ok(waited >= 950, `the retry came ${waited.toFixed(0)} ms after the 503 that asked for 1 s`);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("sends a create with an Idempotency-Key again with the same key", async () => {
+    const server = await ScriptedServer.start([503], "0", { id: "0f8fad5b-d9cb-469f-a165-70867728950e" });
+    try {
+      const client = new CoProduceHttp({ baseUrl: server.url, token: "t" });
+      await client.call("POST /api/organisations", { body: organisation, idempotencyKey: "create-1" });
+      assert.deepEqual(server.received.map((r) => `${r.method} ${r.idempotencyKey}`), ["POST create-1", "POST create-1"]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("never sends a POST without an Idempotency-Key again", async () => {
+    const server = await ScriptedServer.start([503], "0", {});
+    try {
+      const client = new CoProduceHttp({ baseUrl: server.url, token: "t" });
+      await assert.rejects(
+        client.call("POST /api/organisations", { body: organisation }),
+        (e: unknown) => e instanceof ProblemError && e.status === 503 && e.retryAfterSeconds === 0,
+      );
+      assert.equal(server.received.length, 1);
+    } finally {
+      await server.stop();
+    }
   });
 });

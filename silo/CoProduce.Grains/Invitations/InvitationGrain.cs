@@ -103,7 +103,10 @@ public sealed class InvitationGrain(
             throw DomainException.Conflict("You already take part in this project; the invitation is left open for the person it was meant for.");
         }
 
-        var personId = existingPerson ?? Guid.NewGuid();
+        // A redemption that failed part way may have got its person into the project already (the project wrote, then
+        // something after it failed): the next one joins as that same person and finishes, never as a second one.
+        var resumed = existingPerson is null ? S.PendingPerson : null;
+        var personId = existingPerson ?? resumed ?? Guid.NewGuid();
         await Claim(personId, isNew: existingPerson is null);
         try
         {
@@ -111,12 +114,20 @@ public sealed class InvitationGrain(
             // A display name from the start, so facilitators and the group can greet them (kept when a profile exists).
             await person.StartInvitedProfile(S.InviteeName ?? DefaultName);
 
-            // Redeeming is the person's own act of joining; the project checks that it issued this invitation.
-            await project.AdmitInvited(Id, personId, S.Role, S.IssuedBy);
+            if (resumed is not null && await project.RoleOf(personId) is not null)
+            {
+                // Admitted by the earlier attempt; what may not have happened after is the person's own list of projects.
+                await person.Joined(null, S.ProjectId, isProject: true);
+            }
+            else
+            {
+                // Redeeming is the person's own act of joining; the project checks that it issued this invitation.
+                await project.AdmitInvited(Id, personId, S.Role, S.IssuedBy);
+            }
         }
         catch
         {
-            await Release(personId);
+            await Release(personId, pending: existingPerson is null);
             throw;
         }
 
@@ -187,10 +198,20 @@ public sealed class InvitationGrain(
         await state.WriteStateAsync();
     }
 
-    /// <summary>Gives the claim back when joining the project failed, so the invitee can try again.</summary>
-    private async Task Release(Guid personId)
+    /// <summary>
+    /// Gives the claim back when joining the project failed, so the invitee can try again; a person made for this
+    /// redemption (<paramref name="pending"/>) is kept for the next one, which may find them in the project already.
+    /// </summary>
+    private async Task Release(Guid personId, bool pending)
     {
-        state.State = S with { Status = InvitationStatus.Open, RedeemedBy = null, RedeemedAt = null, Version = S.Version + 1 };
+        state.State = S with
+        {
+            Status = InvitationStatus.Open,
+            RedeemedBy = null,
+            RedeemedAt = null,
+            PendingPerson = pending ? personId : S.PendingPerson,
+            Version = S.Version + 1,
+        };
         RaiseEvent(new InvitationRedemptionUndone(Id, S.ProjectId, personId));
         await state.WriteStateAsync();
     }

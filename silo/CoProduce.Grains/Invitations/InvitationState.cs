@@ -24,5 +24,11 @@ public sealed record InvitationState
 
     public DateTimeOffset? RedeemedAt { get; init; }
 
+    /// <summary>
+    /// The person made for a redemption that failed part way (and was given back): the next redemption without sign-in
+    /// joins as them, so that sending a redeem again never makes a second person for one invitation.
+    /// </summary>
+    public Guid? PendingPerson { get; init; }
+
     public long Version { get; init; }
 }

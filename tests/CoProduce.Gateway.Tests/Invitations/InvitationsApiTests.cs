@@ -22,10 +22,10 @@ public abstract class InvitationsApiTests(ITestDatabase database)
         public ValueTask DisposeAsync() => App.DisposeAsync();
     }
 
-    private async Task<Setting> Start(ManualTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
+    private async Task<Setting> Start(ManualTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var app = clock is null
-            ? new GatewayApplication(database, settings)
+            ? new GatewayApplication(database, settings, configureServices: configureServices)
             : new GatewayApplication(database, settings, configureServices: services => services.AddSingleton<TimeProvider>(clock));
         var facilitatorId = Guid.NewGuid();
         var facilitator = app.CreateClient(facilitatorId);
@@ -357,6 +357,54 @@ public abstract class InvitationsApiTests(ITestDatabase database)
         await setting.Facilitator.PostJson(setting.Invitations, new { role = "Contributor", inviteeName = new string('n', 201) })
             .Expect(HttpStatusCode.BadRequest);
         Assert.Empty(await setting.Project.Invitations());
+    }
+
+    [Fact]
+    public async Task ARedeemSentAgainAfterItFailedPartWayJoinsTheSamePersonOnce()
+    {
+        // The project admits the invitee, then telling the person's own grain fails once: the redeem answers 503.
+        var fault = new FailOnce();
+        await using var setting = await Start(configureServices: services => services.AddSingleton<IIncomingGrainCallFilter>(fault));
+        var code = (await Issue(setting)).GetProperty("code").GetString()!;
+        fault.Armed = true;
+
+        await Redeem(setting.App.CreateClient(), code).Expect(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(1, fault.Failed);
+        var redeemed = await (await Redeem(setting.App.CreateClient(), code).Expect(HttpStatusCode.OK)).Json();
+
+        // One person under the invitee's name, the one the successful redeem answered, and the project is on their list.
+        var personId = redeemed.GetProperty("personId").GetGuid();
+        var view = await setting.Project.Get(new Actor(setting.FacilitatorId));
+        var invitee = Assert.Single(view.Value.Participants, p => p.DisplayName == "Jo Bloggs");
+        Assert.Equal(personId, invitee.PersonId);
+        Assert.Equal(2, view.Value.Participants.Count);
+        var contributor = setting.App.CreateClient();
+        contributor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", redeemed.GetProperty("token").GetString());
+        var me = await (await contributor.GetAsync("/api/me").Expect(HttpStatusCode.OK)).Json();
+        Assert.Contains(setting.ProjectId, me.GetProperty("projects").EnumerateArray().Select(p => p.GetGuid()));
+        await Redeem(setting.App.CreateClient(), code).Expect(HttpStatusCode.Conflict);
+    }
+
+    /// <summary>Once armed, fails the next call that records a joined project on a person's grain, as a node dying would.</summary>
+    private sealed class FailOnce : IIncomingGrainCallFilter
+    {
+        private int _failed;
+
+        public volatile bool Armed;
+
+        public int Failed => _failed;
+
+        public Task Invoke(IIncomingGrainCallContext context)
+        {
+            if (Armed && context.InterfaceMethod?.DeclaringType == typeof(CoProduce.Grains.People.IPersonGrain)
+                && context.InterfaceMethod.Name == nameof(CoProduce.Grains.People.IPersonGrain.Joined)
+                && Interlocked.CompareExchange(ref _failed, 1, 0) == 0)
+            {
+                throw new TimeoutException("The person's silo did not answer (test fault).");
+            }
+
+            return context.Invoke();
+        }
     }
 }
 

@@ -17,13 +17,17 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly List<(string Marker, TaskCompletionSource Seen)> _watches = [];
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private NodeProcess(string name, Process process)
+    private NodeProcess(string name, Process process, int siloPort)
     {
         Name = name;
         _process = process;
+        SiloPort = siloPort;
     }
 
     public string Name { get; }
+
+    /// <summary>The port of this node's Orleans silo: with the loopback address, how the membership table names it.</summary>
+    public int SiloPort { get; }
 
     public int Id => _process.Id;
 
@@ -65,7 +69,7 @@ public sealed class NodeProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var node = new NodeProcess(name, process);
+        var node = new NodeProcess(name, process, int.Parse(start.Environment["CoProduce__Cluster__SiloPort"]!, CultureInfo.InvariantCulture));
         process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => node.OnLine(e.Data);
         process.Exited += (_, _) => node.OnExited();
