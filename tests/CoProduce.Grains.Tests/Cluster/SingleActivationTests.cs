@@ -18,7 +18,7 @@ public sealed class SingleActivationTests(DomainCluster cluster)
         var silos = cluster.Silos;
         Assert.Equal(2, silos.Count);
         var project = await TestProject.Create(silos[0]);
-        var people = await project.AddContributors(silos, Voters);
+        var people = await project.AddFacilitatingStaff(silos, Voters);
         var decisionId = Guid.NewGuid();
         var decision = (await silos[1].GetGrain<IDecisionGrain>(decisionId).Create(
             project.AsFacilitator,
