@@ -33,7 +33,8 @@ public sealed class DomainCluster : IAsyncLifetime, IDisposable
     public IReadOnlyList<IGrainFactory> Silos =>
         [.. Cluster.GetActiveSilos().Select(s => s.ServiceProvider.GetRequiredService<IGrainFactory>())];
 
-    public IManagementGrain Management => Client.GetGrain<IManagementGrain>(0);
+    /// <summary>Orleans' management grain, asked from inside a running silo (the client may be between gateways).</summary>
+    public IManagementGrain Management => Silos[0].GetGrain<IManagementGrain>(0);
 
     public async Task InitializeAsync()
     {
@@ -78,12 +79,22 @@ public sealed class DomainCluster : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>How many activations of <paramref name="grain"/> the silos hold between them.</summary>
-    public async Task<int> ActivationsOf(IAddressable grain)
+    /// <summary>The silos holding an activation of <paramref name="grain"/> (one, if single activation holds).</summary>
+    public async Task<IReadOnlyList<SiloAddress>> HostsOf(IAddressable grain)
     {
         var id = grain.GetGrainId();
-        var statistics = await Management.GetDetailedGrainStatistics();
-        return statistics.Count(s => s.GrainId == id);
+        return [.. (await Management.GetDetailedGrainStatistics()).Where(s => s.GrainId == id).Select(s => s.SiloAddress)];
+    }
+
+    /// <summary>Starts silos until two are running again, after a test stopped one, and waits until they know each other.</summary>
+    public async Task RestoreTwoSilosAsync()
+    {
+        while (Cluster.GetActiveSilos().Count() < 2)
+        {
+            await Cluster.StartAdditionalSiloAsync();
+        }
+
+        await Cluster.WaitForLivenessToStabilizeAsync();
     }
 
     public async Task DisposeAsync()
