@@ -15,7 +15,8 @@ namespace CoProduce.Grains.Tests.Cluster;
 /// <summary>
 /// The domain's real grains on a test cluster of two in-process silos, each composed as the hosts compose theirs
 /// (the cluster's storage and reminders, the journal, the grains, the live contracts' serializer) on one SQLite
-/// file; only membership and transport are the test cluster's. Started once for the whole collection.
+/// file; only membership and transport are the test cluster's, and each silo's journal storage can be told to fail a
+/// write (<see cref="Faults"/>). Started once for the whole collection.
 /// </summary>
 public sealed class DomainCluster : IAsyncLifetime, IDisposable
 {
@@ -28,6 +29,9 @@ public sealed class DomainCluster : IAsyncLifetime, IDisposable
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>State writes to fail, on either silo.</summary>
+    public StorageFaults Faults { get; } = new();
 
     /// <summary>The grain factory inside each running silo: a call made through it starts on that silo.</summary>
     public IReadOnlyList<IGrainFactory> Silos =>
@@ -54,6 +58,7 @@ public sealed class DomainCluster : IAsyncLifetime, IDisposable
             silo.AddCoProduceClusterStorage(silo.Configuration)
                 .AddCoProduceJournal(silo.Configuration)
                 .AddCoProduceGrains();
+            silo.Services.DecorateGrainStorage(storage => new FaultyStorage(storage, Faults));
             silo.Services.AddSerializer(serializer => serializer.AddLiveContracts());
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddLiveContracts()));

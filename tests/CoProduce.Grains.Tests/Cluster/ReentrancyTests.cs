@@ -24,7 +24,7 @@ public sealed class ReentrancyTests(DomainCluster cluster)
     public async Task CallsBetweenAProjectsRecognitionAndItsPeoplesBothWaysAtOnceAllComplete()
     {
         var silos = cluster.Silos;
-        var project = await TestProject.Create(silos[0]);
+        var project = await TestProject.Create(silos);
         var people = await project.AddContributors(silos, People);
         foreach (var person in people)
         {

@@ -19,8 +19,8 @@ public sealed class ReminderTests(DomainCluster cluster)
     public async Task ADecisionClosesByItsReminderOnTheOtherSiloAfterItsOwnStops()
     {
         var silos = cluster.Silos;
-        var project = await TestProject.Create(silos[0]);
-        var voters = await project.AddFacilitatingStaff(silos, 3);
+        var project = await TestProject.Create(silos, staff: 3);
+        var voters = project.Staff;
         var decisionId = Guid.NewGuid();
         var decision = silos[1].GetGrain<IDecisionGrain>(decisionId);
         var created = (await decision.Create(

@@ -5,7 +5,8 @@ namespace CoProduce.Grains.Tests.Cluster;
 
 /// <summary>
 /// One decision, a thousand people voting on it at once, half of them through each silo: Orleans keeps one activation
-/// of the decision in the cluster, so every vote is counted once in what the decision shows and journalled once.
+/// of the decision in the cluster (asked of the silos throughout), so every vote is counted once in what the decision
+/// shows and journalled once.
 /// </summary>
 [Collection(DomainClusterCollection.Name)]
 public sealed class SingleActivationTests(DomainCluster cluster)
@@ -17,8 +18,8 @@ public sealed class SingleActivationTests(DomainCluster cluster)
     {
         var silos = cluster.Silos;
         Assert.Equal(2, silos.Count);
-        var project = await TestProject.Create(silos[0]);
-        var people = await project.AddFacilitatingStaff(silos, Voters);
+        var project = await TestProject.Create(silos, staff: Voters);
+        var people = project.Staff;
         var decisionId = Guid.NewGuid();
         var decision = (await silos[1].GetGrain<IDecisionGrain>(decisionId).Create(
             project.AsFacilitator,
@@ -29,9 +30,16 @@ public sealed class SingleActivationTests(DomainCluster cluster)
                 DotsPerPerson: null, MinScore: null, MaxScore: null))).Value;
         var choices = people.Select((person, i) => (Person: person, Choice: decision.Options[i % 3].Id, Silo: silos[i % 2])).ToList();
 
-        // Every call starts at once: half inside silo 1, half inside silo 2, all on the same decision.
+        // Every call starts at once: half inside silo 1, half inside silo 2, all on the same decision. Meanwhile the
+        // silos are asked, every 50 ms, which of them hold the decision.
+        using var voting = new CancellationTokenSource();
+        var hosts = HostCounts(silos[0].GetGrain<IDecisionGrain>(decisionId), voting.Token);
         var cast = await Task.WhenAll(choices.Select(c => Task.Run(() =>
             c.Silo.GetGrain<IDecisionGrain>(decisionId).Vote(new Actor(c.Person), project.ProjectId, new Ballot(Choice: c.Choice)))));
+        await voting.CancelAsync();
+        var seen = await hosts;
+        Assert.NotEmpty(seen);
+        Assert.All(seen, count => Assert.Equal(1, count));
 
         Assert.All(cast, ballot => Assert.True(ballot.Voted));
         var shown = (await cluster.Client.GetGrain<IDecisionGrain>(decisionId).Get(project.AsFacilitator, project.ProjectId)).Value;
@@ -48,6 +56,32 @@ public sealed class SingleActivationTests(DomainCluster cluster)
         Assert.Equal(Sorted(people), Sorted(journalled));
 
         Assert.Single(await cluster.HostsOf(silos[0].GetGrain<IDecisionGrain>(decisionId)));
+    }
+
+    /// <summary>How many silos held an activation of <paramref name="grain"/>, asked every 50 ms until <paramref name="stop"/>.</summary>
+    private async Task<List<int>> HostCounts(IAddressable grain, CancellationToken stop)
+    {
+        var counts = new List<int>();
+        using var every = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        do
+        {
+            counts.Add((await cluster.HostsOf(grain)).Count);
+        }
+        while (await Next(every, stop));
+
+        return counts;
+    }
+
+    private static async Task<bool> Next(PeriodicTimer timer, CancellationToken stop)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static List<Guid> Sorted(IEnumerable<Guid> ids) => [.. ids.Order()];

@@ -18,8 +18,8 @@ public sealed class TurnTakingTests(DomainCluster cluster)
     public async Task OfConcurrentEditsOfOneAgendaItemAtOneVersionExactlyOneWinsAndRetriesLoseNothing()
     {
         var silos = cluster.Silos;
-        var project = await TestProject.Create(silos[0]);
-        var editors = await project.AddFacilitatingStaff(silos, 2 * EditorsPerSilo);
+        var project = await TestProject.Create(silos, staff: 2 * EditorsPerSilo);
+        var editors = project.Staff;
         var item = await silos[0].GetGrain<IAgendaGrain>(project.ProjectId)
             .Propose(project.AsFacilitator, "Transport to the day centre", null, null);
         var edits = editors.Select((person, i) => (Actor: new Actor(person), Title: $"Transport, edit {i}", Silo: silos[i % 2])).ToList();
