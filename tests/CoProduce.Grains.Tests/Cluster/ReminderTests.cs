@@ -12,8 +12,8 @@ namespace CoProduce.Grains.Tests.Cluster;
 [Collection(DomainClusterCollection.Name)]
 public sealed class ReminderTests(DomainCluster cluster)
 {
-    /// <summary>Long enough for the silo to stop before the closing time, short enough for a fast suite.</summary>
-    private static readonly TimeSpan OpenFor = TimeSpan.FromSeconds(6);
+    /// <summary>Long enough for the silo to stop before the closing time (it takes well under a second), short enough for a fast suite.</summary>
+    private static readonly TimeSpan OpenFor = TimeSpan.FromSeconds(4);
 
     [Fact]
     public async Task ADecisionClosesByItsReminderOnTheOtherSiloAfterItsOwnStops()
