@@ -40,8 +40,6 @@ public static class ClusterSiloBuilderExtensions
 
         services.AddSingleton<IValidateOptions<CoProduceClusterOptions>, CoProduceClusterOptionsValidator>();
         services.AddOptions<CoProduceClusterOptions>().Bind(configuration.GetSection(CoProduceClusterOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ClusterStorageOptions>, ClusterStorageOptionsValidator>();
-        services.AddOptions<ClusterStorageOptions>().Bind(configuration.GetSection(ClusterStorageOptions.SectionName)).ValidateOnStart();
 
         // Which membership provider is a build-time choice; everything else comes from the bound options.
         var provider = configuration[ClusterStorageOptions.Key(nameof(ClusterStorageOptions.Provider))];
@@ -61,24 +59,7 @@ public static class ClusterSiloBuilderExtensions
             silo.UseLocalhostClustering();
         }
 
-        // Plain grain state is JSON of its records, as the journaled states are, so a renamed class still reads its rows.
-        services.TryAddSingleton<JsonStateSerializer>();
-        silo.AddAdoNetGrainStorageAsDefault(storage => storage.Configure<IOptions<ClusterStorageOptions>, JsonStateSerializer>((options, settings, json) =>
-        {
-            var target = AdoNetTarget.From(settings.Value);
-            options.Invariant = target.Invariant;
-            options.ConnectionString = target.ConnectionString;
-            options.GrainStorageSerializer = json;
-        }));
-        silo.UseAdoNetReminderService(reminders => reminders.Configure<IOptions<ClusterStorageOptions>>((options, settings) =>
-        {
-            var target = AdoNetTarget.From(settings.Value);
-            options.Invariant = target.Invariant;
-            options.ConnectionString = target.ConnectionString;
-        }));
-
-        // Orleans' reminder settings (MinimumReminderPeriod, RefreshReminderListPeriod, ...) under CoProduce:Reminders.
-        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(RemindersSectionName));
+        silo.AddCoProduceClusterStorage(configuration);
         services.AddOptions<ClusterOptions>().Configure<IOptions<CoProduceClusterOptions>>((options, cluster) =>
         {
             options.ServiceId = cluster.Value.ServiceId;
@@ -100,6 +81,42 @@ public static class ClusterSiloBuilderExtensions
 
         services.AddHealthChecks().AddCheck<ClusterMembershipHealthCheck>(MembershipHealthCheckName, tags: [ReadyTag]);
         silo.AddCoProduceCallTelemetry();
+        return silo;
+    }
+
+    /// <summary>
+    /// The cluster's storage without its membership: plain grain state (JSON of its records) through Orleans' ADO.NET
+    /// grain storage as the default, reminders through Orleans' ADO.NET reminder table, and Orleans'
+    /// <see cref="ReminderOptions"/> bound from <see cref="RemindersSectionName"/>, all on the database
+    /// <c>CoProduce:Storage</c> names. <see cref="AddCoProduceCluster"/> adds it; a test cluster, which brings its own
+    /// membership and endpoints, adds it alone.
+    /// </summary>
+    public static ISiloBuilder AddCoProduceClusterStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var services = silo.Services;
+        services.AddSingleton<IValidateOptions<ClusterStorageOptions>, ClusterStorageOptionsValidator>();
+        services.AddOptions<ClusterStorageOptions>().Bind(configuration.GetSection(ClusterStorageOptions.SectionName)).ValidateOnStart();
+
+        // Plain grain state is JSON of its records, as the journaled states are, so a renamed class still reads its rows.
+        services.TryAddSingleton<JsonStateSerializer>();
+        silo.AddAdoNetGrainStorageAsDefault(storage => storage.Configure<IOptions<ClusterStorageOptions>, JsonStateSerializer>((options, settings, json) =>
+        {
+            var target = AdoNetTarget.From(settings.Value);
+            options.Invariant = target.Invariant;
+            options.ConnectionString = target.ConnectionString;
+            options.GrainStorageSerializer = json;
+        }));
+        silo.UseAdoNetReminderService(reminders => reminders.Configure<IOptions<ClusterStorageOptions>>((options, settings) =>
+        {
+            var target = AdoNetTarget.From(settings.Value);
+            options.Invariant = target.Invariant;
+            options.ConnectionString = target.ConnectionString;
+        }));
+
+        // Orleans' reminder settings (MinimumReminderPeriod, RefreshReminderListPeriod, ...) under CoProduce:Reminders.
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(RemindersSectionName));
         return silo;
     }
 
