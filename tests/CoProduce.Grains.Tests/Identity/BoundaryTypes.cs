@@ -36,7 +36,14 @@ internal static class BoundaryTypes
 
     /// <summary>The exception types the contracts and the grains declare.</summary>
     public static IEnumerable<Type> Exceptions =>
-        new[] { Contracts, GrainClasses }.SelectMany(a => a.GetTypes()).Where(t => typeof(Exception).IsAssignableFrom(t));
+        new[] { Contracts, GrainClasses }.SelectMany(a => a.GetTypes())
+            .Where(t => typeof(Exception).IsAssignableFrom(t) && !InsideAJob.Contains(t));
+
+    /// <summary>
+    /// Exceptions thrown and handled inside a background job on one node (Hangfire reads them there): no grain throws
+    /// them, so they never cross a grain boundary and need no Orleans identity.
+    /// </summary>
+    public static IReadOnlyList<Type> InsideAJob { get; } = [typeof(Payments.Payouts.PayoutRetryException)];
 
     public static bool IsDotNet(Type type) =>
         type.Assembly == typeof(object).Assembly || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true;
