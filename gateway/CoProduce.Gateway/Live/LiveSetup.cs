@@ -20,7 +20,7 @@ public static class LiveSetup
             .Validate(o => o.SendTimeout > TimeSpan.Zero, LiveOptions.Broken(nameof(LiveOptions.SendTimeout), "longer than zero"))
             .Validate(o => o.SendQueueLimit > 0, LiveOptions.Broken(nameof(LiveOptions.SendQueueLimit), "at least 1"))
             .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, LiveOptions.Broken(nameof(LiveOptions.HeartbeatInterval), "longer than zero"))
-            .Validate(o => o.PresenceLease > o.HeartbeatInterval, LiveOptions.Broken(nameof(LiveOptions.PresenceLease), "longer than HeartbeatInterval"))
+            .Validate(o => o.PresenceLease > TimeSpan.Zero, LiveOptions.Broken(nameof(LiveOptions.PresenceLease), "longer than zero"))
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LiveOptions>>().Value);
         builder.WebHost.UseSockets();

@@ -13,7 +13,7 @@ public sealed class BadSettingTests
     [InlineData("CoProduce:Payments:MaxRetryBackoff", "00:00:01", "CoProduce:Payments:MaxRetryBackoff")]
     [InlineData("CoProduce:RateLimits:PerPersonPerMinute", "-1", "CoProduce:RateLimits:PerPersonPerMinute")]
     [InlineData("CoProduce:Live:CallBurst", "0", "CoProduce:Live:CallBurst")]
-    [InlineData("CoProduce:Live:PresenceLease", "00:00:01", "CoProduce:Live:PresenceLease")]
+    [InlineData("CoProduce:Live:PresenceLease", "00:00:00", "CoProduce:Live:PresenceLease")]
     [InlineData("CoProduce:Auth:TokenLifetime", "-00:00:01", "CoProduce:Auth:TokenLifetime")]
     [InlineData("CoProduce:Auth:OrganisationIdentityProviders:0:Issuer", "https://idp.example", "CoProduce:Auth:OrganisationIdentityProviders:0:OrganisationId")]
     public void ABadValueStopsStartUpNamingTheSetting(string setting, string value, string named)
