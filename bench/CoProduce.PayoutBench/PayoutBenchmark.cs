@@ -47,7 +47,7 @@ public static class PayoutBenchmark
                     ["CoProduce:Storage:ConnectionString"] = connectionString,
                 }).Build())
                 .BuildServiceProvider();
-            var store = new PaymentStore(services.GetRequiredService<RelationalDatabase>());
+            var store = new PaymentStore(services.GetRequiredService<RelationalDatabase>(), TimeProvider.System);
             await store.MigrateAsync(CancellationToken.None);
             var options = new PaymentsOptions { ExportDirectory = exports };
             var faults = new ConfiguredPayoutFaults(options);

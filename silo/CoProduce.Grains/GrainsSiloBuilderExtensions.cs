@@ -21,7 +21,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddSingleton<IReportSection, Live.SpeakingTimeSection>();
         // Agenda and decision events reach live sessions through this observer, on every node.
         silo.Services.AddHostedService<Live.LiveRelayService>();
-        silo.Services.AddCoProducePayments(silo.Configuration);
+        silo.Services.AddCoProducePayments();
         // Orleans finds the grain classes of this assembly through the metadata its code generator wrote.
         return silo;
     }

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using CoProduce.Live;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CoProduce.Gateway.Api;
 
@@ -20,6 +21,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Invitation redeems per minute from one client address, signed in or not: codes cannot be guessed at speed.</summary>
     public int RedeemsPerAddressPerMinute { get; set; } = 20;
+
+    /// <summary>The message naming a setting of this section that breaks <paramref name="rule"/>.</summary>
+    internal static string Broken(string setting, string rule) => $"Setting '{Section}:{setting}' must be {rule}.";
 }
 
 /// <summary>
@@ -37,16 +41,28 @@ public static class RateLimits
 
     public static WebApplicationBuilder AddGatewayRateLimits(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        builder.Services.AddSingleton(_ => new GlobalLimiter(PartitionedRateLimiter.Create<HttpContext, string>(context => Limited(context)
-            ? Caller(context, options)
-            : RateLimitPartition.GetNoLimiter("unlimited"))));
-        builder.Services.AddRateLimiter(limiter =>
+        // A bad value stops start-up naming the setting.
+        builder.Services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => o.PerPersonPerMinute >= 0, RateLimitOptions.Broken(nameof(RateLimitOptions.PerPersonPerMinute), "0 (no limit) or more"))
+            .Validate(o => o.PerAddressPerMinute >= 0, RateLimitOptions.Broken(nameof(RateLimitOptions.PerAddressPerMinute), "0 (no limit) or more"))
+            .Validate(o => o.RedeemsPerAddressPerMinute >= 0, RateLimitOptions.Broken(nameof(RateLimitOptions.RedeemsPerAddressPerMinute), "0 (no limit) or more"))
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
         {
+            var options = sp.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            return new GlobalLimiter(PartitionedRateLimiter.Create<HttpContext, string>(context => Limited(context)
+                ? Caller(context, options)
+                : RateLimitPartition.GetNoLimiter("unlimited")));
+        });
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, GlobalLimiter>((limiter, configured, global) =>
+        {
+            var options = configured.Value;
+            limiter.GlobalLimiter = global.Limiter;
             limiter.AddPolicy(RedeemPolicy, context => PerMinute($"redeem:{Address(context)}", options.RedeemsPerAddressPerMinute));
             limiter.OnRejected = RejectAsync;
         });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<GlobalLimiter>((limiter, global) => limiter.GlobalLimiter = global.Limiter);
         return builder;
     }
 

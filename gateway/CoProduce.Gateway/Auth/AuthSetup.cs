@@ -1,5 +1,6 @@
 using CoProduce.Journal.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 
 namespace CoProduce.Gateway.Auth;
 
@@ -12,17 +13,20 @@ public static class AuthSetup
 {
     public static WebApplicationBuilder AddGatewayAuth(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var storage = StorageOptions.FromConfiguration(builder.Configuration);
-        var environment = builder.Environment;
-        builder.Services.AddSingleton(options);
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuthOptions>>().Value);
 
         // Read when first needed, so 'migrate' (the Kubernetes Job, which validates no token) runs without the
         // key; serving reads it at start-up (SigningKeyCheck), so a missing or published key stops the node then.
-        builder.Services.AddSingleton(_ => SigningKeyRing.Resolve(options, storage, environment));
-        builder.Services.AddSingleton(sp => new TokenService(options, sp.GetRequiredService<SigningKeyRing>(), Clock(sp)));
+        builder.Services.AddSingleton(sp => SigningKeyRing.Resolve(
+            sp.GetRequiredService<AuthOptions>(), sp.GetRequiredService<StorageOptions>(), sp.GetRequiredService<IHostEnvironment>()));
+        builder.Services.AddSingleton(sp => new TokenService(sp.GetRequiredService<AuthOptions>(), sp.GetRequiredService<SigningKeyRing>(), Clock(sp)));
         builder.Services.AddSingleton(sp => new BearerTrust(
-            options, sp.GetRequiredService<SigningKeyRing>, OrganisationIdentityProvider.FromOptions(options), Clock(sp)));
+            sp.GetRequiredService<AuthOptions>(),
+            sp.GetRequiredService<SigningKeyRing>,
+            OrganisationIdentityProvider.FromOptions(sp.GetRequiredService<AuthOptions>()),
+            Clock(sp)));
         builder.Services.AddHostedService<SigningKeyCheck>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TokenRevocation>();

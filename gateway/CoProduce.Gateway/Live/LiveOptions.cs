@@ -37,4 +37,7 @@ public sealed class LiveOptions
     /// handles requests must then never block a thread (the gateway's does not). On by default.
     /// </summary>
     public bool InlineSends { get; set; } = true;
+
+    /// <summary>The message naming a setting of this section that breaks <paramref name="rule"/>.</summary>
+    internal static string Broken(string setting, string rule) => $"Setting '{Section}:{setting}' must be {rule}.";
 }

@@ -9,7 +9,7 @@ public sealed partial class AgendaGrain
     {
         var access = await EnsureTakesPart(actor);
         EnsureRanked();
-        var record = new AgreementRecord(actor.PersonId, actor.SupportedBy, agrees, Text.Optional(comment, "comment"), Clock.Now);
+        var record = new AgreementRecord(actor.PersonId, actor.SupportedBy, agrees, Text.Optional(comment, "comment"), time.GetUtcNow());
 
         // The latest answer counts; every answer stays in the journal, so a change of mind is on record.
         RaiseEvent(new AgreementRecorded(ProjectId, record));
@@ -33,7 +33,7 @@ public sealed partial class AgendaGrain
             [.. S.Agreement.Where(a => !a.Agrees).Select(a => a.PersonId)],
             actor.PersonId,
             actor.SupportedBy));
-        await Commit(S with { Status = AgendaStatus.Agreed, ConfirmedBy = actor.PersonId, ConfirmedAt = Clock.Now });
+        await Commit(S with { Status = AgendaStatus.Agreed, ConfirmedBy = actor.PersonId, ConfirmedAt = time.GetUtcNow() });
         return await ShownTo(access);
     }
 

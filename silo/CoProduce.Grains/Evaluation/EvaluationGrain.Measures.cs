@@ -23,7 +23,7 @@ public sealed partial class EvaluationGrain
         var role = access.Role == ProjectRole.Contributor ? ProjectRole.Contributor : ProjectRole.Facilitator;
         var measure = new Measure(
             Guid.NewGuid(), clean.Name, clean.WhatItMeasures, clean.HowCollected, clean.EasyReadSummary,
-            actor.PersonId, actor.SupportedBy, role, ProposerLivedExperience: null, Clock.Now, Version: 1, Endorsements: []);
+            actor.PersonId, actor.SupportedBy, role, ProposerLivedExperience: null, time.GetUtcNow(), Version: 1, Endorsements: []);
         RaiseEvent(new MeasureProposed(ProjectId, measure));
         await Commit(S with { Measures = [.. S.Measures, measure] });
         return await ShownTo(access, measure);
@@ -67,7 +67,7 @@ public sealed partial class EvaluationGrain
         var cleanComment = Text.Optional(comment, "comment");
         var measure = FindMeasure(measureId);
         EnsureOpen();
-        var endorsement = new Endorsement(actor.PersonId, actor.SupportedBy, endorses, cleanComment, Clock.Now);
+        var endorsement = new Endorsement(actor.PersonId, actor.SupportedBy, endorses, cleanComment, time.GetUtcNow());
         var answered = measure with
         {
             Endorsements = [.. measure.Endorsements.Where(e => e.PersonId != actor.PersonId), endorsement],
@@ -95,7 +95,7 @@ public sealed partial class EvaluationGrain
         var agreement = new MeasuresAgreement(
             actor.PersonId,
             actor.SupportedBy,
-            Clock.Now,
+            time.GetUtcNow(),
             [.. S.Measures.Select(m => new AgreedMeasure(
                 m.Id,
                 m.Version,

@@ -13,7 +13,7 @@ namespace CoProduce.Grains.Evaluation;
 // the state only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
 [GrainType("evaluation")]
-public sealed partial class EvaluationGrain([JournaledState("evaluation")] IJournaledState<EvaluationState> state) : JournaledGrain, IEvaluationGrain
+public sealed partial class EvaluationGrain([JournaledState("evaluation")] IJournaledState<EvaluationState> state, TimeProvider time) : JournaledGrain, IEvaluationGrain
 {
     private EvaluationState S => state.State;
 

@@ -14,7 +14,7 @@ public sealed partial class SurveyGrain
         EnsureInProject(projectId);
         var cleaned = SurveyRules.Check(S.Questions, answers);
         EnsureOpen();
-        var now = Clock.Now;
+        var now = time.GetUtcNow();
 
         // Anonymous: the response is filed under a keyed hash and neither the state nor the journal says who gave it.
         var key = anonymity.For(actor.PersonId, S.RespondentKeySecret);

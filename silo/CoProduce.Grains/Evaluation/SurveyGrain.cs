@@ -14,7 +14,7 @@ namespace CoProduce.Grains.Evaluation;
 // state only after its last await before Commit, so interleaving never acts on a stale view.
 [Reentrant]
 [GrainType("survey")]
-public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledState<SurveyState> state, AnonymityKey anonymity) : JournaledGrain, ISurveyGrain
+public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledState<SurveyState> state, AnonymityKey anonymity, TimeProvider time) : JournaledGrain, ISurveyGrain
 {
     private SurveyState S => state.State;
 
@@ -52,7 +52,7 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
             RespondentKeySecret = spec.Anonymous ? AnonymityKey.NewSalt() : null,
             CreatedBy = actor.PersonId,
             CreatedWith = actor.SupportedBy,
-            CreatedAt = Clock.Now,
+            CreatedAt = time.GetUtcNow(),
         };
         RaiseEvent(new SurveyCreated(
             Id, projectId, survey.Title, survey.Anonymous, survey.Questions, survey.DecisionIds, survey.ActionIds, actor.PersonId, actor.SupportedBy));
@@ -76,7 +76,7 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
         await EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         EnsureOpen();
-        var now = Clock.Now;
+        var now = time.GetUtcNow();
         RaiseEvent(new SurveyClosed(Id, S.ProjectId, Count(), actor.PersonId, actor.SupportedBy, now));
         await Commit(S with { Status = SurveyStatus.Closed, ClosedBy = actor.PersonId, ClosedAt = now });
         return Current(canFacilitate: true);

@@ -23,21 +23,6 @@ public sealed record JobsOptions
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Reads the section and checks it; a bad value stops start-up naming the setting.</summary>
-    public static JobsOptions FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration)
-    {
-        var options = Microsoft.Extensions.Configuration.ConfigurationBinder.Get<JobsOptions>(configuration.GetSection(SectionName)) ?? new JobsOptions();
-        Check(options.WorkerCount > 0, nameof(WorkerCount), "at least 1");
-        Check(options.PollInterval > TimeSpan.Zero, nameof(PollInterval), "longer than zero");
-        Check(options.InvisibilityTimeout >= TimeSpan.FromSeconds(1), nameof(InvisibilityTimeout), "at least one second");
-        return options;
-    }
-
-    private static void Check(bool valid, string setting, string rule)
-    {
-        if (!valid)
-        {
-            throw new InvalidOperationException($"Setting '{SectionName}:{setting}' must be {rule}.");
-        }
-    }
+    /// <summary>The message naming a setting of this section that breaks <paramref name="rule"/>.</summary>
+    internal static string Broken(string setting, string rule) => $"Setting '{SectionName}:{setting}' must be {rule}.";
 }

@@ -2,10 +2,10 @@ using CoProduce.Journal.Storage;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CoProduce.Grains.Jobs;
 
@@ -17,11 +17,17 @@ namespace CoProduce.Grains.Jobs;
 /// </summary>
 public static class JobsServiceCollectionExtensions
 {
-    public static IServiceCollection AddCoProduceJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCoProduceJobs(this IServiceCollection services)
     {
-        var options = JobsOptions.FromConfiguration(configuration);
-        services.TryAddSingleton(options);
-        services.TryAddSingleton(provider => JobStorageFactory.Create(provider.GetRequiredService<StorageOptions>(), options));
+        // A bad value stops start-up naming the setting.
+        services.AddOptions<JobsOptions>()
+            .BindConfiguration(JobsOptions.SectionName)
+            .Validate(o => o.WorkerCount > 0, JobsOptions.Broken(nameof(JobsOptions.WorkerCount), "at least 1"))
+            .Validate(o => o.PollInterval > TimeSpan.Zero, JobsOptions.Broken(nameof(JobsOptions.PollInterval), "longer than zero"))
+            .Validate(o => o.InvisibilityTimeout >= TimeSpan.FromSeconds(1), JobsOptions.Broken(nameof(JobsOptions.InvisibilityTimeout), "at least one second"))
+            .ValidateOnStart();
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<JobsOptions>>().Value);
+        services.TryAddSingleton(provider => JobStorageFactory.Create(provider.GetRequiredService<StorageOptions>(), provider.GetRequiredService<JobsOptions>()));
         services.TryAddSingleton<IBackgroundJobClient>(provider => new BackgroundJobClient(provider.GetRequiredService<JobStorage>()));
         services.TryAddSingleton<IRecurringJobManager>(provider => new RecurringJobManager(provider.GetRequiredService<JobStorage>()));
 
@@ -34,8 +40,8 @@ public static class JobsServiceCollectionExtensions
             provider.GetRequiredService<JobStorage>(),
             new BackgroundJobServerOptions
             {
-                WorkerCount = options.WorkerCount,
-                SchedulePollingInterval = options.PollInterval,
+                WorkerCount = provider.GetRequiredService<JobsOptions>().WorkerCount,
+                SchedulePollingInterval = provider.GetRequiredService<JobsOptions>().PollInterval,
                 Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()),
             },
             [],

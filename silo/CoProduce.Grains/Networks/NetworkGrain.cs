@@ -10,7 +10,7 @@ namespace CoProduce.Grains.Networks;
 /// anyone else is told it does not exist. Contributors join the shared pool only with their consent.
 /// </summary>
 [GrainType("network")]
-public sealed class NetworkGrain([JournaledState("network")] IJournaledState<NetworkState> state) : JournaledGrain, INetworkGrain
+public sealed class NetworkGrain([JournaledState("network")] IJournaledState<NetworkState> state, TimeProvider time) : JournaledGrain, INetworkGrain
 {
     // Bounds keep one grain's state (read and written whole) a sensible size.
     private const int MaxOrganisations = 500;
@@ -42,7 +42,7 @@ public sealed class NetworkGrain([JournaledState("network")] IJournaledState<Net
             Name = validName,
             Coordinators = [actor.PersonId],
             CreatedBy = actor.PersonId,
-            CreatedAt = Clock.Now,
+            CreatedAt = time.GetUtcNow(),
             Version = 1,
         };
         RaiseEvent(new NetworkCreated(Id, validName, actor.PersonId, actor.SupportedBy));

@@ -63,7 +63,7 @@ public sealed partial class PersonGrain
             throw DomainException.Conflict($"At most {MaxPending} changes wait for the person; they confirm or reject some first.");
         }
 
-        var change = new PendingConsentChange(Guid.NewGuid(), scope, grant, supporter, Clock.Now);
+        var change = new PendingConsentChange(Guid.NewGuid(), scope, grant, supporter, time.GetUtcNow());
         RaiseEvent(new ConsentChangeProposed(Id, change.Id, scope, grant, supporter));
         state.State = S with { PendingConsents = [.. S.PendingConsents, change], Version = S.Version + 1 };
         await state.WriteStateAsync();

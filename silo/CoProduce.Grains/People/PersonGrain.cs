@@ -8,7 +8,7 @@ namespace CoProduce.Grains.People;
 /// person consents, and a linked supporter may act with them (the record then names both).
 /// </summary>
 [GrainType("person")]
-public sealed partial class PersonGrain([JournaledState("person")] IJournaledState<PersonState> state) : JournaledGrain, IPersonGrain
+public sealed partial class PersonGrain([JournaledState("person")] IJournaledState<PersonState> state, TimeProvider time) : JournaledGrain, IPersonGrain
 {
     private const int MaxSupporters = 20;
     private const int MaxConsents = 500;
@@ -119,7 +119,7 @@ public sealed partial class PersonGrain([JournaledState("person")] IJournaledSta
 
         if (grant)
         {
-            state.State = S with { Consents = [.. S.Consents, new ConsentRecord(scope, Clock.Now, supportedBy)], Version = S.Version + 1 };
+            state.State = S with { Consents = [.. S.Consents, new ConsentRecord(scope, time.GetUtcNow(), supportedBy)], Version = S.Version + 1 };
             RaiseEvent(new ConsentGranted(Id, scope, supportedBy));
         }
         else
@@ -152,7 +152,7 @@ public sealed partial class PersonGrain([JournaledState("person")] IJournaledSta
 
         state.State = S with
         {
-            Supporters = [.. S.Supporters.Where(s => s.SupporterId != supporterId), new SupporterLink(supporterId, text, Clock.Now)],
+            Supporters = [.. S.Supporters.Where(s => s.SupporterId != supporterId), new SupporterLink(supporterId, text, time.GetUtcNow())],
             Version = S.Version + 1,
         };
         RaiseEvent(new SupporterLinked(Id, supporterId, text));

@@ -34,7 +34,7 @@ public sealed partial class ProjectGrain
         }
 
         var organisation = await GrainFactory.GetGrain<IOrganisationGrain>(S.OrganisationId).Name() ?? "the organisation";
-        var pending = new PendingParticipation(role, actor.PersonId, actor.SupportedBy, Clock.Now, organisation);
+        var pending = new PendingParticipation(role, actor.PersonId, actor.SupportedBy, time.GetUtcNow(), organisation);
         // A request changes nothing the project shows, so its version (and ETag) stays.
         state.State = S with { Requests = new(S.Requests) { [personId] = pending } };
         RaiseEvent(new ParticipationRequested(Id, personId, role, actor.PersonId, actor.SupportedBy));
@@ -51,7 +51,7 @@ public sealed partial class ProjectGrain
         var pending = await EnsureAsked(actor);
         EnsureOpen();
         var given = consent ?? ParticipationConsent.None;
-        var joined = new ParticipantState(actor.PersonId, pending.Role, Clock.Now, InvitedBy: pending.RequestedBy, given);
+        var joined = new ParticipantState(actor.PersonId, pending.Role, time.GetUtcNow(), InvitedBy: pending.RequestedBy, given);
         state.State = S with
         {
             Participants = new(S.Participants) { [actor.PersonId] = joined },
@@ -90,7 +90,7 @@ public sealed partial class ProjectGrain
             throw DomainException.Conflict("You already take part in this project.");
         }
 
-        var joined = new ParticipantState(personId, role, Clock.Now, invitedBy, ParticipationConsent.None);
+        var joined = new ParticipantState(personId, role, time.GetUtcNow(), invitedBy, ParticipationConsent.None);
         var wasAsked = S.Requests.ContainsKey(personId);
         state.State = S with
         {

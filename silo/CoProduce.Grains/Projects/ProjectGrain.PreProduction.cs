@@ -26,7 +26,7 @@ public sealed partial class ProjectGrain
                 $"A project in {from} can move to the next stage, back to any earlier one, or to Closed; not to {to}.");
         }
 
-        var change = new StageChange(from, to, actor.PersonId, actor.SupportedBy, why, Clock.Now);
+        var change = new StageChange(from, to, actor.PersonId, actor.SupportedBy, why, time.GetUtcNow());
         state.State = S with { Stage = to, StageHistory = [.. S.StageHistory, change], Version = S.Version + 1 };
         RaiseEvent(new StageChanged(Id, from, to, actor.PersonId, actor.SupportedBy, why));
         await state.WriteStateAsync();

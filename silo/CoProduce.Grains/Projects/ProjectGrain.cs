@@ -12,7 +12,7 @@ namespace CoProduce.Grains.Projects;
 /// shapes it; contributors take part in it as equals.
 /// </summary>
 [GrainType("project")]
-public sealed partial class ProjectGrain([JournaledState("project")] IJournaledState<ProjectState> state) : JournaledGrain, IProjectGrain
+public sealed partial class ProjectGrain([JournaledState("project")] IJournaledState<ProjectState> state, TimeProvider time) : JournaledGrain, IProjectGrain
 {
     private ProjectState S => state.State;
 
@@ -50,7 +50,7 @@ public sealed partial class ProjectGrain([JournaledState("project")] IJournaledS
             throw DomainException.Invalid("networkId", "The organisation is not a member of that network.");
         }
 
-        var now = Clock.Now;
+        var now = time.GetUtcNow();
         var creator = new ParticipantState(actor.PersonId, ProjectRole.Facilitator, now, InvitedBy: null, ParticipationConsent.None);
         state.State = new ProjectState
         {

@@ -28,6 +28,7 @@ internal sealed class JournalActivation
         Storage = context.ActivationServices.GetRequiredService<IGrainStorage>();
         Stream = context.ActivationServices.GetRequiredService<GrainEventStream>();
         Json = context.ActivationServices.GetRequiredService<JsonStateSerializer>().Options;
+        Time = context.ActivationServices.GetService<TimeProvider>() ?? TimeProvider.System;
     }
 
     public JournalId Source { get; }
@@ -37,6 +38,9 @@ internal sealed class JournalActivation
     public JsonSerializerOptions Json { get; }
 
     private GrainEventStream Stream { get; }
+
+    /// <summary>The host's clock (the one the grains stamp their records with), so events and records agree.</summary>
+    private TimeProvider Time { get; }
 
     /// <summary>Set when a state write or event flush failed; cleared when the state is read again.</summary>
     public Exception? FailedWrite { get; set; }
@@ -136,7 +140,7 @@ internal sealed class JournalActivation
         var sequence = _lastSequence ?? throw new InvalidOperationException("EnsureSequenceAsync must run before Prepare.");
         // Whole microseconds, as both databases keep them: an event pushed as committed and the same event read
         // back from the journal carry the same instant.
-        var now = DateTimeOffset.UtcNow;
+        var now = Time.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         return [.. taken.Select(s => new JournalAppend(
             Source.Type, Source.Key, ++sequence, s.Event.GetType().Name, JsonSerializer.Serialize(s.Event, s.Event.GetType(), Json), now))];

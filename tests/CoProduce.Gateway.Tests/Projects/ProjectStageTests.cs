@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CoProduce.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Projects;
 
@@ -27,6 +28,21 @@ public abstract class ProjectStageTests(ITestDatabase database)
         {
             await Move(lead, project, stage).Expect(HttpStatusCode.OK);
         }
+    }
+
+    [Fact]
+    public async Task AStageChangeIsStampedWithTheHostsClock()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new GatewayApplication(database, configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        var world = await ProjectWorld.CreateAsync(app);
+        var project = await world.NewProject();
+        clock.Advance(TimeSpan.FromDays(3));
+
+        var moved = await (await Move(world.As(world.Lead), project, "Agenda").Expect(HttpStatusCode.OK)).Json();
+
+        var change = Assert.Single(moved.GetProperty("stageHistory").EnumerateArray());
+        Assert.Equal(new DateTimeOffset(2026, 3, 13, 9, 0, 0, TimeSpan.Zero), change.GetProperty("at").GetDateTimeOffset());
     }
 
     [Fact]

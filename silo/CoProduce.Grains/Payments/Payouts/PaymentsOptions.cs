@@ -37,4 +37,7 @@ public sealed record PaymentsOptions
     /// <see cref="PayoutStep.ChunkInTransaction"/>, inside the chunk after the first <see cref="HaltAfterChunks"/>).
     /// </summary>
     public PayoutStep? HaltAt { get; init; }
+
+    /// <summary>The message naming a setting of this section that breaks <paramref name="rule"/>.</summary>
+    internal static string Broken(string setting, string rule) => $"Setting '{SectionName}:{setting}' must be {rule}.";
 }

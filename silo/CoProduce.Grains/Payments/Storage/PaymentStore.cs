@@ -9,7 +9,7 @@ namespace CoProduce.Grains.Payments.Storage;
 /// The payments tables on the configured database (SQLite or PostgreSQL): claims, the append-only
 /// double-entry ledger and payout runs. Shared SQL; the few differences are switched on the provider.
 /// </summary>
-public sealed partial class PaymentStore(RelationalDatabase database)
+public sealed partial class PaymentStore(RelationalDatabase database, TimeProvider time)
 {
     public bool IsPostgres => database.IsPostgres;
 
@@ -41,7 +41,7 @@ public sealed partial class PaymentStore(RelationalDatabase database)
             await using (var record = Command(connection, transaction, $"INSERT INTO {PaymentSchema.MigrationTable} (version, applied_ms) VALUES (@v, @now)"))
             {
                 record.AddParameter("@v", version);
-                record.AddParameter("@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                record.AddParameter("@now", time.GetUtcNow().ToUnixTimeMilliseconds());
                 await record.ExecuteNonQueryAsync(cancellationToken);
             }
 
