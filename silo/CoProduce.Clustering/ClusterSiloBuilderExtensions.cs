@@ -39,6 +39,10 @@ public static class ClusterSiloBuilderExtensions
         var services = silo.Services;
 
         services.AddSingleton<IValidateOptions<CoProduceClusterOptions>, CoProduceClusterOptionsValidator>();
+        // A grain whose activation fails on a database fault (PostgreSQL restarting) is answered with a rejection that
+        // carries the exception. Orleans serializes exceptions of its known namespaces only; without Npgsql's, that
+        // answer could not be sent and the caller got a serialization error (500) instead of "try again" (503).
+        services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         services.AddOptions<CoProduceClusterOptions>().Bind(configuration.GetSection(CoProduceClusterOptions.SectionName)).ValidateOnStart();
 
         // Which membership provider is a build-time choice; everything else comes from the bound options.

@@ -7,8 +7,10 @@ using System.Text.Json.Serialization;
 namespace CoProduce.Cluster.Tests;
 
 /// <summary>An answer from a gateway: status, body and the headers the checks need.</summary>
-public sealed record Answer(HttpStatusCode Status, string Body, string? ContentType, string? ETag, bool HasRetryAfter)
+public sealed record Answer(HttpStatusCode Status, string Body, string? ContentType, string? ETag, TimeSpan? RetryAfter)
 {
+    public bool HasRetryAfter => RetryAfter is not null;
+
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 
     /// <summary>503 problem details with Retry-After: what a client may retry.</summary>
@@ -65,7 +67,7 @@ public sealed class Api : IDisposable
             await response.Content.ReadAsStringAsync(),
             response.Content.Headers.ContentType?.ToString(),
             response.Headers.ETag?.ToString(),
-            response.Headers.RetryAfter is not null);
+            response.Headers.RetryAfter is { Delta: { } delta } ? delta : response.Headers.RetryAfter is null ? null : TimeSpan.Zero);
     }
 
     /// <summary>For set-up and checks outside the faults: the answer must be a success.</summary>

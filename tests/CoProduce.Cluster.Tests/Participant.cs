@@ -198,6 +198,10 @@ public sealed class Participant(int number, Guid person, string token, Api api, 
             log.RetryableError($"503 {what}");
             faults.RetryableError();
             await faults.Healthy;
+            // As a client should, it waits as long as the answer asks before sending again: a 503 while the cluster
+            // declares a killed silo dead comes back in milliseconds, and attempts sent at once would all be used up
+            // before the cluster has settled.
+            await Task.Delay(answer.RetryAfter ?? TimeSpan.Zero);
         }
 
         log.Violation($"participant {Number} {what}: no answer after {MaxAttempts} attempts");

@@ -20,9 +20,9 @@ public static class StorageFailures
                 // Already classified on the silo that saw the database exception.
                 case StorageUnavailableException { CannotWrite: false }:
                 // Administrator or crash shutdown, or not accepting connections yet (57P01-57P03),
-                // and lost connections (class 08).
-                case PostgresException postgres when postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
-                    || postgres.SqlState.StartsWith("08", StringComparison.Ordinal):
+                // and lost connections (class 08). One that crossed from another silo may have lost its state code.
+                case PostgresException { SqlState: { } state } when state.StartsWith("57P", StringComparison.Ordinal)
+                    || state.StartsWith("08", StringComparison.Ordinal):
                 case DbException { IsTransient: true }:
                 case SocketException:
                 case EndOfStreamException:
