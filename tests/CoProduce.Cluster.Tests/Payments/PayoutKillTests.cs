@@ -19,8 +19,10 @@ namespace CoProduce.Cluster.Tests.Payments;
 /// job's invisibility timeout passes, and a new run is asked for as well.
 /// Every approved claim must then be paid exactly once, in the ledger, in the bank files (parsed, each claim counted)
 /// and on the contributor's statement, and none lost.
+/// xunit 2 ends a test class through <see cref="IAsyncLifetime"/> and <see cref="IDisposable"/>; it never calls
+/// <see cref="IAsyncDisposable"/>, which left each case's surviving gateway running and its export folder behind.
 /// </summary>
-public sealed class PayoutKillTests : IAsyncDisposable
+public sealed class PayoutKillTests : IAsyncLifetime, IDisposable
 {
     private const int Claims = 240;
     private const int ChunkSize = 20;
@@ -237,13 +239,19 @@ public sealed class PayoutKillTests : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The gateways first (they hold the database and the export folder), then, in Dispose, the rest.</summary>
+    public async Task DisposeAsync()
     {
         foreach (var gateway in _gateways)
         {
             await gateway.DisposeAsync();
         }
+    }
 
+    public void Dispose()
+    {
         _database.Dispose();
         if (Directory.Exists(_exports))
         {
