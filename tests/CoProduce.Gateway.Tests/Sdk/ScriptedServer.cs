@@ -55,14 +55,17 @@ public sealed class ScriptedServer : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
 
-    public Uri Address { get; private set; } = null!;
+    private Uri? _address;
+
+    /// <summary>Where the started server listens; known only once <see cref="StartAsync"/> has bound a port.</summary>
+    public Uri Address => _address ?? throw new InvalidOperationException("The server has not started.");
 
     /// <summary>Starts a server that answers with <paramref name="statuses"/> in turn, then 200 with <paramref name="body"/>.</summary>
     public static async Task<ScriptedServer> StartAsync(IEnumerable<int> statuses, string retryAfter, string body)
     {
         var server = new ScriptedServer(statuses, retryAfter, body);
         await server._app.StartAsync();
-        server.Address = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        server._address = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return server;
     }
 
