@@ -117,8 +117,12 @@ public sealed class GatewayTarget : ILiveTarget
         _people.AddRange(ids.Select(id => _tokens.Issue(id, TimeSpan.FromHours(4))));
         for (var start = 0; start < ids.Count; start += 16)
         {
-            await Task.WhenAll(ids.Skip(start).Take(16).Select(id =>
-                Send(http, admin, HttpMethod.Put, $"/api/projects/{_project}/participants/{id}", new { role = "Contributor" })));
+            await Task.WhenAll(ids.Skip(start).Take(16).Select(async id =>
+            {
+                // Staff ask; the person joins by accepting (nobody is added to a project without their own act).
+                await Send(http, admin, HttpMethod.Put, $"/api/projects/{_project}/participants/{id}", new { role = "Contributor" });
+                await Send(http, _tokens.Issue(id, TimeSpan.FromHours(4)), HttpMethod.Post, $"/api/me/participation-requests/{_project}/accept", new { });
+            }));
         }
 
         var decision = await Send(http, admin, HttpMethod.Post, $"/api/projects/{_project}/decisions", new

@@ -29,7 +29,9 @@ public sealed class AgendaDotsScenario(HttpClient http, TokenService tokens, Npg
         {
             var person = Guid.NewGuid();
             _people.Add((person, tokens.Issue(person, TimeSpan.FromHours(2))));
+            // Staff ask; the person joins by accepting (nobody is added to a project without their own act).
             await Send(asAdmin, HttpMethod.Put, $"/api/projects/{_project}/participants/{person}", new { role = "Contributor" });
+            await Send(Authorised(_people[^1].Token), HttpMethod.Post, $"/api/me/participation-requests/{_project}/accept", new { });
         }
 
         for (var i = 0; i < items; i++)

@@ -43,6 +43,8 @@ public sealed class RankedVotesScenario(HttpClient http, TokenService tokens, Np
                 _voters[i] = (_voters[i].Person, token);
                 await Send(token, HttpMethod.Put, "/api/me/profile", new { name = $"Voter {i}", livedExperience = LivedExperience(i) });
                 await Send(admin, HttpMethod.Put, $"/api/projects/{_project}/participants/{_voters[i].Person}", new { role = "Contributor" });
+                // The voter joins by accepting, and lets the project count her lived experience (the quorum reads it).
+                await Send(token, HttpMethod.Post, $"/api/me/participation-requests/{_project}/accept", new { showLivedExperience = true, countInAggregates = true });
             }));
         }
 
