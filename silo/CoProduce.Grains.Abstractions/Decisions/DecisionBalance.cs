@@ -14,7 +14,9 @@ public sealed record GroupChoice(int Voters, IReadOnlyList<string> Choice);
 /// lived experience) are null while it is open, when the group cast no vote, when either group is 1 to 4
 /// voters (its choice would be theirs), and always in an anonymous decision, where only the numbers of voters
 /// are given so that no choice can be traced to a person. <see cref="VotersWithLivedExperience"/> is the raw
-/// count, for the report's figures: the report suppresses small counts before anyone reads them.
+/// count, for the report's figures: the report publishes them only as its release rule allows.
+/// <see cref="LivedExperienceQuorumMet"/> says whether a lived-experience quorum was asked for and met (false when none
+/// was asked for), and is null when that cannot be said without telling a count the small-count rule hides.
 /// </summary>
 [GenerateSerializer, Alias("coproduce.decisions.DecisionBalance")]
 public sealed record DecisionBalance(
@@ -28,6 +30,7 @@ public sealed record DecisionBalance(
     Quorum Quorum,
     int Voters,
     int VotersWithLivedExperience,
+    bool? LivedExperienceQuorumMet,
     GroupChoice? Outcome,
     GroupChoice? LivedExperience,
     GroupChoice? Professionals);

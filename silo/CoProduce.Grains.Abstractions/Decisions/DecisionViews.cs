@@ -36,19 +36,24 @@ public sealed record VoteRecord(Guid PersonId, Guid? SupportedBy, Ballot Ballot,
 /// (no votes, or consent). Dissent is listed in full whatever the result. <see cref="VotersWithLivedExperience"/>
 /// is null, with <see cref="LivedExperienceSuppressed"/> saying why, when it or the voters without lived
 /// experience number 1 to 4: a smaller count could single someone out (the aggregates' small-count rule).
+/// <see cref="QuorumMet"/> is null, with <see cref="QuorumWithheld"/> saying why, when the quorum has a
+/// lived-experience part and saying whether it was met would tell more than that count does: always while the
+/// decision is open (unless the number of voters alone says it is not met), and at close whenever the count is
+/// not shown.
 /// </summary>
 [GenerateSerializer, Alias("coproduce.decisions.DecisionResults")]
 public sealed record DecisionResults(
     int Voters,
     int? VotersWithLivedExperience,
-    bool QuorumMet,
+    bool? QuorumMet,
     ConsentTally? Consent,
     IReadOnlyList<OptionResult> Options,
     IReadOnlyList<Guid> Winners,
     bool Tie,
     IReadOnlyList<RunoffRound> Rounds,
     IReadOnlyList<Dissent> Dissent,
-    string? LivedExperienceSuppressed = null);
+    string? LivedExperienceSuppressed = null,
+    string? QuorumWithheld = null);
 
 /// <summary>
 /// A decision as participants see it. <see cref="Results"/> is null while results are hidden until

@@ -10,10 +10,10 @@ public interface IProjectPowerBalanceGrain : IGrainWithGuidKey
     Task<PowerBalanceReport> Report(Actor actor);
 
     /// <summary>
-    /// The report with no access check and before small counts are suppressed, for a network's report to add up
-    /// (the caller has already been let in, and suppresses the sum). Never shown to anyone as it is.
+    /// The report as published (the same figures anyone who can see the project reads), with no access check, for a
+    /// network's report to add up: the caller has already been let in. A network adds only what its projects published.
     /// </summary>
-    Task<PowerBalanceReport> Compute();
+    Task<PowerBalanceReport> Published();
 }
 
 /// <summary>The power-balance report of a network's projects added together, keyed by the network's id.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CoProduce.Grains.Reports;
 
 /// <summary>How a measure's value reads: a share (0 to 1), a number of days, or a rung of the co-production ladder (1 to 7).</summary>
@@ -13,12 +15,22 @@ public enum MeasureKind
 /// A measure in one period (a calendar month in UTC, "2026-11"): <see cref="Value"/> is
 /// <see cref="Total"/> divided by <see cref="Count"/>. Both parts are kept so that a network adds its
 /// projects up exactly (sum of totals over sum of counts) instead of averaging averages. In a measure that
-/// counts people (<see cref="ReportMeasure.CountsPeople"/>), <see cref="Total"/> and <see cref="Value"/> are
-/// null, with <see cref="Suppressed"/> saying why, when the total or the count less the total is 1 to 4, or
-/// when another hidden period could be worked out from it.
+/// counts people (<see cref="ReportMeasure.CountsPeople"/>), the figures are those published so far: they move
+/// only by a release of at least 5 people with lived experience and 5 without (or none), and <see cref="Suppressed"/>
+/// says when some of the period still waits for one; when nothing of the period is published yet, <see cref="Total"/>
+/// and <see cref="Value"/> are null and <see cref="Count"/> is how many there are.
+/// <see cref="ShownAloneTotal"/> and <see cref="ShownAloneCount"/> are the part of a computed figure already shown
+/// observation by observation (a decision's own count of voters with lived experience), which needs no release; they
+/// never leave the silo in a published report (0, and not serialized to readers).
 /// </summary>
 [GenerateSerializer, Alias("coproduce.reports.MeasurePoint"), Immutable]
-public sealed record MeasurePoint(string Period, decimal? Total, int Count, string? Suppressed = null)
+public sealed record MeasurePoint(
+    string Period,
+    decimal? Total,
+    int Count,
+    string? Suppressed = null,
+    [property: JsonIgnore] decimal ShownAloneTotal = 0,
+    [property: JsonIgnore] int ShownAloneCount = 0)
 {
     public decimal? Value => Count == 0 || Total is not { } total ? null : Math.Round(total / Count, 4);
 }
@@ -26,8 +38,9 @@ public sealed record MeasurePoint(string Period, decimal? Total, int Count, stri
 /// <summary>
 /// One figure of the report, e.g. the share of agenda items proposed by people with lived experience:
 /// over the whole life of the project (<see cref="Total"/> / <see cref="Count"/>) and month by month.
-/// <see cref="CountsPeople"/> marks a share whose total counts people with lived experience (voters, proposers):
-/// its small totals are suppressed as the diversity aggregates' cells are (<see cref="MeasurePoint"/>).
+/// <see cref="CountsPeople"/> marks a share whose total counts people with lived experience (voters, proposers): it is
+/// published in releases that never move a figure by fewer than 5 people on either side (<see cref="MeasurePoint"/>),
+/// and its figure for all time is the sum of its months as published.
 /// </summary>
 [GenerateSerializer, Alias("coproduce.reports.ReportMeasure")]
 public sealed record ReportMeasure(

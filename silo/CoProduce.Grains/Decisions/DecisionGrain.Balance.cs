@@ -19,6 +19,14 @@ public sealed partial class DecisionGrain
         var final = S.FinalResults;
         // Each group's choice counts its members' ballots; a group of 1 to 4 (either side) would single them out.
         var compared = final is not null && !S.Anonymous && Suppression.SafeShare(final.VotersWithLivedExperience ?? 0, final.Voters);
+        var voters = ShownVoters ?? 0;
+        var lived = CountsHidden ? 0 : S.Ballots.Values.Count(b => b.LivedExperience);
+
+        // The report's "lived-experience quorum met" is the lived-experience part alone, said by the decision's own rule.
+        var required = S.Quorum.MinimumWithLivedExperience;
+        var quorumMet = required <= 0
+            ? false
+            : QuorumDisclosure.Shown(new Quorum(0, required), voters, lived, S.Status == DecisionStatus.Open).Met;
         return Task.FromResult<DecisionBalance?>(new DecisionBalance(
             Id,
             S.ProjectId,
@@ -28,8 +36,9 @@ public sealed partial class DecisionGrain
             S.Status,
             S.ClosedAt,
             S.Quorum,
-            ShownVoters ?? 0,
-            CountsHidden ? 0 : S.Ballots.Values.Count(b => b.LivedExperience),
+            voters,
+            lived,
+            quorumMet,
             final is null ? null : Choice(final),
             compared ? Group(livedExperience: true) : null,
             compared ? Group(livedExperience: false) : null));

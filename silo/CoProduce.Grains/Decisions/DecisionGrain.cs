@@ -144,16 +144,24 @@ public sealed partial class DecisionGrain(
         [.. S.Ballots.Values.Select(b => new CountedBallot(b.Ballot, b.LivedExperience, b.PersonId))]);
 
     /// <summary>
-    /// The count as shown. Voters with lived experience appear only once the decision is closed (while it is open
-    /// the count would move with each ballot, and a named decision lists who cast it) and only where neither they nor
-    /// the other voters are 1 to 4 people.
+    /// The count as shown, on every path (the view, the live tally, the close pushed to the session). Voters with
+    /// lived experience appear only once the decision is closed (while it is open the count would move with each
+    /// ballot, and a named decision lists who cast it) and only where neither they nor the other voters are 1 to 4
+    /// people; whether the quorum was met is said only where it tells no more than that (<see cref="QuorumDisclosure"/>).
     /// </summary>
-    private DecisionResults Published(DecisionResults results) => results switch
+    private DecisionResults Published(DecisionResults results)
     {
-        _ when S.Status == DecisionStatus.Open => results with { VotersWithLivedExperience = null, LivedExperienceSuppressed = ShownAtClose },
-        { VotersWithLivedExperience: { } lived } when Suppression.SafeShare(lived, results.Voters) => results,
-        _ => results with { VotersWithLivedExperience = null, LivedExperienceSuppressed = Suppression.SmallCountReason },
-    };
+        var open = S.Status == DecisionStatus.Open;
+        var lived = results.VotersWithLivedExperience ?? 0;
+        var (met, withheld) = QuorumDisclosure.Shown(S.Quorum, results.Voters, lived, open);
+        var shown = results with { QuorumMet = met, QuorumWithheld = withheld };
+        return open switch
+        {
+            true => shown with { VotersWithLivedExperience = null, LivedExperienceSuppressed = ShownAtClose },
+            false when Suppression.SafeShare(lived, results.Voters) => shown,
+            false => shown with { VotersWithLivedExperience = null, LivedExperienceSuppressed = Suppression.SmallCountReason },
+        };
+    }
 
     private const string ShownAtClose = "Shown when the decision closes: a count that moved with each ballot could tell whose ballot it was.";
 

@@ -93,8 +93,13 @@ internal static class LiveTranslation
                     ? new TallyChanged(decision.Id, voters, decision.Results is { } r ? Tally(r) : null)
                     : null;
             case nameof(Decisions.DecisionClosed):
+                // The journal holds the raw count; the session gets it as the decision shows it (its lived-experience
+                // quorum said only where that tells no more than the published count), never from the journal as it is.
                 var closedDecision = Read<Decisions.DecisionClosed>(e);
-                return new CoProduce.Live.DecisionClosed(closedDecision.DecisionId, closedDecision.Results.Voters, Tally(closedDecision.Results));
+                var shown = await grains.GetGrain<IDecisionGrain>(closedDecision.DecisionId).LiveView();
+                return shown?.Results is { } final
+                    ? new CoProduce.Live.DecisionClosed(closedDecision.DecisionId, final.Voters, Tally(final))
+                    : null;
             case nameof(OutcomeRecorded):
                 var outcome = Read<OutcomeRecorded>(e);
                 return new DecisionOutcomeRecorded(outcome.DecisionId, outcome.Outcome.Statement, outcome.Outcome.ReviewDate);

@@ -4,9 +4,11 @@ using CoProduce.Grains.Networks;
 namespace CoProduce.Grains.Reports;
 
 /// <summary>
-/// A network's power-balance report: each of its projects' reports added together section by section
+/// A network's power-balance report: each of its projects' reports, as published, added together section by section
 /// and measure by measure (totals and counts summed, so a share is of every decision in the network,
-/// not an average of averages). Keyed by the network's id; it keeps no state of its own.
+/// not an average of averages). Only what each project published is added, so the network's figures less one
+/// project's are the other projects' published figures and never anything a project's own report withholds.
+/// Keyed by the network's id; it keeps no state of its own.
 /// </summary>
 [GrainType("networkpowerbalance")]
 public sealed class NetworkPowerBalanceGrain(TimeProvider time) : Grain, INetworkPowerBalanceGrain
@@ -21,7 +23,7 @@ public sealed class NetworkPowerBalanceGrain(TimeProvider time) : Grain, INetwor
         {
             try
             {
-                reports.Add(await GrainFactory.GetGrain<IProjectPowerBalanceGrain>(projectId).Compute());
+                reports.Add(await GrainFactory.GetGrain<IProjectPowerBalanceGrain>(projectId).Published());
             }
             catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
             {
@@ -29,7 +31,7 @@ public sealed class NetworkPowerBalanceGrain(TimeProvider time) : Grain, INetwor
             }
         }
 
-        return ReportSuppression.Apply(new PowerBalanceReport(
-            ReportScope.Network, NetworkId, network.Name, time.GetUtcNow(), [.. reports.Select(r => r.Id)], ReportAddition.Sum(reports)));
+        return new PowerBalanceReport(
+            ReportScope.Network, NetworkId, network.Name, time.GetUtcNow(), [.. reports.Select(r => r.Id)], ReportAddition.Sum(reports));
     }
 }

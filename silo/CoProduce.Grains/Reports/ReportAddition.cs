@@ -1,8 +1,10 @@
 namespace CoProduce.Grains.Reports;
 
 /// <summary>
-/// Adds projects' reports together: sections and measures by key, months by period, detail rows one after another.
-/// It adds reports as computed, before small counts are suppressed (<see cref="ReportSuppression"/>).
+/// Adds projects' published reports together: sections and measures by key, months by period, detail rows one after
+/// another. A figure a project has not published (its total null) adds nothing but its note: the sum holds only what
+/// the projects published, and its count is theirs; when none of them published anything for it, the total stays null
+/// and the count is how many there are, as in each project's report.
 /// </summary>
 public static class ReportAddition
 {
@@ -50,7 +52,24 @@ public static class ReportAddition
         List<MeasurePoint> months = [.. a.ByMonth.Concat(b.ByMonth)
             .GroupBy(p => p.Period, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new MeasurePoint(g.Key, g.Sum(p => p.Total ?? 0), g.Sum(p => p.Count)))];
-        return a with { Total = (a.Total ?? 0) + (b.Total ?? 0), Count = a.Count + b.Count, ByMonth = months };
+            .Select(g => g.Aggregate((x, y) =>
+            {
+                var (total, count, note) = Add((x.Total, x.Count, x.Suppressed), (y.Total, y.Count, y.Suppressed));
+                return new MeasurePoint(g.Key, total, count, note);
+            }))];
+        var (allTotal, allCount, allNote) = Add((a.Total, a.Count, a.Suppressed), (b.Total, b.Count, b.Suppressed));
+        return a with { Total = allTotal, Count = allCount, Suppressed = allNote, ByMonth = months };
+    }
+
+    private static (decimal? Total, int Count, string? Note) Add((decimal? Total, int Count, string? Note) x, (decimal? Total, int Count, string? Note) y)
+    {
+        var note = x.Note ?? y.Note;
+        return (x.Total, y.Total) switch
+        {
+            ({ } tx, { } ty) => (tx + ty, x.Count + y.Count, note),
+            ({ } tx, null) => (tx, x.Count, note),
+            (null, { } ty) => (ty, y.Count, note),
+            (null, null) => (null, x.Count + y.Count, note),
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
+using CoProduce.Grains.Reports;
 using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,14 +23,14 @@ public abstract class PowerBalanceDownloadApiTests(ITestDatabase database)
         Assert.Equal("scope,id,name,section,measure,label,kind,period,total,count,value,suppressed", lines[0]);
         Assert.Equal("", lines[^1]);
 
-        // 9 measures, each with an all-time row, and 13 month rows between them (days to feedback has March only; the
-        // two comparisons of groups have none, as no group here is big enough to compare);
+        // 9 measures, each with an all-time row, and 12 month rows between them (days to feedback and the quorum met
+        // have March only; the two comparisons of groups have none, as no group here is big enough to compare);
         // representation adds 2 measures with no months (nobody here described themselves or set targets), and
         // payment timeliness 4 (nobody here claimed), and speaking time 4 (nobody here took the floor in a live session).
-        Assert.Equal(1 + 9 + 13 + 2 + 4 + 4, lines.Length - 1);
+        Assert.Equal(1 + 9 + 12 + 2 + 4 + 4, lines.Length - 1);
         var prefix = $"Project,{world.Project},\"Crisis line, nights\"";
-        // Counts of people with lived experience this small are suppressed: total and value empty, and why.
-        const string why = "\"Fewer than 5 people with lived experience, or fewer than 5 without it: a smaller count could single someone out.\"";
+        // Counts of people with lived experience this small are not published: total and value empty, and why.
+        var why = $"\"{ReportRelease.Waiting}\"";
         Assert.Contains($"{prefix},agenda,agenda.lived-experience-share,Agenda items proposed by people with lived experience,Share,all,,5,,{why}", lines);
         Assert.Contains($"{prefix},agenda,agenda.lived-experience-share,Agenda items proposed by people with lived experience,Share,2026-03,,4,,{why}", lines);
         Assert.Contains($"{prefix},decisions,decisions.voter-share,Votes cast by people with lived experience,Share,2026-03,,7,,{why}", lines);
@@ -58,7 +59,8 @@ public abstract class PowerBalanceDownloadApiTests(ITestDatabase database)
         var prefix = $"Network,{world.Network},Northshire User Network";
         Assert.Contains($"{prefix},feedback,feedback.days,Days from closing to feedback,Days,all,4,2,2,\r\n", csv, StringComparison.Ordinal);
         Assert.Contains($"{prefix},feedback,feedback.fed-back,Decisions fed back to the people involved,Share,all,2,4,0.5,\r\n", csv, StringComparison.Ordinal);
-        Assert.Contains($"{prefix},decisions,decisions.voter-share,Votes cast by people with lived experience,Share,all,5,11,0.4545,\r\n", csv, StringComparison.Ordinal);
+        // 5 of 11 votes in all, but no project published its share, so neither does the network.
+        Assert.Contains($"{prefix},decisions,decisions.voter-share,Votes cast by people with lived experience,Share,all,,11,,\"{ReportRelease.Waiting}\"\r\n", csv, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -501,11 +501,15 @@ export interface DecisionRequest {
 /** The count. IReadOnlyList&lt;Guid&gt; DecisionResults.Winners holds one option, several when they tie (bool DecisionResults.Tie), or none
 (no votes, or consent). Dissent is listed in full whatever the result. int? DecisionResults.VotersWithLivedExperience
 is null, with string? DecisionResults.LivedExperienceSuppressed saying why, when it or the voters without lived
-experience number 1 to 4: a smaller count could single someone out (the aggregates' small-count rule). */
+experience number 1 to 4: a smaller count could single someone out (the aggregates' small-count rule).
+bool? DecisionResults.QuorumMet is null, with string? DecisionResults.QuorumWithheld saying why, when the quorum has a
+lived-experience part and saying whether it was met would tell more than that count does: always while the
+decision is open (unless the number of voters alone says it is not met), and at close whenever the count is
+not shown. */
 export interface DecisionResults {
   "voters": number;
   "votersWithLivedExperience": null | number;
-  "quorumMet": boolean;
+  "quorumMet": null | boolean;
   "consent": null | ConsentTally;
   "options": Array<OptionResult>;
   "winners": Array<string>;
@@ -513,6 +517,7 @@ export interface DecisionResults {
   "rounds": Array<RunoffRound>;
   "dissent": Array<Dissent>;
   "livedExperienceSuppressed"?: null | string;
+  "quorumWithheld"?: null | string;
 }
 
 /** How the person took part in one decision: voted in it (only where the vote was not anonymous),
@@ -951,9 +956,13 @@ export type MeasureKind = "Share" | "Days" | "Ladder";
 /** A measure in one period (a calendar month in UTC, "2026-11"): decimal? MeasurePoint.Value is
 decimal? MeasurePoint.Total divided by int MeasurePoint.Count. Both parts are kept so that a network adds its
 projects up exactly (sum of totals over sum of counts) instead of averaging averages. In a measure that
-counts people (bool ReportMeasure.CountsPeople), decimal? MeasurePoint.Total and decimal? MeasurePoint.Value are
-null, with string? MeasurePoint.Suppressed saying why, when the total or the count less the total is 1 to 4, or
-when another hidden period could be worked out from it. */
+counts people (bool ReportMeasure.CountsPeople), the figures are those published so far: they move
+only by a release of at least 5 people with lived experience and 5 without (or none), and string? MeasurePoint.Suppressed
+says when some of the period still waits for one; when nothing of the period is published yet, decimal? MeasurePoint.Total
+and decimal? MeasurePoint.Value are null and int MeasurePoint.Count is how many there are.
+decimal MeasurePoint.ShownAloneTotal and int MeasurePoint.ShownAloneCount are the part of a computed figure already shown
+observation by observation (a decision's own count of voters with lived experience), which needs no release; they
+never leave the silo in a published report (0, and not serialized to readers). */
 export interface MeasurePoint {
   "period": string;
   "total": null | number;
@@ -1606,8 +1615,9 @@ export interface RejectRequest {
 
 /** One figure of the report, e.g. the share of agenda items proposed by people with lived experience:
 over the whole life of the project (decimal? ReportMeasure.Total / int ReportMeasure.Count) and month by month.
-bool ReportMeasure.CountsPeople marks a share whose total counts people with lived experience (voters, proposers):
-its small totals are suppressed as the diversity aggregates' cells are (MeasurePoint). */
+bool ReportMeasure.CountsPeople marks a share whose total counts people with lived experience (voters, proposers): it is
+published in releases that never move a figure by fewer than 5 people on either side (MeasurePoint),
+and its figure for all time is the sum of its months as published. */
 export interface ReportMeasure {
   "key": string;
   "label": string;

@@ -22,7 +22,7 @@ export interface LiveRankedItem { itemId: string; title: string; position: numbe
 export interface LiveOption { id: string; label: string }
 export interface LiveConsent { agree: number; abstain: number; disagree: number; block: number; passes: boolean }
 export interface LiveOptionCount { optionId: string; label: string; position: number; score: number; backers: number }
-export interface LiveTally { quorumMet: boolean; consent: LiveConsent | null; options: LiveOptionCount[]; winners: string[]; tie: boolean }
+export interface LiveTally { quorumMet: boolean | null; consent: LiveConsent | null; options: LiveOptionCount[]; winners: string[]; tie: boolean }
 export interface PaceCounts { slowDown: number; needBreak: number; dontUnderstand: number }
 export interface PresentPerson { personId: string; displayName: string | null; role: LiveRole; with: string | null; accessNeeds: string[] | null }
 export interface QueuedHand { personId: string; role: LiveRole; raisedAt: string }

@@ -7,7 +7,7 @@ namespace CoProduce.Grains.Reports.Sections;
 /// Who set the agenda: every item ever proposed (withdrawn ones too: they were proposed), read from the
 /// agenda's journal. The share counts items whose proposer had lived experience as their profile said at the
 /// time; the rows (one per item, so one per proposer) give only when and in what role, never the proposer's answer.
-/// The share's small counts (a month with one item, say) are suppressed by the report (<see cref="ReportSuppression"/>).
+/// The share is published only in releases of at least 5 people with lived experience and 5 without (<see cref="ReportRelease"/>).
 /// </summary>
 public sealed class AgendaSection(IGrainEventStream journal) : IReportSection
 {

@@ -7,13 +7,19 @@ namespace CoProduce.Grains.Reports.Sections;
 /// share of its voters have lived experience, and (when it was not anonymous) whether the choice of
 /// voters with lived experience matched the professionals' choice and the outcome. Anonymous decisions
 /// give counts only. Each decision falls in the month it closed. A row's count of voters with lived experience
-/// reads "suppressed" when it or the other voters are 1 to 4 (the group choices are then empty too); the share
-/// of votes is suppressed the same way by the report (<see cref="ReportSuppression"/>).
+/// reads "suppressed" when it or the other voters are 1 to 4 (the group choices are then empty too), and whether its
+/// lived-experience quorum was met reads "withheld" whenever saying so would tell that count
+/// (<see cref="Decisions.QuorumDisclosure"/>); such a decision is left out of the quorum-met share. The share of
+/// votes is published by the report's release rule (<see cref="ReportRelease"/>), with a decision whose own count is
+/// shown added at once.
 /// </summary>
 public sealed class DecisionsSection(IGrainFactory grains) : IReportSection
 {
     /// <summary>What a row says for a count of voters with lived experience that could single someone out.</summary>
     public const string Suppressed = "suppressed";
+
+    /// <summary>What a row says for a lived-experience quorum whose being met would tell a suppressed count.</summary>
+    public const string Withheld = "withheld";
 
     public string Key => "decisions";
 
@@ -34,10 +40,14 @@ public sealed class DecisionsSection(IGrainFactory grains) : IReportSection
         {
             var closed = d.ClosedAt!.Value;
             var required = d.Quorum.MinimumWithLivedExperience;
-            var quorumMet = required > 0 && d.VotersWithLivedExperience >= required;
+            var countShown = Suppression.SafeShare(d.VotersWithLivedExperience, d.Voters);
             set.Add(closed, required > 0);
-            met.Add(closed, quorumMet);
-            voters.Add(closed, d.VotersWithLivedExperience, d.Voters);
+            if (d.LivedExperienceQuorumMet is { } quorumMet)
+            {
+                met.Add(closed, quorumMet);
+            }
+
+            voters.Add(closed, d.VotersWithLivedExperience, d.Voters, shownAlone: countShown);
 
             if (d.LivedExperience is { } lived)
             {
@@ -52,10 +62,9 @@ public sealed class DecisionsSection(IGrainFactory grains) : IReportSection
             rows.Add(
                 subject, d.Title, d.Method.ToString(), Months.Text(closed), ReportTableBuilder.YesNo(d.Anonymous),
                 d.Voters.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Suppression.SafeShare(d.VotersWithLivedExperience, d.Voters)
-                    ? d.VotersWithLivedExperience.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : Suppressed,
-                required.ToString(System.Globalization.CultureInfo.InvariantCulture), ReportTableBuilder.YesNo(quorumMet),
+                countShown ? d.VotersWithLivedExperience.ToString(System.Globalization.CultureInfo.InvariantCulture) : Suppressed,
+                required.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                d.LivedExperienceQuorumMet is { } isMet ? ReportTableBuilder.YesNo(isMet) : Withheld,
                 DecisionBalances.Text(d.Outcome), DecisionBalances.Text(d.LivedExperience), DecisionBalances.Text(d.Professionals));
         }
 
