@@ -1,4 +1,5 @@
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Grains.Agenda;
 
@@ -7,7 +8,7 @@ public sealed partial class AgendaGrain
 {
     public async Task<Versioned<AgendaView>> RecordAgreement(Actor actor, bool agrees, string? comment)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         EnsureRanked();
         var record = new AgreementRecord(actor.PersonId, actor.SupportedBy, agrees, Text.Optional(comment, "comment"), time.GetUtcNow());
 
@@ -19,7 +20,7 @@ public sealed partial class AgendaGrain
 
     public async Task<Versioned<AgendaView>> Agree(Actor actor)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await GrainFactory.EnsureCanFacilitate(actor, ProjectId);
         EnsureRanked();
         if (S.Agreement.Count == 0)
         {

@@ -14,7 +14,7 @@ public sealed partial class AgendaGrain
 
     public async Task<AgendaItem> Propose(Actor actor, string title, string? description, string? easyReadSummary)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         var text = Clean(title, description, easyReadSummary);
 
         // Lived experience comes from the person's own profile. It is kept only for the report's share of items
@@ -78,7 +78,7 @@ public sealed partial class AgendaGrain
 
     private async Task<(ProjectAccess Access, AgendaItem Item)> EnsureMayChange(Actor actor, Guid itemId, long expectedVersion)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         var item = FindItem(itemId);
         if (item.ProposedBy != actor.PersonId && !access.CanFacilitate)
         {

@@ -1,5 +1,6 @@
 using CoProduce.Grains.Agenda.Ranking;
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Grains.Agenda;
 
@@ -10,7 +11,7 @@ public sealed partial class AgendaGrain
 
     public async Task<Versioned<AgendaView>> OpenRanking(Actor actor, RankingMethod method, int dotsPerPerson)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await GrainFactory.EnsureCanFacilitate(actor, ProjectId);
         if (!Enum.IsDefined(method))
         {
             throw DomainException.Invalid("method", "method must be DotVote or RankedChoice.");
@@ -49,7 +50,7 @@ public sealed partial class AgendaGrain
 
     public async Task<MyRanking> PlaceDots(Actor actor, IReadOnlyDictionary<Guid, int> dots)
     {
-        await EnsureTakesPart(actor);
+        await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         EnsureRankingOpen(RankingMethod.DotVote);
         var allocation = new Dictionary<Guid, int>();
         long total = 0;
@@ -112,7 +113,7 @@ public sealed partial class AgendaGrain
 
     public async Task<MyRanking> SubmitRanking(Actor actor, IReadOnlyList<Guid> order)
     {
-        await EnsureTakesPart(actor);
+        await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         EnsureRankingOpen(RankingMethod.RankedChoice);
         var seen = new HashSet<Guid>();
         foreach (var itemId in order)
@@ -144,7 +145,7 @@ public sealed partial class AgendaGrain
 
     public async Task<MyRanking> Mine(Actor actor)
     {
-        await EnsureCanSee(actor);
+        await GrainFactory.EnsureCanSee(actor, ProjectId);
 
         // Withdrawn items no longer count, so they are not shown as if they did.
         var dots = S.Dots.TryGetValue(actor.PersonId, out var placed)
@@ -156,7 +157,7 @@ public sealed partial class AgendaGrain
 
     public async Task<Versioned<AgendaView>> CloseRanking(Actor actor)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await GrainFactory.EnsureCanFacilitate(actor, ProjectId);
         if (!S.RankingOpen)
         {
             throw DomainException.Conflict("Ranking is not open.");

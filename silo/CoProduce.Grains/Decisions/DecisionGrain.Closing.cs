@@ -1,4 +1,5 @@
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Grains.Decisions;
 
@@ -18,7 +19,7 @@ public sealed partial class DecisionGrain
 
     public async Task<Versioned<DecisionView>> Close(Actor actor, Guid projectId)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         if (S.Status != DecisionStatus.Open)
         {
@@ -32,7 +33,7 @@ public sealed partial class DecisionGrain
 
     public async Task<Versioned<DecisionView>> RecordOutcome(Actor actor, Guid projectId, string statement, DateTimeOffset reviewDate)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         var text = Text.Required(statement, "statement", Text.ParagraphLength);
         var now = time.GetUtcNow();

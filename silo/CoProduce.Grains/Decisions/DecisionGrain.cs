@@ -23,6 +23,9 @@ public sealed partial class DecisionGrain(
     AnonymityKey anonymity,
     IOptions<ReminderOptions> reminders) : JournaledGrain, IDecisionGrain, IRemindable
 {
+    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
+    private const string TakesPartRefusal = "Observers can follow a decision; contributors and facilitators vote.";
+
     private DecisionState S => state.State;
 
     private bool Exists => S.ProjectId != Guid.Empty;
@@ -31,7 +34,7 @@ public sealed partial class DecisionGrain(
 
     public async Task<Versioned<DecisionView>> Create(Actor actor, Guid projectId, DecisionSpec spec)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         var now = time.GetUtcNow();
         var created = DecisionRules.Check(spec, now);
         await AgendaLinks.EnsureOnAgenda(GrainFactory, actor, projectId, created.AgendaItemIds);
@@ -68,7 +71,7 @@ public sealed partial class DecisionGrain(
 
     public async Task<Versioned<DecisionView>> Get(Actor actor, Guid projectId)
     {
-        await EnsureCanSee(actor, projectId);
+        await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         return Current();
     }
@@ -89,31 +92,6 @@ public sealed partial class DecisionGrain(
     {
         state.State = next with { Version = S.Version + 1 };
         return state.WriteStateCoalescedAsync();
-    }
-
-    /// <summary>The project's answer for the person, then this decision in that project, or 404.</summary>
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    /// <summary>Contributors and facilitators vote; observers, and staff who do not facilitate, watch.</summary>
-    private async Task<ProjectAccess> EnsureTakesPart(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        return access.Role is ProjectRole.Contributor or ProjectRole.Facilitator || access.CanFacilitate
-            ? access
-            : throw DomainException.Forbidden("Observers can follow a decision; contributors and facilitators vote.");
-    }
-
-    private async Task EnsureCanFacilitate(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can do this.");
-        }
     }
 
     /// <summary>Called after the last await: the decision must exist and belong to the project in the request.</summary>

@@ -24,7 +24,7 @@ public sealed class DeliveryActionGrain(
 
     public async Task<Versioned<DeliveryActionView>> Create(Actor actor, Guid projectId, ActionSpec spec)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         var (title, description, decisions) = ActionRules.Check(spec);
         await ActionRules.CheckLinks(GrainFactory, actor, projectId, spec.OwnerId, decisions);
         EnsureNew();
@@ -51,7 +51,7 @@ public sealed class DeliveryActionGrain(
 
     public async Task<Versioned<DeliveryActionView>> Get(Actor actor, Guid projectId)
     {
-        await EnsureCanSee(actor, projectId);
+        await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         return Current();
     }
@@ -60,7 +60,7 @@ public sealed class DeliveryActionGrain(
 
     public async Task<Versioned<DeliveryActionView>> Update(Actor actor, Guid projectId, ActionSpec spec, long expectedVersion)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         var (title, description, decisions) = ActionRules.Check(spec);
         await ActionRules.CheckLinks(GrainFactory, actor, projectId, spec.OwnerId, decisions);
@@ -85,7 +85,7 @@ public sealed class DeliveryActionGrain(
 
     public async Task<Versioned<DeliveryActionView>> SetStatus(Actor actor, Guid projectId, ActionStatus status, string? reason)
     {
-        var access = await EnsureCanSee(actor, projectId);
+        var access = await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         if (!access.CanFacilitate && actor.PersonId != S.OwnerId)
         {
@@ -123,21 +123,6 @@ public sealed class DeliveryActionGrain(
     {
         state.State = next with { Version = S.Version + 1 };
         return state.WriteStateCoalescedAsync();
-    }
-
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    private async Task EnsureCanFacilitate(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can do this.");
-        }
     }
 
     private void EnsureInProject(Guid projectId)

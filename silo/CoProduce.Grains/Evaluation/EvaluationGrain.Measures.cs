@@ -10,7 +10,7 @@ public sealed partial class EvaluationGrain
 
     public async Task<Measure> Propose(Actor actor, MeasureText text)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         var clean = Clean(text);
 
         EnsureOpen();
@@ -31,7 +31,7 @@ public sealed partial class EvaluationGrain
 
     public async Task<Measure> Edit(Actor actor, Guid measureId, MeasureText text, long expectedVersion)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         var clean = Clean(text);
         var measure = FindMeasure(measureId);
         if (measure.ProposedBy != actor.PersonId && !access.CanFacilitate)
@@ -63,7 +63,7 @@ public sealed partial class EvaluationGrain
 
     public async Task<Measure> Endorse(Actor actor, Guid measureId, bool endorses, string? comment)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         var cleanComment = Text.Optional(comment, "comment");
         var measure = FindMeasure(measureId);
         EnsureOpen();
@@ -80,7 +80,7 @@ public sealed partial class EvaluationGrain
 
     public async Task<Versioned<MeasuresView>> Agree(Actor actor)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await GrainFactory.EnsureCanFacilitate(actor, ProjectId);
         EnsureOpen();
         if (S.Measures.Count == 0)
         {

@@ -16,6 +16,9 @@ namespace CoProduce.Grains.Evaluation;
 [GrainType("survey")]
 public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledState<SurveyState> state, AnonymityKey anonymity, TimeProvider time) : JournaledGrain, ISurveyGrain
 {
+    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
+    private const string TakesPartRefusal = "Observers can follow a survey; contributors and facilitators respond.";
+
     private SurveyState S => state.State;
 
     private bool Exists => S.ProjectId != Guid.Empty;
@@ -24,7 +27,7 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
 
     public async Task<Versioned<SurveyView>> Create(Actor actor, Guid projectId, SurveySpec spec)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         var checkedSpec = SurveyRules.Check(spec);
         await EnsureDecisionsOfProject(actor, projectId, checkedSpec.DecisionIds);
         if (Exists)
@@ -62,7 +65,7 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
 
     public async Task<Versioned<SurveyView>> Get(Actor actor, Guid projectId)
     {
-        var access = await EnsureCanSee(actor, projectId);
+        var access = await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         return Current(access.CanFacilitate);
     }
@@ -73,7 +76,7 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
 
     public async Task<Versioned<SurveyView>> Close(Actor actor, Guid projectId)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         EnsureOpen();
         var now = time.GetUtcNow();
@@ -91,31 +94,6 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
     {
         state.State = next with { Version = S.Version + 1 };
         return state.WriteStateCoalescedAsync();
-    }
-
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    /// <summary>Contributors and facilitators respond; observers, and staff who do not facilitate, watch.</summary>
-    private async Task EnsureTakesPart(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        if (access.Role is not (ProjectRole.Contributor or ProjectRole.Facilitator) && !access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Observers can follow a survey; contributors and facilitators respond.");
-        }
-    }
-
-    private async Task EnsureCanFacilitate(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can do this.");
-        }
     }
 
     /// <summary>Evidence links name decisions of this project only; the caller has already been let in.</summary>

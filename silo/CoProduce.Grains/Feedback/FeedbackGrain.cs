@@ -24,7 +24,7 @@ public sealed class FeedbackGrain(
 
     public async Task<Versioned<FeedbackView>> Create(Actor actor, Guid projectId, FeedbackSpec spec)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         var (summary, done, notDone, actions) = FeedbackRules.Check(spec);
         await FeedbackRules.CheckLinks(GrainFactory, actor, projectId, spec.DecisionId, actions);
         EnsureNew();
@@ -49,7 +49,7 @@ public sealed class FeedbackGrain(
 
     public async Task<Versioned<FeedbackView>> Get(Actor actor, Guid projectId)
     {
-        var access = await EnsureCanSee(actor, projectId);
+        var access = await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureVisible(projectId, access);
         return Current();
     }
@@ -58,7 +58,7 @@ public sealed class FeedbackGrain(
 
     public async Task<Versioned<FeedbackView>> Publish(Actor actor, Guid projectId)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         EnsureDraft();
         var decisionId = S.DecisionId;
@@ -80,7 +80,7 @@ public sealed class FeedbackGrain(
 
     public async Task<Versioned<FeedbackView>> Respond(Actor actor, Guid projectId, bool signOff, string? comment)
     {
-        var access = await EnsureCanSee(actor, projectId);
+        var access = await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureVisible(projectId, access);
         if (S.Status != FeedbackStatus.Published)
         {
@@ -104,21 +104,6 @@ public sealed class FeedbackGrain(
     {
         state.State = next with { Version = S.Version + 1 };
         return state.WriteStateCoalescedAsync();
-    }
-
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    private async Task EnsureCanFacilitate(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can do this.");
-        }
     }
 
     private void EnsureInProject(Guid projectId)
