@@ -14,7 +14,7 @@ public sealed partial class AgendaGrain
 
         // The latest answer counts; every answer stays in the journal, so a change of mind is on record.
         RaiseEvent(new AgreementRecorded(ProjectId, record));
-        await Commit(S with { Agreement = [.. S.Agreement.Where(a => a.PersonId != actor.PersonId), record] });
+        await state.Commit(S with { Agreement = [.. S.Agreement.Where(a => a.PersonId != actor.PersonId), record] });
         return await ShownTo(access);
     }
 
@@ -34,7 +34,7 @@ public sealed partial class AgendaGrain
             [.. S.Agreement.Where(a => !a.Agrees).Select(a => a.PersonId)],
             actor.PersonId,
             actor.SupportedBy));
-        await Commit(S with { Status = AgendaStatus.Agreed, ConfirmedBy = actor.PersonId, ConfirmedAt = time.GetUtcNow() });
+        await state.Commit(S with { Status = AgendaStatus.Agreed, ConfirmedBy = actor.PersonId, ConfirmedAt = time.GetUtcNow() });
         return await ShownTo(access);
     }
 

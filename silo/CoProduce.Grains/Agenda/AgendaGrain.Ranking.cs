@@ -31,7 +31,7 @@ public sealed partial class AgendaGrain
 
         // Starting over after a ranked or agreed agenda: earlier ballots and answers live on in the journal.
         RaiseEvent(new RankingOpened(ProjectId, method, dots, actor.PersonId, actor.SupportedBy));
-        await Commit(S with
+        await state.Commit(S with
         {
             Status = AgendaStatus.Open,
             Method = method,
@@ -87,7 +87,7 @@ public sealed partial class AgendaGrain
         }
 
         RaiseEvent(new DotsPlaced(ProjectId, actor.PersonId, actor.SupportedBy, allocation));
-        await Commit(S with { Dots = ballots, EnteredBy = EnteredBy(actor, allocation.Count > 0 || S.Orders.ContainsKey(actor.PersonId)) });
+        await state.Commit(S with { Dots = ballots, EnteredBy = EnteredBy(actor, allocation.Count > 0 || S.Orders.ContainsKey(actor.PersonId)) });
         return new MyRanking(allocation, [], actor.SupportedBy);
     }
 
@@ -139,7 +139,7 @@ public sealed partial class AgendaGrain
         }
 
         RaiseEvent(new RankingSubmitted(ProjectId, actor.PersonId, actor.SupportedBy, ordering));
-        await Commit(S with { Orders = ballots, EnteredBy = EnteredBy(actor, ordering.Count > 0 || S.Dots.ContainsKey(actor.PersonId)) });
+        await state.Commit(S with { Orders = ballots, EnteredBy = EnteredBy(actor, ordering.Count > 0 || S.Dots.ContainsKey(actor.PersonId)) });
         return new MyRanking(new Dictionary<Guid, int>(), ordering, actor.SupportedBy);
     }
 
@@ -175,7 +175,7 @@ public sealed partial class AgendaGrain
         }
 
         RaiseEvent(new RankingClosed(ProjectId, S.Method, ranking, Voters, actor.PersonId, actor.SupportedBy));
-        await Commit(S with { Status = AgendaStatus.Ranked, RankingOpen = false, Ranking = ranking });
+        await state.Commit(S with { Status = AgendaStatus.Ranked, RankingOpen = false, Ranking = ranking });
         return await ShownTo(access);
     }
 

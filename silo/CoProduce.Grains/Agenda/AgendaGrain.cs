@@ -44,19 +44,6 @@ public sealed partial class AgendaGrain([JournaledState("agenda")] IJournaledSta
         return await ShownTo(access, FindItem(itemId));
     }
 
-    /// <summary>
-    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
-    /// interleaved requests never lose each other's changes; writes are shared between requests that
-    /// arrive while one is in flight (group commit), and each caller hears back only once its change is
-    /// durable. If a shared write fails, every caller in it fails and the grain reloads what is stored,
-    /// so a refused request changes nothing.
-    /// </summary>
-    private Task Commit(AgendaState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
-    }
-
     private AgendaItem FindItem(Guid itemId) =>
         S.Items.Find(i => i.Id == itemId) ?? throw DomainException.NotFound("The agenda item");
 

@@ -36,7 +36,7 @@ public sealed partial class DecisionGrain
         RaiseEvent(S.Anonymous
             ? new VoteCast(Id, S.ProjectId, null, null, null, now)
             : new VoteCast(Id, S.ProjectId, actor.PersonId, actor.SupportedBy, cleaned, now));
-        await Commit(S with
+        await state.Commit(S with
         {
             Ballots = new Dictionary<string, StoredBallot>(S.Ballots) { [key] = stored },
             BallotWrites = S.BallotWrites + (S.Anonymous ? 1 : 0),

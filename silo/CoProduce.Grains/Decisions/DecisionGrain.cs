@@ -65,7 +65,7 @@ public sealed partial class DecisionGrain(
             Id, projectId, decision.Title, decision.Method, decision.Options, decision.OpensAt, decision.ClosesAt,
             decision.Quorum, decision.Anonymous, decision.HideResultsUntilClose, actor.PersonId, actor.SupportedBy,
             decision.AgendaItemIds));
-        await Commit(decision);
+        await state.Commit(decision);
         return Current();
     }
 
@@ -81,18 +81,6 @@ public sealed partial class DecisionGrain(
     public Task<DecisionSummary?> Summary() => Task.FromResult(Exists
         ? new DecisionSummary(Id, S.Title, S.Method, S.Status, S.OpensAt, S.ClosesAt, ShownVoters, S.CreatedAt)
         : null);
-
-    /// <summary>
-    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
-    /// interleaved requests never lose each other's changes; writes are shared between requests that
-    /// arrive while one is in flight (group commit). If a shared write fails, every caller in it fails
-    /// and the grain reloads what is stored, so a refused request changes nothing.
-    /// </summary>
-    private Task Commit(DecisionState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
-    }
 
     /// <summary>Called after the last await: the decision must exist and belong to the project in the request.</summary>
     private void EnsureInProject(Guid projectId)

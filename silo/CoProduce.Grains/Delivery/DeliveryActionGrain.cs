@@ -32,7 +32,7 @@ public sealed class DeliveryActionGrain(
         EnsureNew();
         var now = time.GetUtcNow();
         RaiseEvent(new ActionCreated(Id, projectId, title, spec.OwnerId, spec.DueDate, decisions, actor.PersonId, actor.SupportedBy));
-        await Commit(new DeliveryActionState
+        await state.Commit(new DeliveryActionState
         {
             ProjectId = projectId,
             Title = title,
@@ -71,7 +71,7 @@ public sealed class DeliveryActionGrain(
         }
 
         RaiseEvent(new ActionUpdated(Id, projectId, title, spec.OwnerId, spec.DueDate, decisions, actor.PersonId, actor.SupportedBy));
-        await Commit(S with
+        await state.Commit(S with
         {
             Title = title,
             Description = description,
@@ -108,7 +108,7 @@ public sealed class DeliveryActionGrain(
         var now = time.GetUtcNow();
         var change = new ActionStatusChange(S.Status, status, why, actor.PersonId, actor.SupportedBy, now);
         RaiseEvent(new ActionStatusChanged(Id, projectId, change));
-        await Commit(S with
+        await state.Commit(S with
         {
             Status = status,
             DroppedReason = status == ActionStatus.Dropped ? why : null,
@@ -116,13 +116,6 @@ public sealed class DeliveryActionGrain(
             UpdatedAt = now,
         });
         return Current();
-    }
-
-    /// <summary>Replaces the state synchronously, then stores it with the events raised for it (shared writes).</summary>
-    private Task Commit(DeliveryActionState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
     }
 
     private void EnsureInProject(Guid projectId)

@@ -25,7 +25,7 @@ public sealed partial class EvaluationGrain
             Guid.NewGuid(), clean.Name, clean.WhatItMeasures, clean.HowCollected, clean.EasyReadSummary,
             actor.PersonId, actor.SupportedBy, role, ProposerLivedExperience: null, time.GetUtcNow(), Version: 1, Endorsements: []);
         RaiseEvent(new MeasureProposed(ProjectId, measure));
-        await Commit(S with { Measures = [.. S.Measures, measure] });
+        await state.Commit(S with { Measures = [.. S.Measures, measure] });
         return await ShownTo(access, measure);
     }
 
@@ -57,7 +57,7 @@ public sealed partial class EvaluationGrain
             Endorsements = [],
         };
         RaiseEvent(new MeasureEdited(ProjectId, edited, actor.PersonId, actor.SupportedBy));
-        await Commit(S with { Measures = Replace(edited) });
+        await state.Commit(S with { Measures = Replace(edited) });
         return await ShownTo(access, edited);
     }
 
@@ -74,7 +74,7 @@ public sealed partial class EvaluationGrain
             Version = measure.Version + 1,
         };
         RaiseEvent(new MeasureEndorsed(ProjectId, measureId, endorsement));
-        await Commit(S with { Measures = Replace(answered) });
+        await state.Commit(S with { Measures = Replace(answered) });
         return await ShownTo(access, answered);
     }
 
@@ -102,7 +102,7 @@ public sealed partial class EvaluationGrain
                 [.. m.Endorsements.Where(e => e.Endorses).Select(e => e.PersonId)],
                 [.. m.Endorsements.Where(e => !e.Endorses).Select(e => e.PersonId)]))]);
         RaiseEvent(new MeasuresAgreed(ProjectId, agreement));
-        await Commit(S with { Status = MeasuresStatus.Agreed, Agreement = agreement });
+        await state.Commit(S with { Status = MeasuresStatus.Agreed, Agreement = agreement });
         return await ShownTo(access);
     }
 

@@ -34,17 +34,6 @@ public sealed partial class EvaluationGrain([JournaledState("evaluation")] IJour
         return await ShownTo(access, FindMeasure(measureId));
     }
 
-    /// <summary>
-    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
-    /// interleaved requests never lose each other's changes, and writes are shared between requests in
-    /// flight. If a shared write fails, every caller in it fails and the grain reloads what is stored.
-    /// </summary>
-    private Task Commit(EvaluationState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
-    }
-
     private Measure FindMeasure(Guid measureId) =>
         S.Measures.Find(m => m.Id == measureId) ?? throw DomainException.NotFound("The measure");
 

@@ -25,7 +25,7 @@ public sealed partial class SurveyGrain
         RaiseEvent(S.Anonymous
             ? new SurveyResponded(Id, S.ProjectId, null, null, null, now)
             : new SurveyResponded(Id, S.ProjectId, actor.PersonId, actor.SupportedBy, cleaned, now));
-        await Commit(S with
+        await state.Commit(S with
         {
             Responses = new Dictionary<string, StoredResponse>(S.Responses) { [key] = stored },
             ResponseWrites = S.ResponseWrites + (S.Anonymous ? 1 : 0),

@@ -59,7 +59,7 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
         };
         RaiseEvent(new SurveyCreated(
             Id, projectId, survey.Title, survey.Anonymous, survey.Questions, survey.DecisionIds, survey.ActionIds, actor.PersonId, actor.SupportedBy));
-        await Commit(survey);
+        await state.Commit(survey);
         return Current(canFacilitate: true);
     }
 
@@ -81,19 +81,8 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
         EnsureOpen();
         var now = time.GetUtcNow();
         RaiseEvent(new SurveyClosed(Id, S.ProjectId, Count(), actor.PersonId, actor.SupportedBy, now));
-        await Commit(S with { Status = SurveyStatus.Closed, ClosedBy = actor.PersonId, ClosedAt = now });
+        await state.Commit(S with { Status = SurveyStatus.Closed, ClosedBy = actor.PersonId, ClosedAt = now });
         return Current(canFacilitate: true);
-    }
-
-    /// <summary>
-    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
-    /// interleaved requests never lose each other's changes, and writes are shared between requests in
-    /// flight. If a shared write fails, every caller in it fails and the grain reloads what is stored.
-    /// </summary>
-    private Task Commit(SurveyState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
     }
 
     /// <summary>Evidence links name decisions of this project only; the caller has already been let in.</summary>

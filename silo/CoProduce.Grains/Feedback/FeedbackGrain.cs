@@ -31,7 +31,7 @@ public sealed class FeedbackGrain(
         await GrainFactory.GetGrain<IProjectFeedbackGrain>(projectId).Add(Id);
         EnsureNew();
         RaiseEvent(new FeedbackDrafted(Id, projectId, spec.DecisionId, actions, actor.PersonId, actor.SupportedBy));
-        await Commit(new FeedbackState
+        await state.Commit(new FeedbackState
         {
             ProjectId = projectId,
             DecisionId = spec.DecisionId,
@@ -74,7 +74,7 @@ public sealed class FeedbackGrain(
         EnsureDraft();
         var now = time.GetUtcNow();
         RaiseEvent(new FeedbackPublished(Id, projectId, decisionId, addressees, actor.PersonId, actor.SupportedBy, now));
-        await Commit(S with { Status = FeedbackStatus.Published, Addressees = addressees, PublishedBy = actor.PersonId, PublishedAt = now });
+        await state.Commit(S with { Status = FeedbackStatus.Published, Addressees = addressees, PublishedBy = actor.PersonId, PublishedAt = now });
         return Current();
     }
 
@@ -95,15 +95,8 @@ public sealed class FeedbackGrain(
         var text = signOff ? Text.Optional(comment, "comment") : Text.Required(comment, "comment", Text.ParagraphLength);
         var response = new FeedbackResponse(actor.PersonId, actor.SupportedBy, signOff, text, time.GetUtcNow());
         RaiseEvent(new FeedbackResponded(Id, projectId, response));
-        await Commit(S with { Responses = new Dictionary<Guid, FeedbackResponse>(S.Responses) { [actor.PersonId] = response } });
+        await state.Commit(S with { Responses = new Dictionary<Guid, FeedbackResponse>(S.Responses) { [actor.PersonId] = response } });
         return Current();
-    }
-
-    /// <summary>Replaces the state synchronously, then stores it with the events raised for it (shared writes).</summary>
-    private Task Commit(FeedbackState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
     }
 
     private void EnsureInProject(Guid projectId)
