@@ -46,7 +46,7 @@ public sealed partial class DecisionGrain(
         // The reminder and the project's list come first: should the write then fail, the reminder finds
         // no decision and the list skips it, whereas a decision written without them would never close.
         await this.RegisterOrUpdateReminder(CloseReminder, created.ClosesAt - now, RetryPeriod);
-        await GrainFactory.GetGrain<IProjectDecisionsGrain>(projectId).Add(Id);
+        await GrainFactory.ProjectList(projectId, ProjectListKind.Decisions).Add(Id);
         if (Exists)
         {
             throw DomainException.Conflict("This decision already exists.");

@@ -28,7 +28,7 @@ public sealed class DeliveryActionGrain(
         var (title, description, decisions) = ActionRules.Check(spec);
         await ActionRules.CheckLinks(GrainFactory, actor, projectId, spec.OwnerId, decisions);
         EnsureNew();
-        await GrainFactory.GetGrain<IProjectActionsGrain>(projectId).Add(Id);
+        await GrainFactory.ProjectList(projectId, ProjectListKind.Actions).Add(Id);
         EnsureNew();
         var now = time.GetUtcNow();
         RaiseEvent(new ActionCreated(Id, projectId, title, spec.OwnerId, spec.DueDate, decisions, actor.PersonId, actor.SupportedBy));

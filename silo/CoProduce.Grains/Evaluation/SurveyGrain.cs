@@ -36,7 +36,7 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
         }
 
         // The project's list comes first: should the write then fail, the list skips a survey it cannot find.
-        await GrainFactory.GetGrain<IProjectSurveysGrain>(projectId).Add(Id);
+        await GrainFactory.ProjectList(projectId, ProjectListKind.Surveys).Add(Id);
         if (Exists)
         {
             throw DomainException.Conflict("This survey already exists.");

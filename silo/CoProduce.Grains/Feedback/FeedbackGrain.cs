@@ -28,7 +28,7 @@ public sealed class FeedbackGrain(
         var (summary, done, notDone, actions) = FeedbackRules.Check(spec);
         await FeedbackRules.CheckLinks(GrainFactory, actor, projectId, spec.DecisionId, actions);
         EnsureNew();
-        await GrainFactory.GetGrain<IProjectFeedbackGrain>(projectId).Add(Id);
+        await GrainFactory.ProjectList(projectId, ProjectListKind.Feedback).Add(Id);
         EnsureNew();
         RaiseEvent(new FeedbackDrafted(Id, projectId, spec.DecisionId, actions, actor.PersonId, actor.SupportedBy));
         await state.Commit(new FeedbackState
