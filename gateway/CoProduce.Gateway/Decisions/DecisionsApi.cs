@@ -1,6 +1,7 @@
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Decisions;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Gateway.Decisions;
 
@@ -26,7 +27,7 @@ public static class DecisionsApi
         group.MapGet("/", async (Guid projectId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var ids = page.Apply(await grains.GetGrain<IProjectDecisionsGrain>(projectId).List(await context.ActorAsync()));
+                var ids = page.Apply(await grains.ProjectList(projectId, ProjectListKind.Decisions).List(await context.ActorAsync()));
                 var summaries = await Task.WhenAll(ids.Items.Select(id => grains.GetGrain<IDecisionGrain>(id).Summary()));
                 return TypedResults.Ok(new Page<DecisionSummary>([.. summaries.OfType<DecisionSummary>()], ids.Offset, ids.Limit, ids.Total));
             })

@@ -1,6 +1,7 @@
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Delivery;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Gateway.Delivery;
 
@@ -26,7 +27,7 @@ public static class DeliveryApi
         group.MapGet("/", async (Guid projectId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var ids = page.Apply(await grains.GetGrain<IProjectActionsGrain>(projectId).List(await context.ActorAsync()));
+                var ids = page.Apply(await grains.ProjectList(projectId, ProjectListKind.Actions).List(await context.ActorAsync()));
                 var actions = await Task.WhenAll(ids.Items.Select(id => Action(grains, id).Peek()));
                 return TypedResults.Ok(new Page<DeliveryActionView>([.. actions.OfType<DeliveryActionView>()], ids.Offset, ids.Limit, ids.Total));
             })

@@ -1,6 +1,7 @@
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
 using CoProduce.Grains.Evaluation;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Gateway.Evaluation;
 
@@ -26,7 +27,7 @@ public static class SurveysApi
         group.MapGet("/", async (Guid projectId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var ids = page.Apply(await grains.GetGrain<IProjectSurveysGrain>(projectId).List(await context.ActorAsync()));
+                var ids = page.Apply(await grains.ProjectList(projectId, ProjectListKind.Surveys).List(await context.ActorAsync()));
                 var summaries = await Task.WhenAll(ids.Items.Select(id => Survey(grains, id).Summary()));
                 return TypedResults.Ok(new Page<SurveySummary>([.. summaries.OfType<SurveySummary>()], ids.Offset, ids.Limit, ids.Total));
             })

@@ -41,32 +41,9 @@ public static class LiveSessionsApi
             .WithSummary("A session with each person's time present (so far, while it is open). Facilitators.");
 
         group.MapPost("/{sessionId:guid}/close", async (Guid projectId, Guid sessionId, CloseSessionRequest? request, HttpContext context, IGrainFactory grains) =>
-            {
-                var actor = await Facilitator(grains, projectId, context);
-                var payments = grains.GetGrain<IProjectPaymentsGrain>(projectId);
-                var pay = request?.Claims?.ToSpec();
-                if (pay is not null)
-                {
-                    // Refused before closing, so a refused close changes nothing: everyone present is paid at close.
-                    if (pay.People is not null)
-                    {
-                        throw DomainException.Invalid("claims.people", "Closing pays everyone present; name people with .../claims after closing.");
-                    }
-
-                    await payments.CheckAttendanceClaims(actor, pay);
-                }
-
-                var session = await grains.GetGrain<IProjectLiveGrain>(projectId).CloseSession(sessionId, actor.PersonId);
-                IReadOnlyList<ClaimView> claims = [];
-                if (pay is not null && session.Attendance.Any(a => a.Role == CoProduce.Live.LiveRole.Contributor && a.SecondsPresent > 0))
-                {
-                    claims = (await payments.ClaimAttendance(actor, sessionId, pay)).Created;
-                }
-
-                return TypedResults.Ok(new ClosedSession(session, claims));
-            })
+                TypedResults.Ok(await grains.GetGrain<ILiveSessionGrain>(sessionId).Close(await context.ActorAsync(), projectId, request?.Claims?.ToSpec())))
             .WithSummary("Close the session (facilitators); with claims, every contributor present gets a draft claim for their time at once.")
-            .WithDescription("A session closed already is 409.");
+            .WithDescription("A session closed already is 409. A close sent again after one that failed part way finishes it and makes only the claims still missing.");
 
         group.MapPost("/{sessionId:guid}/claims", async (Guid projectId, Guid sessionId, AttendanceClaimsRequest request, HttpContext context, IGrainFactory grains) =>
             {
@@ -106,6 +83,3 @@ public sealed record AttendanceClaimsRequest(string Role, string Activity, Payer
 /// <param name="Claims">Make draft claims for every contributor present.</param>
 [ApiExample("""{"claims":{"role":"Expert by experience","activity":"Meeting"}}""")]
 public sealed record CloseSessionRequest(AttendanceClaimsRequest? Claims = null);
-
-/// <summary>A closed session and the draft claims made from it.</summary>
-public sealed record ClosedSession(LiveSessionView Session, IReadOnlyList<ClaimView> Claims);

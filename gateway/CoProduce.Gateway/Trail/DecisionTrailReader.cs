@@ -4,6 +4,7 @@ using CoProduce.Grains.Decisions;
 using CoProduce.Grains.Delivery;
 using CoProduce.Grains.Evaluation;
 using CoProduce.Grains.Feedback;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Gateway.Trail;
 
@@ -60,7 +61,7 @@ public static class DecisionTrailReader
     /// <summary>The actions serving the decision, oldest first, as the project's action list shows them.</summary>
     private static async Task<IReadOnlyList<TrailAction>> Actions(IGrainFactory grains, Actor actor, Guid projectId, Guid decisionId)
     {
-        var ids = await grains.GetGrain<IProjectActionsGrain>(projectId).List(actor);
+        var ids = await grains.ProjectList(projectId, ProjectListKind.Actions).List(actor);
         var actions = await Task.WhenAll(ids.Reverse().Select(id => grains.GetGrain<IDeliveryActionGrain>(id).Peek()));
         return [.. actions
             .OfType<DeliveryActionView>()
@@ -71,7 +72,7 @@ public static class DecisionTrailReader
     /// <summary>The surveys linked to the decision as evidence, oldest first, each read as the caller.</summary>
     private static async Task<IReadOnlyList<TrailSurvey>> Surveys(IGrainFactory grains, Actor actor, Guid projectId, Guid decisionId)
     {
-        var ids = await grains.GetGrain<IProjectSurveysGrain>(projectId).List(actor);
+        var ids = await grains.ProjectList(projectId, ProjectListKind.Surveys).List(actor);
         var surveys = await Task.WhenAll(ids.Reverse().Select(id => grains.GetGrain<ISurveyGrain>(id).Get(actor, projectId).OrNullWhenNotFound()));
         return [.. surveys
             .OfType<Versioned<SurveyView>>()

@@ -150,19 +150,3 @@ public interface IDecisionGrain : IGrainWithGuidKey
     /// <summary>Records the outcome statement and review date (facilitators), closing the decision if still open.</summary>
     Task<Versioned<DecisionView>> RecordOutcome(Actor actor, Guid projectId, string statement, DateTimeOffset reviewDate);
 }
-
-/// <summary>The decisions of one project, newest first; keyed by the project's id.</summary>
-[Alias("coproduce.decisions.IProjectDecisionsGrain")]
-public interface IProjectDecisionsGrain : IGrainWithGuidKey
-{
-    /// <summary>Adds a decision just created (called by the decision grain).</summary>
-    Task Add(Guid decisionId);
-
-    /// <summary>The project's decision ids, oldest first, with no access check (for reports).</summary>
-    [ReadOnly]
-    Task<IReadOnlyList<Guid>> Ids();
-
-    /// <summary>The project's decision ids, newest first, for anyone who can see the project; 404 otherwise.</summary>
-    [ReadOnly]
-    Task<IReadOnlyList<Guid>> List(Actor actor);
-}

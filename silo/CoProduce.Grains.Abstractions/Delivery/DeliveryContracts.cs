@@ -49,15 +49,3 @@ public interface IDeliveryActionGrain : IGrainWithGuidKey
     /// <summary>Changes the status (the owner or facilitators); Dropped needs a reason.</summary>
     Task<Versioned<DeliveryActionView>> SetStatus(Actor actor, Guid projectId, ActionStatus status, string? reason);
 }
-
-/// <summary>The delivery actions of one project, newest first; keyed by the project's id.</summary>
-[Alias("coproduce.delivery.IProjectActionsGrain")]
-public interface IProjectActionsGrain : IGrainWithGuidKey
-{
-    /// <summary>Adds an action just created (called by the action grain).</summary>
-    Task Add(Guid actionId);
-
-    /// <summary>The project's action ids, newest first, for anyone who can see the project; 404 otherwise.</summary>
-    [ReadOnly]
-    Task<IReadOnlyList<Guid>> List(Actor actor);
-}

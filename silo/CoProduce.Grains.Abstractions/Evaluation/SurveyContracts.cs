@@ -162,15 +162,3 @@ public interface ISurveyGrain : IGrainWithGuidKey
     /// <summary>Closes the survey (facilitators); results are then shown to everyone in the project.</summary>
     Task<Versioned<SurveyView>> Close(Actor actor, Guid projectId);
 }
-
-/// <summary>The surveys of one project, newest first; keyed by the project's id.</summary>
-[Alias("coproduce.evaluation.IProjectSurveysGrain")]
-public interface IProjectSurveysGrain : IGrainWithGuidKey
-{
-    /// <summary>Adds a survey just created (called by the survey grain).</summary>
-    Task Add(Guid surveyId);
-
-    /// <summary>The project's survey ids, newest first, for anyone who can see the project; 404 otherwise.</summary>
-    [ReadOnly]
-    Task<IReadOnlyList<Guid>> List(Actor actor);
-}

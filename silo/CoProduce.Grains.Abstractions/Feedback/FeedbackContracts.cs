@@ -83,9 +83,6 @@ public sealed record FeedbackOverview(IReadOnlyList<Guid> Ids, IReadOnlyList<Gui
 [Alias("coproduce.feedback.IProjectFeedbackGrain")]
 public interface IProjectFeedbackGrain : IGrainWithGuidKey
 {
-    /// <summary>Adds an entry just created (called by the feedback grain).</summary>
-    Task Add(Guid feedbackId);
-
     /// <summary>Notes an entry being published for a decision (called by the feedback grain).</summary>
     Task Published(Guid feedbackId, Guid decisionId);
 

@@ -1,3 +1,5 @@
+using CoProduce.Grains.Common;
+using CoProduce.Grains.Payments;
 using CoProduce.Live;
 
 namespace CoProduce.Grains.Live;
@@ -21,10 +23,26 @@ public sealed record LiveSessionView(
     Guid? ClosedBy,
     IReadOnlyList<SessionAttendee> Attendance);
 
-/// <summary>A closed live session and its attendance, keyed by the session's id; written once, when the session closes.</summary>
+/// <summary>A closed session and the draft claims its close made.</summary>
+[GenerateSerializer, Alias("coproduce.live.ClosedSession")]
+public sealed record ClosedSession(LiveSessionView Session, IReadOnlyList<ClaimView> Claims);
+
+/// <summary>
+/// A live session, keyed by its id: it closes itself, and keeps the closed session and its attendance (written once,
+/// when the session closes).
+/// </summary>
 [Alias("coproduce.live.ILiveSessionGrain")]
 public interface ILiveSessionGrain : IGrainWithGuidKey
 {
+    /// <summary>
+    /// Closes the session, open in project <paramref name="projectId"/> (its facilitators), and keeps its attendance;
+    /// with <paramref name="claims"/>, every contributor present gets a draft claim for their time at once. Claims that
+    /// could not be made refuse the close, and nothing changes. A close sent again after one that failed part way
+    /// finishes it, with the claims that one asked for, and makes only the claims still missing (each person's claim
+    /// from a session is made once); a session closed already is 409.
+    /// </summary>
+    Task<ClosedSession> Close(Actor actor, Guid projectId, AttendanceClaimsSpec? claims);
+
     /// <summary>Keeps the closed session; a second call keeps the first record and returns it.</summary>
     Task<LiveSessionView> Record(LiveSessionView closed);
 

@@ -1,4 +1,5 @@
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Grains.Agenda;
 
@@ -7,19 +8,19 @@ public sealed partial class AgendaGrain
 {
     public async Task<Versioned<AgendaView>> RecordAgreement(Actor actor, bool agrees, string? comment)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         EnsureRanked();
         var record = new AgreementRecord(actor.PersonId, actor.SupportedBy, agrees, Text.Optional(comment, "comment"), time.GetUtcNow());
 
         // The latest answer counts; every answer stays in the journal, so a change of mind is on record.
         RaiseEvent(new AgreementRecorded(ProjectId, record));
-        await Commit(S with { Agreement = [.. S.Agreement.Where(a => a.PersonId != actor.PersonId), record] });
+        await state.Commit(S with { Agreement = [.. S.Agreement.Where(a => a.PersonId != actor.PersonId), record] });
         return await ShownTo(access);
     }
 
     public async Task<Versioned<AgendaView>> Agree(Actor actor)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await GrainFactory.EnsureCanFacilitate(actor, ProjectId);
         EnsureRanked();
         if (S.Agreement.Count == 0)
         {
@@ -33,7 +34,7 @@ public sealed partial class AgendaGrain
             [.. S.Agreement.Where(a => !a.Agrees).Select(a => a.PersonId)],
             actor.PersonId,
             actor.SupportedBy));
-        await Commit(S with { Status = AgendaStatus.Agreed, ConfirmedBy = actor.PersonId, ConfirmedAt = time.GetUtcNow() });
+        await state.Commit(S with { Status = AgendaStatus.Agreed, ConfirmedBy = actor.PersonId, ConfirmedAt = time.GetUtcNow() });
         return await ShownTo(access);
     }
 

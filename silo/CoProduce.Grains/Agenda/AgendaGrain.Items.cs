@@ -14,7 +14,7 @@ public sealed partial class AgendaGrain
 
     public async Task<AgendaItem> Propose(Actor actor, string title, string? description, string? easyReadSummary)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         var text = Clean(title, description, easyReadSummary);
 
         // Lived experience comes from the person's own profile. It is kept only for the report's share of items
@@ -34,7 +34,7 @@ public sealed partial class AgendaGrain
             Guid.NewGuid(), text.Title, text.Description, text.EasyReadSummary,
             actor.PersonId, actor.SupportedBy, RoleOf(access), livedExperience, time.GetUtcNow(), Version: 1, Withdrawn: false);
         RaiseEvent(new ItemProposed(ProjectId, item));
-        await Commit(S with { Items = [.. S.Items, item] });
+        await state.Commit(S with { Items = [.. S.Items, item] });
         return await ShownTo(access, item);
     }
 
@@ -50,7 +50,7 @@ public sealed partial class AgendaGrain
             Version = item.Version + 1,
         };
         RaiseEvent(new ItemEdited(ProjectId, edited, actor.PersonId, actor.SupportedBy));
-        await Commit(S with { Items = Replace(edited) });
+        await state.Commit(S with { Items = Replace(edited) });
         return await ShownTo(access, edited);
     }
 
@@ -62,7 +62,7 @@ public sealed partial class AgendaGrain
         // Dots and orderings naming the item stay as placed; every count skips withdrawn items, and
         // the next ballot a person sends cannot name it.
         RaiseEvent(new ItemWithdrawn(ProjectId, itemId, withdrawn.Version, actor.PersonId, actor.SupportedBy));
-        await Commit(S with { Items = Replace(withdrawn) });
+        await state.Commit(S with { Items = Replace(withdrawn) });
         return await ShownTo(access, withdrawn);
     }
 
@@ -78,7 +78,7 @@ public sealed partial class AgendaGrain
 
     private async Task<(ProjectAccess Access, AgendaItem Item)> EnsureMayChange(Actor actor, Guid itemId, long expectedVersion)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         var item = FindItem(itemId);
         if (item.ProposedBy != actor.PersonId && !access.CanFacilitate)
         {

@@ -1,5 +1,6 @@
 using CoProduce.Grains.Agenda.Ranking;
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Grains.Agenda;
 
@@ -10,7 +11,7 @@ public sealed partial class AgendaGrain
 
     public async Task<Versioned<AgendaView>> OpenRanking(Actor actor, RankingMethod method, int dotsPerPerson)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await GrainFactory.EnsureCanFacilitate(actor, ProjectId);
         if (!Enum.IsDefined(method))
         {
             throw DomainException.Invalid("method", "method must be DotVote or RankedChoice.");
@@ -30,7 +31,7 @@ public sealed partial class AgendaGrain
 
         // Starting over after a ranked or agreed agenda: earlier ballots and answers live on in the journal.
         RaiseEvent(new RankingOpened(ProjectId, method, dots, actor.PersonId, actor.SupportedBy));
-        await Commit(S with
+        await state.Commit(S with
         {
             Status = AgendaStatus.Open,
             Method = method,
@@ -49,7 +50,7 @@ public sealed partial class AgendaGrain
 
     public async Task<MyRanking> PlaceDots(Actor actor, IReadOnlyDictionary<Guid, int> dots)
     {
-        await EnsureTakesPart(actor);
+        await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         EnsureRankingOpen(RankingMethod.DotVote);
         var allocation = new Dictionary<Guid, int>();
         long total = 0;
@@ -86,7 +87,7 @@ public sealed partial class AgendaGrain
         }
 
         RaiseEvent(new DotsPlaced(ProjectId, actor.PersonId, actor.SupportedBy, allocation));
-        await Commit(S with { Dots = ballots, EnteredBy = EnteredBy(actor, allocation.Count > 0 || S.Orders.ContainsKey(actor.PersonId)) });
+        await state.Commit(S with { Dots = ballots, EnteredBy = EnteredBy(actor, allocation.Count > 0 || S.Orders.ContainsKey(actor.PersonId)) });
         return new MyRanking(allocation, [], actor.SupportedBy);
     }
 
@@ -112,7 +113,7 @@ public sealed partial class AgendaGrain
 
     public async Task<MyRanking> SubmitRanking(Actor actor, IReadOnlyList<Guid> order)
     {
-        await EnsureTakesPart(actor);
+        await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         EnsureRankingOpen(RankingMethod.RankedChoice);
         var seen = new HashSet<Guid>();
         foreach (var itemId in order)
@@ -138,13 +139,13 @@ public sealed partial class AgendaGrain
         }
 
         RaiseEvent(new RankingSubmitted(ProjectId, actor.PersonId, actor.SupportedBy, ordering));
-        await Commit(S with { Orders = ballots, EnteredBy = EnteredBy(actor, ordering.Count > 0 || S.Dots.ContainsKey(actor.PersonId)) });
+        await state.Commit(S with { Orders = ballots, EnteredBy = EnteredBy(actor, ordering.Count > 0 || S.Dots.ContainsKey(actor.PersonId)) });
         return new MyRanking(new Dictionary<Guid, int>(), ordering, actor.SupportedBy);
     }
 
     public async Task<MyRanking> Mine(Actor actor)
     {
-        await EnsureCanSee(actor);
+        await GrainFactory.EnsureCanSee(actor, ProjectId);
 
         // Withdrawn items no longer count, so they are not shown as if they did.
         var dots = S.Dots.TryGetValue(actor.PersonId, out var placed)
@@ -156,7 +157,7 @@ public sealed partial class AgendaGrain
 
     public async Task<Versioned<AgendaView>> CloseRanking(Actor actor)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await GrainFactory.EnsureCanFacilitate(actor, ProjectId);
         if (!S.RankingOpen)
         {
             throw DomainException.Conflict("Ranking is not open.");
@@ -174,7 +175,7 @@ public sealed partial class AgendaGrain
         }
 
         RaiseEvent(new RankingClosed(ProjectId, S.Method, ranking, Voters, actor.PersonId, actor.SupportedBy));
-        await Commit(S with { Status = AgendaStatus.Ranked, RankingOpen = false, Ranking = ranking });
+        await state.Commit(S with { Status = AgendaStatus.Ranked, RankingOpen = false, Ranking = ranking });
         return await ShownTo(access);
     }
 

@@ -16,6 +16,9 @@ namespace CoProduce.Grains.Agenda;
 [GrainType("agenda")]
 public sealed partial class AgendaGrain([JournaledState("agenda")] IJournaledState<AgendaState> state, TimeProvider time) : JournaledGrain, IAgendaGrain
 {
+    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
+    private const string TakesPartRefusal = "Observers can follow the agenda; contributors and facilitators shape it.";
+
     private (long Version, IReadOnlyList<RankedItem> Ranking)? _provisional;
 
     private AgendaState S => state.State;
@@ -24,7 +27,7 @@ public sealed partial class AgendaGrain([JournaledState("agenda")] IJournaledSta
 
     public async Task<Versioned<AgendaView>> Get(Actor actor)
     {
-        var access = await EnsureCanSee(actor);
+        var access = await GrainFactory.EnsureCanSee(actor, ProjectId);
         return await ShownTo(access);
     }
 
@@ -37,42 +40,8 @@ public sealed partial class AgendaGrain([JournaledState("agenda")] IJournaledSta
 
     public async Task<AgendaItem> GetItem(Actor actor, Guid itemId)
     {
-        var access = await EnsureCanSee(actor);
+        var access = await GrainFactory.EnsureCanSee(actor, ProjectId);
         return await ShownTo(access, FindItem(itemId));
-    }
-
-    /// <summary>
-    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
-    /// interleaved requests never lose each other's changes; writes are shared between requests that
-    /// arrive while one is in flight (group commit), and each caller hears back only once its change is
-    /// durable. If a shared write fails, every caller in it fails and the grain reloads what is stored,
-    /// so a refused request changes nothing.
-    /// </summary>
-    private Task Commit(AgendaState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
-    }
-
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
-    private async Task<ProjectAccess> EnsureTakesPart(Actor actor)
-    {
-        var access = await EnsureCanSee(actor);
-        return access.Role is ProjectRole.Contributor or ProjectRole.Facilitator || access.CanFacilitate
-            ? access
-            : throw DomainException.Forbidden("Observers can follow the agenda; contributors and facilitators shape it.");
-    }
-
-    private async Task<ProjectAccess> EnsureCanFacilitate(Actor actor)
-    {
-        var access = await EnsureCanSee(actor);
-        return access.CanFacilitate ? access : throw DomainException.Forbidden("Only the project's facilitators can do this.");
     }
 
     private AgendaItem FindItem(Guid itemId) =>

@@ -1,6 +1,8 @@
+using CoProduce.Grains.Common;
+
 namespace CoProduce.Grains.Agenda;
 
-public sealed record AgendaState
+public sealed record AgendaState : VersionedState
 {
     /// <summary>Every item ever proposed, withdrawn ones included, in proposal order (ties in ranking go to the earlier).</summary>
     public List<AgendaItem> Items { get; init; } = [];
@@ -31,6 +33,4 @@ public sealed record AgendaState
     public Guid? ConfirmedBy { get; init; }
 
     public DateTimeOffset? ConfirmedAt { get; init; }
-
-    public long Version { get; init; }
 }

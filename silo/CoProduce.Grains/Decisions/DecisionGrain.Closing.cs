@@ -1,4 +1,5 @@
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Grains.Decisions;
 
@@ -18,7 +19,7 @@ public sealed partial class DecisionGrain
 
     public async Task<Versioned<DecisionView>> Close(Actor actor, Guid projectId)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         if (S.Status != DecisionStatus.Open)
         {
@@ -32,7 +33,7 @@ public sealed partial class DecisionGrain
 
     public async Task<Versioned<DecisionView>> RecordOutcome(Actor actor, Guid projectId, string statement, DateTimeOffset reviewDate)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         var text = Text.Required(statement, "statement", Text.ParagraphLength);
         var now = time.GetUtcNow();
@@ -48,7 +49,7 @@ public sealed partial class DecisionGrain
         var closing = wasOpen ? Closing(actor, now) : S;
         var outcome = new DecisionOutcome(text, reviewDate, actor.PersonId, actor.SupportedBy, now);
         RaiseEvent(new OutcomeRecorded(Id, S.ProjectId, outcome));
-        await Commit(closing with { Status = DecisionStatus.Decided, Outcome = outcome });
+        await state.Commit(closing with { Status = DecisionStatus.Decided, Outcome = outcome });
         if (wasOpen)
         {
             await this.UnregisterReminder(CloseReminder);
@@ -67,14 +68,14 @@ public sealed partial class DecisionGrain
         {
             var now = time.GetUtcNow();
             RaiseEvent(new ReviewDue(Id, S.ProjectId, outcome.ReviewDate, now));
-            await Commit(S with { ReviewDueAt = now });
+            await state.Commit(S with { ReviewDueAt = now });
         }
 
         // Done (or nothing left to do, e.g. a create that was never stored): stop repeating.
         await this.UnregisterReminder(reminderName);
     }
 
-    private Task CloseNow(Actor? actor) => Commit(Closing(actor, time.GetUtcNow()));
+    private Task CloseNow(Actor? actor) => state.Commit(Closing(actor, time.GetUtcNow()));
 
     /// <summary>The state closed with its final count, and the event saying so; the caller commits it.</summary>
     private DecisionState Closing(Actor? actor, DateTimeOffset now)

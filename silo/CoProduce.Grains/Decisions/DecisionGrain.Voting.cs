@@ -1,5 +1,6 @@
 using CoProduce.Grains.Common;
 using CoProduce.Grains.People;
+using CoProduce.Grains.Projects;
 using CoProduce.Telemetry;
 
 namespace CoProduce.Grains.Decisions;
@@ -11,7 +12,7 @@ public sealed partial class DecisionGrain
     {
         // Anonymous: nothing this call causes (access checks, the profile read, storage) names the voter in telemetry.
         using var unattributed = Unattributed.When(S.Anonymous);
-        await EnsureTakesPart(actor, projectId);
+        await GrainFactory.EnsureTakesPart(actor, projectId, TakesPartRefusal);
 
         // Lived experience comes from the person's own profile, for the quorum; it is read at each vote.
         var livedExperience = await GrainFactory.GetGrain<IPersonGrain>(actor.PersonId).LivedExperience();
@@ -35,7 +36,7 @@ public sealed partial class DecisionGrain
         RaiseEvent(S.Anonymous
             ? new VoteCast(Id, S.ProjectId, null, null, null, now)
             : new VoteCast(Id, S.ProjectId, actor.PersonId, actor.SupportedBy, cleaned, now));
-        await Commit(S with
+        await state.Commit(S with
         {
             Ballots = new Dictionary<string, StoredBallot>(S.Ballots) { [key] = stored },
             BallotWrites = S.BallotWrites + (S.Anonymous ? 1 : 0),
@@ -46,7 +47,7 @@ public sealed partial class DecisionGrain
     public async Task<MyBallot> Mine(Actor actor, Guid projectId)
     {
         using var unattributed = Unattributed.When(S.Anonymous);
-        await EnsureCanSee(actor, projectId);
+        await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         return S.Ballots.TryGetValue(anonymity.For(actor.PersonId, S.VoterKeySecret), out var mine)
             ? new MyBallot(true, mine.Ballot, mine.CastAt)

@@ -23,6 +23,9 @@ public sealed partial class DecisionGrain(
     AnonymityKey anonymity,
     IOptions<ReminderOptions> reminders) : JournaledGrain, IDecisionGrain, IRemindable
 {
+    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
+    private const string TakesPartRefusal = "Observers can follow a decision; contributors and facilitators vote.";
+
     private DecisionState S => state.State;
 
     private bool Exists => S.ProjectId != Guid.Empty;
@@ -31,7 +34,7 @@ public sealed partial class DecisionGrain(
 
     public async Task<Versioned<DecisionView>> Create(Actor actor, Guid projectId, DecisionSpec spec)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         var now = time.GetUtcNow();
         var created = DecisionRules.Check(spec, now);
         await AgendaLinks.EnsureOnAgenda(GrainFactory, actor, projectId, created.AgendaItemIds);
@@ -43,7 +46,7 @@ public sealed partial class DecisionGrain(
         // The reminder and the project's list come first: should the write then fail, the reminder finds
         // no decision and the list skips it, whereas a decision written without them would never close.
         await this.RegisterOrUpdateReminder(CloseReminder, created.ClosesAt - now, RetryPeriod);
-        await GrainFactory.GetGrain<IProjectDecisionsGrain>(projectId).Add(Id);
+        await GrainFactory.ProjectList(projectId, ProjectListKind.Decisions).Add(Id);
         if (Exists)
         {
             throw DomainException.Conflict("This decision already exists.");
@@ -62,13 +65,13 @@ public sealed partial class DecisionGrain(
             Id, projectId, decision.Title, decision.Method, decision.Options, decision.OpensAt, decision.ClosesAt,
             decision.Quorum, decision.Anonymous, decision.HideResultsUntilClose, actor.PersonId, actor.SupportedBy,
             decision.AgendaItemIds));
-        await Commit(decision);
+        await state.Commit(decision);
         return Current();
     }
 
     public async Task<Versioned<DecisionView>> Get(Actor actor, Guid projectId)
     {
-        await EnsureCanSee(actor, projectId);
+        await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         return Current();
     }
@@ -78,43 +81,6 @@ public sealed partial class DecisionGrain(
     public Task<DecisionSummary?> Summary() => Task.FromResult(Exists
         ? new DecisionSummary(Id, S.Title, S.Method, S.Status, S.OpensAt, S.ClosesAt, ShownVoters, S.CreatedAt)
         : null);
-
-    /// <summary>
-    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
-    /// interleaved requests never lose each other's changes; writes are shared between requests that
-    /// arrive while one is in flight (group commit). If a shared write fails, every caller in it fails
-    /// and the grain reloads what is stored, so a refused request changes nothing.
-    /// </summary>
-    private Task Commit(DecisionState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
-    }
-
-    /// <summary>The project's answer for the person, then this decision in that project, or 404.</summary>
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    /// <summary>Contributors and facilitators vote; observers, and staff who do not facilitate, watch.</summary>
-    private async Task<ProjectAccess> EnsureTakesPart(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        return access.Role is ProjectRole.Contributor or ProjectRole.Facilitator || access.CanFacilitate
-            ? access
-            : throw DomainException.Forbidden("Observers can follow a decision; contributors and facilitators vote.");
-    }
-
-    private async Task EnsureCanFacilitate(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can do this.");
-        }
-    }
 
     /// <summary>Called after the last await: the decision must exist and belong to the project in the request.</summary>
     private void EnsureInProject(Guid projectId)

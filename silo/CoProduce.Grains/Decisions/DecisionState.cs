@@ -1,3 +1,5 @@
+using CoProduce.Grains.Common;
+
 namespace CoProduce.Grains.Decisions;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace CoProduce.Grains.Decisions;
 /// </summary>
 public sealed record StoredBallot(Ballot Ballot, bool LivedExperience, Guid? PersonId, Guid? SupportedBy, DateTimeOffset CastAt);
 
-public sealed record DecisionState
+public sealed record DecisionState : VersionedState
 {
     public Guid ProjectId { get; init; }
 
@@ -68,6 +70,4 @@ public sealed record DecisionState
 
     /// <summary>The project's agenda items the decision takes up; empty in decisions stored before there were any.</summary>
     public List<Guid> AgendaItemIds { get; init; } = [];
-
-    public long Version { get; init; }
 }

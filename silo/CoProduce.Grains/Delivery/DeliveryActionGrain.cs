@@ -24,15 +24,15 @@ public sealed class DeliveryActionGrain(
 
     public async Task<Versioned<DeliveryActionView>> Create(Actor actor, Guid projectId, ActionSpec spec)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         var (title, description, decisions) = ActionRules.Check(spec);
         await ActionRules.CheckLinks(GrainFactory, actor, projectId, spec.OwnerId, decisions);
         EnsureNew();
-        await GrainFactory.GetGrain<IProjectActionsGrain>(projectId).Add(Id);
+        await GrainFactory.ProjectList(projectId, ProjectListKind.Actions).Add(Id);
         EnsureNew();
         var now = time.GetUtcNow();
         RaiseEvent(new ActionCreated(Id, projectId, title, spec.OwnerId, spec.DueDate, decisions, actor.PersonId, actor.SupportedBy));
-        await Commit(new DeliveryActionState
+        await state.Commit(new DeliveryActionState
         {
             ProjectId = projectId,
             Title = title,
@@ -51,7 +51,7 @@ public sealed class DeliveryActionGrain(
 
     public async Task<Versioned<DeliveryActionView>> Get(Actor actor, Guid projectId)
     {
-        await EnsureCanSee(actor, projectId);
+        await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         return Current();
     }
@@ -60,7 +60,7 @@ public sealed class DeliveryActionGrain(
 
     public async Task<Versioned<DeliveryActionView>> Update(Actor actor, Guid projectId, ActionSpec spec, long expectedVersion)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         var (title, description, decisions) = ActionRules.Check(spec);
         await ActionRules.CheckLinks(GrainFactory, actor, projectId, spec.OwnerId, decisions);
@@ -71,7 +71,7 @@ public sealed class DeliveryActionGrain(
         }
 
         RaiseEvent(new ActionUpdated(Id, projectId, title, spec.OwnerId, spec.DueDate, decisions, actor.PersonId, actor.SupportedBy));
-        await Commit(S with
+        await state.Commit(S with
         {
             Title = title,
             Description = description,
@@ -85,7 +85,7 @@ public sealed class DeliveryActionGrain(
 
     public async Task<Versioned<DeliveryActionView>> SetStatus(Actor actor, Guid projectId, ActionStatus status, string? reason)
     {
-        var access = await EnsureCanSee(actor, projectId);
+        var access = await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         if (!access.CanFacilitate && actor.PersonId != S.OwnerId)
         {
@@ -108,7 +108,7 @@ public sealed class DeliveryActionGrain(
         var now = time.GetUtcNow();
         var change = new ActionStatusChange(S.Status, status, why, actor.PersonId, actor.SupportedBy, now);
         RaiseEvent(new ActionStatusChanged(Id, projectId, change));
-        await Commit(S with
+        await state.Commit(S with
         {
             Status = status,
             DroppedReason = status == ActionStatus.Dropped ? why : null,
@@ -116,28 +116,6 @@ public sealed class DeliveryActionGrain(
             UpdatedAt = now,
         });
         return Current();
-    }
-
-    /// <summary>Replaces the state synchronously, then stores it with the events raised for it (shared writes).</summary>
-    private Task Commit(DeliveryActionState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
-    }
-
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    private async Task EnsureCanFacilitate(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can do this.");
-        }
     }
 
     private void EnsureInProject(Guid projectId)

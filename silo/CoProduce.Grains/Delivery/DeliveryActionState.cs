@@ -1,6 +1,8 @@
+using CoProduce.Grains.Common;
+
 namespace CoProduce.Grains.Delivery;
 
-public sealed record DeliveryActionState
+public sealed record DeliveryActionState : VersionedState
 {
     public Guid ProjectId { get; init; }
 
@@ -27,6 +29,4 @@ public sealed record DeliveryActionState
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
-
-    public long Version { get; init; }
 }

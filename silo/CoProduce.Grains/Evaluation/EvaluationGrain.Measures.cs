@@ -10,7 +10,7 @@ public sealed partial class EvaluationGrain
 
     public async Task<Measure> Propose(Actor actor, MeasureText text)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         var clean = Clean(text);
 
         EnsureOpen();
@@ -25,13 +25,13 @@ public sealed partial class EvaluationGrain
             Guid.NewGuid(), clean.Name, clean.WhatItMeasures, clean.HowCollected, clean.EasyReadSummary,
             actor.PersonId, actor.SupportedBy, role, ProposerLivedExperience: null, time.GetUtcNow(), Version: 1, Endorsements: []);
         RaiseEvent(new MeasureProposed(ProjectId, measure));
-        await Commit(S with { Measures = [.. S.Measures, measure] });
+        await state.Commit(S with { Measures = [.. S.Measures, measure] });
         return await ShownTo(access, measure);
     }
 
     public async Task<Measure> Edit(Actor actor, Guid measureId, MeasureText text, long expectedVersion)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         var clean = Clean(text);
         var measure = FindMeasure(measureId);
         if (measure.ProposedBy != actor.PersonId && !access.CanFacilitate)
@@ -57,13 +57,13 @@ public sealed partial class EvaluationGrain
             Endorsements = [],
         };
         RaiseEvent(new MeasureEdited(ProjectId, edited, actor.PersonId, actor.SupportedBy));
-        await Commit(S with { Measures = Replace(edited) });
+        await state.Commit(S with { Measures = Replace(edited) });
         return await ShownTo(access, edited);
     }
 
     public async Task<Measure> Endorse(Actor actor, Guid measureId, bool endorses, string? comment)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await GrainFactory.EnsureTakesPart(actor, ProjectId, TakesPartRefusal);
         var cleanComment = Text.Optional(comment, "comment");
         var measure = FindMeasure(measureId);
         EnsureOpen();
@@ -74,13 +74,13 @@ public sealed partial class EvaluationGrain
             Version = measure.Version + 1,
         };
         RaiseEvent(new MeasureEndorsed(ProjectId, measureId, endorsement));
-        await Commit(S with { Measures = Replace(answered) });
+        await state.Commit(S with { Measures = Replace(answered) });
         return await ShownTo(access, answered);
     }
 
     public async Task<Versioned<MeasuresView>> Agree(Actor actor)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await GrainFactory.EnsureCanFacilitate(actor, ProjectId);
         EnsureOpen();
         if (S.Measures.Count == 0)
         {
@@ -102,7 +102,7 @@ public sealed partial class EvaluationGrain
                 [.. m.Endorsements.Where(e => e.Endorses).Select(e => e.PersonId)],
                 [.. m.Endorsements.Where(e => !e.Endorses).Select(e => e.PersonId)]))]);
         RaiseEvent(new MeasuresAgreed(ProjectId, agreement));
-        await Commit(S with { Status = MeasuresStatus.Agreed, Agreement = agreement });
+        await state.Commit(S with { Status = MeasuresStatus.Agreed, Agreement = agreement });
         return await ShownTo(access);
     }
 

@@ -15,52 +15,23 @@ namespace CoProduce.Grains.Evaluation;
 [GrainType("evaluation")]
 public sealed partial class EvaluationGrain([JournaledState("evaluation")] IJournaledState<EvaluationState> state, TimeProvider time) : JournaledGrain, IEvaluationGrain
 {
+    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
+    private const string TakesPartRefusal = "Observers can follow the measures; contributors and facilitators shape them.";
+
     private EvaluationState S => state.State;
 
     private Guid ProjectId => this.GetPrimaryKey();
 
     public async Task<Versioned<MeasuresView>> Get(Actor actor)
     {
-        var access = await EnsureCanSee(actor);
+        var access = await GrainFactory.EnsureCanSee(actor, ProjectId);
         return await ShownTo(access);
     }
 
     public async Task<Measure> GetMeasure(Actor actor, Guid measureId)
     {
-        var access = await EnsureCanSee(actor);
+        var access = await GrainFactory.EnsureCanSee(actor, ProjectId);
         return await ShownTo(access, FindMeasure(measureId));
-    }
-
-    /// <summary>
-    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
-    /// interleaved requests never lose each other's changes, and writes are shared between requests in
-    /// flight. If a shared write fails, every caller in it fails and the grain reloads what is stored.
-    /// </summary>
-    private Task Commit(EvaluationState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
-    }
-
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
-    private async Task<ProjectAccess> EnsureTakesPart(Actor actor)
-    {
-        var access = await EnsureCanSee(actor);
-        return access.Role is ProjectRole.Contributor or ProjectRole.Facilitator || access.CanFacilitate
-            ? access
-            : throw DomainException.Forbidden("Observers can follow the measures; contributors and facilitators shape them.");
-    }
-
-    private async Task<ProjectAccess> EnsureCanFacilitate(Actor actor)
-    {
-        var access = await EnsureCanSee(actor);
-        return access.CanFacilitate ? access : throw DomainException.Forbidden("Only the project's facilitators can do this.");
     }
 
     private Measure FindMeasure(Guid measureId) =>

@@ -1,6 +1,8 @@
+using CoProduce.Grains.Common;
+
 namespace CoProduce.Grains.Evaluation;
 
-public sealed record EvaluationState
+public sealed record EvaluationState : VersionedState
 {
     /// <summary>Every measure proposed, in proposal order.</summary>
     public List<Measure> Measures { get; init; } = [];
@@ -8,6 +10,4 @@ public sealed record EvaluationState
     public MeasuresStatus Status { get; init; }
 
     public MeasuresAgreement? Agreement { get; init; }
-
-    public long Version { get; init; }
 }

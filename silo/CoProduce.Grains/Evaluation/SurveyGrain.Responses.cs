@@ -1,4 +1,5 @@
 using CoProduce.Grains.Common;
+using CoProduce.Grains.Projects;
 using CoProduce.Telemetry;
 
 namespace CoProduce.Grains.Evaluation;
@@ -10,7 +11,7 @@ public sealed partial class SurveyGrain
     {
         // Anonymous: nothing this call causes (access checks, storage) names the respondent in telemetry.
         using var unattributed = Unattributed.When(S.Anonymous);
-        await EnsureTakesPart(actor, projectId);
+        await GrainFactory.EnsureTakesPart(actor, projectId, TakesPartRefusal);
         EnsureInProject(projectId);
         var cleaned = SurveyRules.Check(S.Questions, answers);
         EnsureOpen();
@@ -24,7 +25,7 @@ public sealed partial class SurveyGrain
         RaiseEvent(S.Anonymous
             ? new SurveyResponded(Id, S.ProjectId, null, null, null, now)
             : new SurveyResponded(Id, S.ProjectId, actor.PersonId, actor.SupportedBy, cleaned, now));
-        await Commit(S with
+        await state.Commit(S with
         {
             Responses = new Dictionary<string, StoredResponse>(S.Responses) { [key] = stored },
             ResponseWrites = S.ResponseWrites + (S.Anonymous ? 1 : 0),
@@ -35,7 +36,7 @@ public sealed partial class SurveyGrain
     public async Task<MyResponse> Mine(Actor actor, Guid projectId)
     {
         using var unattributed = Unattributed.When(S.Anonymous);
-        await EnsureCanSee(actor, projectId);
+        await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         return S.Responses.TryGetValue(anonymity.For(actor.PersonId, S.RespondentKeySecret), out var mine)
             ? new MyResponse(true, mine.Answers, mine.At)

@@ -16,6 +16,9 @@ namespace CoProduce.Grains.Evaluation;
 [GrainType("survey")]
 public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledState<SurveyState> state, AnonymityKey anonymity, TimeProvider time) : JournaledGrain, ISurveyGrain
 {
+    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
+    private const string TakesPartRefusal = "Observers can follow a survey; contributors and facilitators respond.";
+
     private SurveyState S => state.State;
 
     private bool Exists => S.ProjectId != Guid.Empty;
@@ -24,7 +27,7 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
 
     public async Task<Versioned<SurveyView>> Create(Actor actor, Guid projectId, SurveySpec spec)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         var checkedSpec = SurveyRules.Check(spec);
         await EnsureDecisionsOfProject(actor, projectId, checkedSpec.DecisionIds);
         if (Exists)
@@ -33,7 +36,7 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
         }
 
         // The project's list comes first: should the write then fail, the list skips a survey it cannot find.
-        await GrainFactory.GetGrain<IProjectSurveysGrain>(projectId).Add(Id);
+        await GrainFactory.ProjectList(projectId, ProjectListKind.Surveys).Add(Id);
         if (Exists)
         {
             throw DomainException.Conflict("This survey already exists.");
@@ -56,13 +59,13 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
         };
         RaiseEvent(new SurveyCreated(
             Id, projectId, survey.Title, survey.Anonymous, survey.Questions, survey.DecisionIds, survey.ActionIds, actor.PersonId, actor.SupportedBy));
-        await Commit(survey);
+        await state.Commit(survey);
         return Current(canFacilitate: true);
     }
 
     public async Task<Versioned<SurveyView>> Get(Actor actor, Guid projectId)
     {
-        var access = await EnsureCanSee(actor, projectId);
+        var access = await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureInProject(projectId);
         return Current(access.CanFacilitate);
     }
@@ -73,49 +76,13 @@ public sealed partial class SurveyGrain([JournaledState("survey")] IJournaledSta
 
     public async Task<Versioned<SurveyView>> Close(Actor actor, Guid projectId)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         EnsureOpen();
         var now = time.GetUtcNow();
         RaiseEvent(new SurveyClosed(Id, S.ProjectId, Count(), actor.PersonId, actor.SupportedBy, now));
-        await Commit(S with { Status = SurveyStatus.Closed, ClosedBy = actor.PersonId, ClosedAt = now });
+        await state.Commit(S with { Status = SurveyStatus.Closed, ClosedBy = actor.PersonId, ClosedAt = now });
         return Current(canFacilitate: true);
-    }
-
-    /// <summary>
-    /// Stores the next state with the events raised for it. The state is replaced synchronously, so
-    /// interleaved requests never lose each other's changes, and writes are shared between requests in
-    /// flight. If a shared write fails, every caller in it fails and the grain reloads what is stored.
-    /// </summary>
-    private Task Commit(SurveyState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
-    }
-
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    /// <summary>Contributors and facilitators respond; observers, and staff who do not facilitate, watch.</summary>
-    private async Task EnsureTakesPart(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        if (access.Role is not (ProjectRole.Contributor or ProjectRole.Facilitator) && !access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Observers can follow a survey; contributors and facilitators respond.");
-        }
-    }
-
-    private async Task EnsureCanFacilitate(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can do this.");
-        }
     }
 
     /// <summary>Evidence links name decisions of this project only; the caller has already been let in.</summary>

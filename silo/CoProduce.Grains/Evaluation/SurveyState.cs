@@ -1,3 +1,5 @@
+using CoProduce.Grains.Common;
+
 namespace CoProduce.Grains.Evaluation;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace CoProduce.Grains.Evaluation;
 /// </summary>
 public sealed record StoredResponse(IReadOnlyList<Answer> Answers, Guid? PersonId, Guid? SupportedBy, DateTimeOffset At);
 
-public sealed record SurveyState
+public sealed record SurveyState : VersionedState
 {
     public Guid ProjectId { get; init; }
 
@@ -45,6 +47,4 @@ public sealed record SurveyState
     public Guid? ClosedBy { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
-
-    public long Version { get; init; }
 }

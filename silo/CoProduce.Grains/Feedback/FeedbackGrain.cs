@@ -24,14 +24,14 @@ public sealed class FeedbackGrain(
 
     public async Task<Versioned<FeedbackView>> Create(Actor actor, Guid projectId, FeedbackSpec spec)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         var (summary, done, notDone, actions) = FeedbackRules.Check(spec);
         await FeedbackRules.CheckLinks(GrainFactory, actor, projectId, spec.DecisionId, actions);
         EnsureNew();
-        await GrainFactory.GetGrain<IProjectFeedbackGrain>(projectId).Add(Id);
+        await GrainFactory.ProjectList(projectId, ProjectListKind.Feedback).Add(Id);
         EnsureNew();
         RaiseEvent(new FeedbackDrafted(Id, projectId, spec.DecisionId, actions, actor.PersonId, actor.SupportedBy));
-        await Commit(new FeedbackState
+        await state.Commit(new FeedbackState
         {
             ProjectId = projectId,
             DecisionId = spec.DecisionId,
@@ -49,7 +49,7 @@ public sealed class FeedbackGrain(
 
     public async Task<Versioned<FeedbackView>> Get(Actor actor, Guid projectId)
     {
-        var access = await EnsureCanSee(actor, projectId);
+        var access = await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureVisible(projectId, access);
         return Current();
     }
@@ -58,7 +58,7 @@ public sealed class FeedbackGrain(
 
     public async Task<Versioned<FeedbackView>> Publish(Actor actor, Guid projectId)
     {
-        await EnsureCanFacilitate(actor, projectId);
+        await GrainFactory.EnsureCanFacilitate(actor, projectId);
         EnsureInProject(projectId);
         EnsureDraft();
         var decisionId = S.DecisionId;
@@ -74,13 +74,13 @@ public sealed class FeedbackGrain(
         EnsureDraft();
         var now = time.GetUtcNow();
         RaiseEvent(new FeedbackPublished(Id, projectId, decisionId, addressees, actor.PersonId, actor.SupportedBy, now));
-        await Commit(S with { Status = FeedbackStatus.Published, Addressees = addressees, PublishedBy = actor.PersonId, PublishedAt = now });
+        await state.Commit(S with { Status = FeedbackStatus.Published, Addressees = addressees, PublishedBy = actor.PersonId, PublishedAt = now });
         return Current();
     }
 
     public async Task<Versioned<FeedbackView>> Respond(Actor actor, Guid projectId, bool signOff, string? comment)
     {
-        var access = await EnsureCanSee(actor, projectId);
+        var access = await GrainFactory.EnsureCanSee(actor, projectId);
         EnsureVisible(projectId, access);
         if (S.Status != FeedbackStatus.Published)
         {
@@ -95,30 +95,8 @@ public sealed class FeedbackGrain(
         var text = signOff ? Text.Optional(comment, "comment") : Text.Required(comment, "comment", Text.ParagraphLength);
         var response = new FeedbackResponse(actor.PersonId, actor.SupportedBy, signOff, text, time.GetUtcNow());
         RaiseEvent(new FeedbackResponded(Id, projectId, response));
-        await Commit(S with { Responses = new Dictionary<Guid, FeedbackResponse>(S.Responses) { [actor.PersonId] = response } });
+        await state.Commit(S with { Responses = new Dictionary<Guid, FeedbackResponse>(S.Responses) { [actor.PersonId] = response } });
         return Current();
-    }
-
-    /// <summary>Replaces the state synchronously, then stores it with the events raised for it (shared writes).</summary>
-    private Task Commit(FeedbackState next)
-    {
-        state.State = next with { Version = S.Version + 1 };
-        return state.WriteStateCoalescedAsync();
-    }
-
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor, Guid projectId)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    private async Task EnsureCanFacilitate(Actor actor, Guid projectId)
-    {
-        var access = await EnsureCanSee(actor, projectId);
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can do this.");
-        }
     }
 
     private void EnsureInProject(Guid projectId)

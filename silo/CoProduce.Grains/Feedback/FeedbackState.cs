@@ -1,6 +1,8 @@
+using CoProduce.Grains.Common;
+
 namespace CoProduce.Grains.Feedback;
 
-public sealed record FeedbackState
+public sealed record FeedbackState : VersionedState
 {
     public Guid ProjectId { get; init; }
 
@@ -30,6 +32,4 @@ public sealed record FeedbackState
     public Guid? PublishedBy { get; init; }
 
     public DateTimeOffset? PublishedAt { get; init; }
-
-    public long Version { get; init; }
 }

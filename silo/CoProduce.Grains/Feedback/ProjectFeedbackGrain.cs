@@ -7,15 +7,13 @@ namespace CoProduce.Grains.Feedback;
 
 public sealed record ProjectFeedbackState
 {
-    /// <summary>Entry ids, oldest first.</summary>
-    public List<Guid> Ids { get; init; } = [];
-
     /// <summary>Entries said to be published, with their decision; an entry is counted only once it says so itself.</summary>
     public Dictionary<Guid, Guid> Published { get; init; } = [];
 }
 
 /// <summary>
-/// A project's feedback entries, keyed by the project's id. It works out which closed decisions have gone
+/// Which of a project's feedback entries are published, keyed by the project's id (the entries themselves are listed
+/// by <see cref="IProjectListGrain"/>). It works out which closed decisions have gone
 /// longer than the organisation's setting (<see cref="OrganisationSettings.FeedbackOverdueAfterDays"/>,
 /// the same for all its projects) without a published entry.
 /// </summary>
@@ -24,26 +22,7 @@ public sealed class ProjectFeedbackGrain(
     [PersistentState("project-feedback")] IPersistentState<ProjectFeedbackState> state,
     TimeProvider time) : Grain, IProjectFeedbackGrain
 {
-    // Bounds the stored list; a project with more entries than this is far outside normal use.
-    private const int MaxEntries = 5000;
-
     private Guid ProjectId => this.GetPrimaryKey();
-
-    public async Task Add(Guid feedbackId)
-    {
-        if (state.State.Ids.Contains(feedbackId))
-        {
-            return;
-        }
-
-        if (state.State.Ids.Count >= MaxEntries)
-        {
-            throw DomainException.Conflict($"This project already has {MaxEntries} feedback entries, the most it can keep.");
-        }
-
-        state.State = state.State with { Ids = [.. state.State.Ids, feedbackId] };
-        await state.WriteStateAsync();
-    }
 
     public async Task Published(Guid feedbackId, Guid decisionId)
     {
@@ -60,13 +39,9 @@ public sealed class ProjectFeedbackGrain(
 
     public async Task<FeedbackOverview> Overview(Actor actor)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
-        if (!access.CanSee)
-        {
-            throw DomainException.NotFound("The project");
-        }
-
-        var decisionIds = await GrainFactory.GetGrain<IProjectDecisionsGrain>(ProjectId).List(actor);
+        var access = await GrainFactory.EnsureCanSee(actor, ProjectId);
+        var decisionIds = await GrainFactory.ProjectList(ProjectId, ProjectListKind.Decisions).List(actor);
+        var entryIds = await GrainFactory.ProjectList(ProjectId, ProjectListKind.Feedback).Ids();
         var decisions = await Task.WhenAll(decisionIds.Select(id => ClosedAt(actor, id)));
         var claimed = state.State.Published.ToList();
         var entries = await Task.WhenAll(claimed.Select(p => GrainFactory.GetGrain<IFeedbackGrain>(p.Key).Peek()));
@@ -78,7 +53,7 @@ public sealed class ProjectFeedbackGrain(
         List<Guid> overdue = [.. decisions
             .Where(d => d.ClosedAt is { } closed && closed < dueBefore && !answered.Contains(d.Id))
             .Select(d => d.Id)];
-        List<Guid> ids = [.. Enumerable.Reverse(state.State.Ids).Where(id => access.CanFacilitate || published.Contains(id))];
+        List<Guid> ids = [.. Enumerable.Reverse(entryIds).Where(id => access.CanFacilitate || published.Contains(id))];
         return new FeedbackOverview(ids, overdue, days);
     }
 

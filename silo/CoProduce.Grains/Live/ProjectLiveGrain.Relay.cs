@@ -1,4 +1,4 @@
-using CoProduce.Grains.Decisions;
+using CoProduce.Grains.Projects;
 using CoProduce.Journal.Events;
 using CoProduce.Live;
 using Microsoft.Extensions.Logging;
@@ -31,7 +31,7 @@ public sealed partial class ProjectLiveGrain
         IReadOnlyList<Guid> decisions;
         try
         {
-            decisions = await GrainFactory.GetGrain<IProjectDecisionsGrain>(ProjectId).Ids();
+            decisions = await GrainFactory.ProjectList(ProjectId, ProjectListKind.Decisions).Ids();
         }
         catch (Exception failure)
         {

@@ -15,7 +15,7 @@ public sealed partial class ProjectGrain
 
     public async Task<ParticipationRequest> RequestParticipation(Actor actor, Guid personId, ProjectRole role)
     {
-        await EnsureCanFacilitate(actor);
+        await this.EnsureCanFacilitate(actor);
         EnsureOpen();
         CheckRole(role);
         if (personId == Guid.Empty)

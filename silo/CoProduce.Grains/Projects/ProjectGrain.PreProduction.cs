@@ -5,13 +5,16 @@ namespace CoProduce.Grains.Projects;
 /// <summary>Stages and pre-production: what the group sets up before anything is decided.</summary>
 public sealed partial class ProjectGrain
 {
+    /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch.</summary>
+    private const string TakesPartRefusal = "Observers watch; contributors and facilitators take part in this.";
+
     private const decimal MaxBudgetLine = 10_000_000m;
     private const int MaxBudgetLines = 200;
     private const int MaxAccessNeeds = 500;
 
     public async Task<Versioned<ProjectView>> ChangeStage(Actor actor, ProjectStage to, string reason, long? expectedVersion)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await this.EnsureCanFacilitate(actor);
         CheckVersion(expectedVersion);
         if (!Enum.IsDefined(to))
         {
@@ -35,7 +38,7 @@ public sealed partial class ProjectGrain
 
     public async Task<Versioned<ProjectView>> UpdatePreProduction(Actor actor, PreProductionText text, long expectedVersion)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await this.EnsureCanFacilitate(actor);
         CheckVersion(expectedVersion);
         EnsureOpen();
         var pre = S.PreProduction with
@@ -54,7 +57,7 @@ public sealed partial class ProjectGrain
 
     public async Task<Versioned<ProjectView>> ProposeBudgetLine(Actor actor, string description, decimal amount, string currency)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await this.EnsureTakesPart(actor, TakesPartRefusal);
         EnsureOpen();
 
         // Every field is checked before answering, so a form can show all its mistakes at once.
@@ -89,7 +92,7 @@ public sealed partial class ProjectGrain
 
     public async Task<Versioned<ProjectView>> AgreeBudgetLine(Actor actor, Guid lineId)
     {
-        var access = await EnsureTakesPart(actor);
+        var access = await this.EnsureTakesPart(actor, TakesPartRefusal);
         EnsureOpen();
         var line = S.PreProduction.Budget.FirstOrDefault(l => l.Id == lineId) ?? throw DomainException.NotFound("The budget line");
         if (!line.AgreedBy.Contains(actor.PersonId))
@@ -115,7 +118,7 @@ public sealed partial class ProjectGrain
 
     public async Task<Versioned<ProjectView>> RecordAccessNeed(Actor actor, Guid personId, string need)
     {
-        var access = await EnsureCanSee(actor);
+        var access = await this.EnsureCanSee(actor);
         if (personId != actor.PersonId && !access.CanFacilitate)
         {
             throw DomainException.Forbidden("People record their own access needs; facilitators may record them on someone's behalf.");
@@ -141,7 +144,7 @@ public sealed partial class ProjectGrain
 
     public async Task<Versioned<ProjectView>> UpdateAdjustment(Actor actor, Guid needId, string? adjustmentPromised, bool? met)
     {
-        var access = await EnsureCanFacilitate(actor);
+        var access = await this.EnsureCanFacilitate(actor);
         EnsureOpen();
         var need = S.PreProduction.AccessPlan.FirstOrDefault(n => n.Id == needId) ?? throw DomainException.NotFound("The access need");
         var updated = need with { AdjustmentPromised = Text.Optional(adjustmentPromised, "adjustmentPromised"), Met = met };
@@ -183,14 +186,5 @@ public sealed partial class ProjectGrain
 
             return null;
         }
-    }
-
-    /// <summary>Contributors and facilitators take part; observers watch.</summary>
-    private async Task<ProjectAccess> EnsureTakesPart(Actor actor)
-    {
-        var access = await EnsureCanSee(actor);
-        return access.Role is ProjectRole.Contributor or ProjectRole.Facilitator || access.CanFacilitate
-            ? access
-            : throw DomainException.Forbidden("Observers watch; contributors and facilitators take part in this.");
     }
 }

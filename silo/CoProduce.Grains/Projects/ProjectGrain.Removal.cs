@@ -11,11 +11,11 @@ public sealed partial class ProjectGrain
         // Leaving is one's own act (a supporter may do it with the person); removing someone else is facilitation.
         if (actor.PersonId == personId)
         {
-            await EnsureCanSee(actor);
+            await this.EnsureCanSee(actor);
         }
         else
         {
-            await EnsureCanFacilitate(actor);
+            await this.EnsureCanFacilitate(actor);
         }
 
         EnsureOpen();

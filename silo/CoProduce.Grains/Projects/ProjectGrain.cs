@@ -76,7 +76,7 @@ public sealed partial class ProjectGrain([JournaledState("project")] IJournaledS
         return await ViewFor(actor, canFacilitate: true);
     }
 
-    public async Task<Versioned<ProjectView>> Get(Actor actor) => await Current(actor, await EnsureCanSee(actor));
+    public async Task<Versioned<ProjectView>> Get(Actor actor) => await Current(actor, await this.EnsureCanSee(actor));
 
     public Task<ProjectRole?> RoleOf(Guid personId) =>
         Task.FromResult(Exists && S.Participants.TryGetValue(personId, out var p) ? p.Role : (ProjectRole?)null);
@@ -112,7 +112,7 @@ public sealed partial class ProjectGrain([JournaledState("project")] IJournaledS
 
     public async Task<ProjectView> SetParticipant(Actor actor, Guid personId, ProjectRole role)
     {
-        await EnsureCanFacilitate(actor);
+        await this.EnsureCanFacilitate(actor);
         EnsureOpen();
         CheckRole(role);
         if (personId == Guid.Empty)
@@ -156,19 +156,6 @@ public sealed partial class ProjectGrain([JournaledState("project")] IJournaledS
         Task.FromResult<IReadOnlyList<ProjectMember>>(Exists
             ? [.. S.Participants.Values.OrderBy(p => p.JoinedAt).Select(p => new ProjectMember(p.PersonId, p.Role, p.Consent ?? ParticipationConsent.None))]
             : []);
-
-    /// <summary>Anyone who may not see the project is told it does not exist.</summary>
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor)
-    {
-        var access = await this.AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
-    }
-
-    private async Task<ProjectAccess> EnsureCanFacilitate(Actor actor)
-    {
-        var access = await EnsureCanSee(actor);
-        return access.CanFacilitate ? access : throw DomainException.Forbidden("Only the project's facilitators can do this.");
-    }
 
     /// <summary>Closed is final: nothing leaves it, so nothing in a closed project changes either.</summary>
     private void EnsureOpen()

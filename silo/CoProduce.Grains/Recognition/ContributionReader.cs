@@ -77,7 +77,7 @@ internal static class ContributionReader
     private static async Task<List<(IDecisionGrain Grain, DecisionView View)>> SeenDecisions(IGrainFactory grains, Actor actor, Guid projectId)
     {
         var seen = new List<(IDecisionGrain, DecisionView)>();
-        foreach (var id in Enumerable.Reverse(await grains.GetGrain<IProjectDecisionsGrain>(projectId).List(actor)))
+        foreach (var id in Enumerable.Reverse(await grains.ProjectList(projectId, ProjectListKind.Decisions).List(actor)))
         {
             var decision = grains.GetGrain<IDecisionGrain>(id);
             if (await decision.Get(actor, projectId).OrNullWhenNotFound() is { } view)
@@ -114,7 +114,7 @@ internal static class ContributionReader
     private static async Task<IReadOnlyList<SurveyAnswered>> Surveys(IGrainFactory grains, Actor actor, Guid projectId)
     {
         var answered = new List<SurveyAnswered>();
-        foreach (var id in Enumerable.Reverse(await grains.GetGrain<IProjectSurveysGrain>(projectId).List(actor)))
+        foreach (var id in Enumerable.Reverse(await grains.ProjectList(projectId, ProjectListKind.Surveys).List(actor)))
         {
             var survey = grains.GetGrain<ISurveyGrain>(id);
             if (await survey.Get(actor, projectId).OrNullWhenNotFound() is { Value.Anonymous: false } view

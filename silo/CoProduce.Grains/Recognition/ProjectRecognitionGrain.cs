@@ -113,14 +113,7 @@ public sealed class ProjectRecognitionGrain(
     private async Task<ProjectView> EnsureCanFacilitate(Actor actor)
     {
         var project = GrainFactory.GetGrain<IProjectGrain>(ProjectId);
-        var access = await project.AccessOf(actor);
-        if (!access.CanSee)
-        {
-            throw DomainException.NotFound("The project");
-        }
-
-        return access.CanFacilitate
-            ? (await project.Get(actor)).Value
-            : throw DomainException.Forbidden("Only the project's facilitators can do this.");
+        await project.EnsureCanFacilitate(actor);
+        return (await project.Get(actor)).Value;
     }
 }

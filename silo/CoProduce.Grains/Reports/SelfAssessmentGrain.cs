@@ -21,7 +21,7 @@ public sealed class SelfAssessmentGrain(
 
     public async Task<SelfAssessmentView> Record(Actor actor, CoProductionLevel level, string? note)
     {
-        var access = await EnsureCanSee(actor);
+        var access = await GrainFactory.EnsureCanSee(actor, ProjectId);
         if (!(access.Role is ProjectRole.Contributor or ProjectRole.Facilitator || access.CanFacilitate))
         {
             throw DomainException.Forbidden("Contributors and facilitators rate the project; observers and other staff can read the ratings.");
@@ -56,7 +56,7 @@ public sealed class SelfAssessmentGrain(
 
     public async Task<SelfAssessmentView> Get(Actor actor)
     {
-        var access = await EnsureCanSee(actor);
+        var access = await GrainFactory.EnsureCanSee(actor, ProjectId);
         return await ShownTo(access);
     }
 
@@ -73,11 +73,5 @@ public sealed class SelfAssessmentGrain(
         var shown = await LivedExperienceShown.To(GrainFactory, ProjectId, access, entries.Select(e => e.RecordedBy));
         List<SelfAssessmentEntry> visible = [.. entries.Select(e => e with { LivedExperience = shown(e.RecordedBy) })];
         return new SelfAssessmentView(ProjectId, visible.Count > 0 ? visible[^1] : null, [.. Enumerable.Reverse(visible)]);
-    }
-
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
     }
 }

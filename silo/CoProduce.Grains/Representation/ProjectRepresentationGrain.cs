@@ -25,13 +25,13 @@ public sealed class ProjectRepresentationGrain(
 
     public async Task<Versioned<RepresentationTargets>> Targets(Actor actor)
     {
-        await EnsureCanSee(actor);
+        await GrainFactory.EnsureCanSee(actor, ProjectId);
         return Current();
     }
 
     public async Task<Versioned<RepresentationTargets>> SetTargets(Actor actor, IReadOnlyList<RepresentationTarget> targets, long? expectedVersion)
     {
-        var access = await EnsureCanSee(actor);
+        var access = await GrainFactory.EnsureCanSee(actor, ProjectId);
         if (!access.CanFacilitate)
         {
             throw DomainException.Forbidden("Only the project's facilitators set its target representation.");
@@ -63,7 +63,7 @@ public sealed class ProjectRepresentationGrain(
 
     public async Task<RepresentationView> View(Actor actor)
     {
-        var access = await EnsureCanSee(actor);
+        var access = await GrainFactory.EnsureCanSee(actor, ProjectId);
         if (!access.CanFacilitate)
         {
             throw DomainException.Forbidden("Only the project's facilitators see its representation.");
@@ -147,12 +147,6 @@ public sealed class ProjectRepresentationGrain(
         }
 
         return target with { Value = Text.Required(target.Value, "targets", 100) };
-    }
-
-    private async Task<ProjectAccess> EnsureCanSee(Actor actor)
-    {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
     }
 
     private Versioned<RepresentationTargets> Current() => new(new RepresentationTargets(ProjectId, S.Targets, S.SetBy, S.SetAt), S.Version);

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text;
 using CoProduce.Grains.Live;
 using CoProduce.Journal.Events;
-using CoProduce.Journal.Storage;
 using CoProduce.Live;
 using CoProduce.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -200,16 +199,6 @@ public abstract class LiveResilienceTests(ITestDatabase database)
 
             return Task.CompletedTask;
         }
-    }
-
-    /// <summary>Storage that refuses one write of a live session's state when asked to.</summary>
-    private sealed class FailingLiveWrites(IGrainStorage inner, Func<bool> failNow) : DelegatingGrainStorage(inner)
-    {
-        public override Task<string> WriteStateAsync(
-            StateKey key, string? json, string? expectedEtag, IReadOnlyList<JournalAppend> events, CancellationToken cancellationToken) =>
-            key.GrainType == LiveJournal.GrainType && key.StateName == "live" && failNow()
-                ? Task.FromException<string>(new IOException("database unreachable (injected)"))
-                : base.WriteStateAsync(key, json, expectedEtag, events, cancellationToken);
     }
 
     /// <summary>

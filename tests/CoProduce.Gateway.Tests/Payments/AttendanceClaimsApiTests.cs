@@ -196,6 +196,41 @@ public abstract class AttendanceClaimsApiTests(ITestDatabase database)
         Assert.Equal((0.6m, 15.00m, "Draft", "2026-03-10"), Summary(claim));
     }
 
+    [Fact]
+    public async Task ACloseThatFailedPartWayIsFinishedWhenSentAgainAndMakesEachClaimOnce()
+    {
+        var clock = new ManualTimeProvider(Start);
+        var failNextLiveWrite = false;
+        await using var world = await LiveWorld.Create(
+            database, ClaimsApiTests.Settings(), clock, decorateStorage: inner => new FailingLiveWrites(inner, () => Interlocked.Exchange(ref failNextLiveWrite, false)));
+        var people = world.People;
+        var facilitator = world.App.CreateClient(people.Facilitator);
+        await facilitator.PutJson($"/api/payments/Organisation/{people.OrganisationId}/policy", PaymentsWorld.Policy()).Expect(HttpStatusCode.OK);
+        var first = await world.Join(people.Contributor);
+        await world.Join(people.SecondContributor);
+        var sessions = $"/api/projects/{world.ProjectId}/live/sessions";
+        var session = (await (await facilitator.PostAsync(sessions, null).Expect(HttpStatusCode.Created)).Json()).GetProperty("id").GetGuid();
+        clock.Advance(TimeSpan.FromMinutes(50));
+
+        // The attendance is kept, then the live session's own write fails: the close is not done, and nobody is paid yet.
+        Volatile.Write(ref failNextLiveWrite, true);
+        var failed = await facilitator.PostJson($"{sessions}/{session}/close", new { claims = Meeting });
+        Assert.False(failed.IsSuccessStatusCode);
+        Assert.False(Volatile.Read(ref failNextLiveWrite));
+        Assert.Empty(await Claims(world, people.Facilitator, world.ProjectId));
+
+        // Sent again, the close finishes: the session closes once and each contributor present gets one claim.
+        var closed = await (await facilitator.PostJson($"{sessions}/{session}/close", new { claims = Meeting }).Expect(HttpStatusCode.OK)).Json();
+        Assert.Equal(2, closed.GetProperty("claims").GetArrayLength());
+        Assert.Equal(session, (await world.Log(first).Next<SessionClosed>()).SessionId);
+
+        // Sent once more, it is closed already, and still one claim each.
+        await facilitator.PostJson($"{sessions}/{session}/close", new { claims = Meeting }).Expect(HttpStatusCode.Conflict);
+        var claims = await Claims(world, people.Facilitator, world.ProjectId);
+        Assert.Equal(new[] { people.Contributor, people.SecondContributor }.Order(), claims.Select(c => c.GetProperty("personId").GetGuid()).Order());
+        Assert.Single(world.Log(first).All<SessionClosed>());
+    }
+
     internal static async Task<List<JsonElement>> Claims(LiveWorld world, Guid caller, Guid project) =>
         [.. (await (await world.App.CreateClient(caller).GetAsync($"/api/projects/{project}/claims").Expect(HttpStatusCode.OK)).Json()).GetProperty("items").EnumerateArray()];
 

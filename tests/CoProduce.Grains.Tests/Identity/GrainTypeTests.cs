@@ -48,7 +48,7 @@ public sealed class GrainTypeTests
                 .Select(p => (Class: c.Name, StateName: p.GetCustomAttribute<PersistentStateAttribute>()?.StateName ?? p.GetCustomAttribute<JournaledStateAttribute>()?.StateName))
                 .Where(s => s.StateName is not null))
             .ToList();
-        Assert.True(states.Count >= 30, $"Only {states.Count} persistent states found.");
+        Assert.True(states.Count >= 25, $"Only {states.Count} persistent states found.");
         Assert.Empty(states.GroupBy(s => s.StateName).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(s => s.Class))}"));
     }
 

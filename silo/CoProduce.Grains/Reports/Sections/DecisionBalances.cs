@@ -1,4 +1,5 @@
 using CoProduce.Grains.Decisions;
+using CoProduce.Grains.Projects;
 
 namespace CoProduce.Grains.Reports.Sections;
 
@@ -7,7 +8,7 @@ public static class DecisionBalances
 {
     public static async Task<IReadOnlyList<DecisionBalance>> ClosedAsync(IGrainFactory grains, Guid projectId)
     {
-        var ids = await grains.GetGrain<IProjectDecisionsGrain>(projectId).Ids();
+        var ids = await grains.ProjectList(projectId, ProjectListKind.Decisions).Ids();
         var balances = await Task.WhenAll(ids.Select(id => grains.GetGrain<IDecisionGrain>(id).Balance()));
         return [.. balances
             .OfType<DecisionBalance>()
