@@ -1,6 +1,8 @@
 using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
+using CoProduce.Grains.Common;
 using CoProduce.Grains.Representation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoProduce.Gateway.Representation;
 
@@ -59,21 +61,46 @@ public static class RepresentationApi
             })
             .WithSummary("Your diversity data, if you have given any (404 otherwise). Nobody else ever sees it.");
 
-        me.MapPut("/diversity", async (DiversityRequest request, HttpContext context, IGrainFactory grains) =>
+        me.MapPut("/diversity", async Task<Results<Ok<DiversityData>, Accepted<DiversityChoices>>> (DiversityRequest request, HttpContext context, IGrainFactory grains) =>
             {
                 var actor = await context.ActorAsync();
-                return TypedResults.Ok(await grains.GetGrain<IDiversityGrain>(actor.PersonId).Give(actor, request.Consent, request.Answers));
+                var choices = await grains.GetGrain<IDiversityGrain>(actor.PersonId).Give(actor, request.Consent, request.Answers);
+                return !actor.IsActingWith() && choices.Data is { } data ? TypedResults.Ok(data) : TypedResults.Accepted((string?)null, choices);
             })
             .WithSummary("Give or replace your self-described diversity data, with your explicit consent (consent: true).")
-            .WithDescription("It is only ever counted in aggregates of at least five people, never shown per person.");
+            .WithDescription("It is only ever counted in aggregates of at least five people, never shown per person. "
+                + "A supporter acting with you only proposes it (202): it waits under pending until you confirm it.");
 
-        me.MapDelete("/diversity", async (HttpContext context, IGrainFactory grains) =>
+        me.MapDelete("/diversity", async Task<Results<NoContent, Accepted<DiversityChoices>>> (HttpContext context, IGrainFactory grains) =>
             {
                 var actor = await context.ActorAsync();
-                await grains.GetGrain<IDiversityGrain>(actor.PersonId).Withdraw(actor);
-                return TypedResults.NoContent();
+                var choices = await grains.GetGrain<IDiversityGrain>(actor.PersonId).Withdraw(actor);
+                return actor.IsActingWith() && choices.Data is not null ? TypedResults.Accepted((string?)null, choices) : TypedResults.NoContent();
             })
-            .WithSummary("Withdraw consent: your diversity data is deleted, not hidden, and leaves every aggregate at once.");
+            .WithSummary("Withdraw consent: your diversity data is deleted, not hidden, and leaves every aggregate at once.")
+            .WithDescription("Changes waiting for you are deleted with it. A supporter acting with you only proposes it (202): "
+                + "it waits under pending until you confirm it.");
+
+        me.MapGet("/diversity/pending", async (HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IDiversityGrain>(actor.PersonId).Choices(actor));
+            })
+            .WithSummary("Your diversity data, if any, and supporters' changes to it waiting for you, each naming the supporter (proposedBy).");
+
+        me.MapPost("/diversity/pending/{changeId:guid}/confirm", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IDiversityGrain>(actor.PersonId).ConfirmChange(actor, changeId));
+            })
+            .WithSummary("Confirm a supporter's pending change to your diversity data (you only, not a supporter); it then applies, naming them.");
+
+        me.MapPost("/diversity/pending/{changeId:guid}/reject", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+            {
+                var actor = await context.ActorAsync();
+                return TypedResults.Ok(await grains.GetGrain<IDiversityGrain>(actor.PersonId).RejectChange(actor, changeId));
+            })
+            .WithSummary("Reject a supporter's pending change to your diversity data (or, as that supporter, withdraw it); nothing changes.");
     }
 
     private static void MapProject(RouteGroupBuilder project)

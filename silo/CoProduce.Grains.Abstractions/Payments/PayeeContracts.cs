@@ -54,7 +54,7 @@ public enum PaymentChangeKind
 /// </summary>
 [GenerateSerializer, Alias("coproduce.payments.PendingPaymentChange"), Immutable]
 public sealed record PendingPaymentChange(
-    Guid Id, PaymentChangeKind Kind, PaymentChoice? Choice, WeeklyLimit? Limit, Guid ProposedBy, DateTimeOffset ProposedAt);
+    Guid Id, PaymentChangeKind Kind, PaymentChoice? Choice, WeeklyLimit? Limit, Guid ProposedBy, DateTimeOffset ProposedAt) : IPendingChange;
 
 /// <summary>The person's payment choices, weekly limit, and supporters' changes waiting for them.</summary>
 [GenerateSerializer, Alias("coproduce.payments.PayeePreferences")]

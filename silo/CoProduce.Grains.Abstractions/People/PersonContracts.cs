@@ -87,7 +87,7 @@ public sealed record PersonCard(string? DisplayName, bool LivedExperience);
 /// nothing until the person confirms it, and names the supporter.
 /// </summary>
 [GenerateSerializer, Alias("coproduce.people.PendingConsentChange"), Immutable]
-public sealed record PendingConsentChange(Guid Id, ConsentScope Scope, bool Grant, Guid ProposedBy, DateTimeOffset ProposedAt);
+public sealed record PendingConsentChange(Guid Id, ConsentScope Scope, bool Grant, Guid ProposedBy, DateTimeOffset ProposedAt) : IPendingChange;
 
 /// <summary>
 /// What the person (or their supporter) sees of themselves: with supporters' consent changes waiting for them

@@ -15,7 +15,7 @@ public sealed record RecognitionConsent(Guid ProjectId, string Name, bool Credit
 /// signed in as themselves, confirms it; the consent then names the supporter.
 /// </summary>
 [GenerateSerializer, Alias("coproduce.recognition.PendingRecognitionChange")]
-public sealed record PendingRecognitionChange(Guid Id, Guid ProjectId, RecognitionConsent? Consent, Guid ProposedBy, DateTimeOffset ProposedAt);
+public sealed record PendingRecognitionChange(Guid Id, Guid ProjectId, RecognitionConsent? Consent, Guid ProposedBy, DateTimeOffset ProposedAt) : IPendingChange;
 
 /// <summary>The person's recognition choices, one per project, and supporters' changes waiting for them.</summary>
 [GenerateSerializer, Alias("coproduce.recognition.RecognitionChoices")]

@@ -85,14 +85,27 @@ public sealed record DiversityAnswer(DiversityCharacteristic Characteristic, str
 [GenerateSerializer, Alias("coproduce.representation.CountableAnswers")]
 public sealed record CountableAnswers(IReadOnlyList<DiversityAnswer> Answers, DateTimeOffset? GivenAt);
 
-/// <summary>The person's diversity data and when they consented to give it.</summary>
+/// <summary>The person's diversity data and when they consented to give it; supportedBy names the supporter who proposed it, when the person confirmed a supporter's change.</summary>
 [GenerateSerializer, Alias("coproduce.representation.DiversityData")]
 public sealed record DiversityData(Guid PersonId, IReadOnlyList<DiversityAnswer> Answers, DateTimeOffset ConsentedAt, Guid? SupportedBy);
 
 /// <summary>
+/// A supporter's change to a person's diversity data, waiting for the person: new answers, or (answers null)
+/// withdrawing consent, which deletes the data. Nothing changes, and no aggregate counts it, until the person,
+/// signed in as themselves, confirms it; the data then names the supporter.
+/// </summary>
+[GenerateSerializer, Alias("coproduce.representation.PendingDiversityChange")]
+public sealed record PendingDiversityChange(Guid Id, IReadOnlyList<DiversityAnswer>? Answers, Guid ProposedBy, DateTimeOffset ProposedAt) : IPendingChange;
+
+/// <summary>The person's diversity data (null when they have given none) and supporters' changes waiting for them, oldest first.</summary>
+[GenerateSerializer, Alias("coproduce.representation.DiversityChoices")]
+public sealed record DiversityChoices(Guid PersonId, DiversityData? Data, IReadOnlyList<PendingDiversityChange> Pending);
+
+/// <summary>
 /// A person's optional, self-described diversity data, keyed by the person's id. It is given only with
-/// explicit consent, seen only by the person, used only in aggregates of at least five people, and
-/// deleted (not hidden) when consent is withdrawn. The journal records that data was given or deleted, never what it was.
+/// explicit consent, seen only by the person (and a supporter acting with them), used only in aggregates of at least
+/// five people, and deleted (not hidden) when consent is withdrawn. The journal records that data was given or
+/// deleted, or a change proposed, never what it was. A supporter's change waits for the person to confirm it.
 /// </summary>
 [Alias("coproduce.representation.IDiversityGrain")]
 public interface IDiversityGrain : IGrainWithGuidKey
@@ -101,11 +114,27 @@ public interface IDiversityGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<DiversityData> Get(Actor actor);
 
-    /// <summary>Gives or replaces the data; <paramref name="consent"/> must be true.</summary>
-    Task<DiversityData> Give(Actor actor, bool consent, IReadOnlyList<DiversityAnswer> answers);
+    /// <summary>The person's data, if any, and supporters' changes waiting for them.</summary>
+    [ReadOnly]
+    Task<DiversityChoices> Choices(Actor actor);
 
-    /// <summary>Withdraws consent and deletes the data; true when there was data to delete.</summary>
-    Task<bool> Withdraw(Actor actor);
+    /// <summary>
+    /// Gives or replaces the data; <paramref name="consent"/> must be true. A supporter acting with the person only
+    /// proposes it: it waits in <see cref="DiversityChoices.Pending"/> until the person confirms it.
+    /// </summary>
+    Task<DiversityChoices> Give(Actor actor, bool consent, IReadOnlyList<DiversityAnswer> answers);
+
+    /// <summary>
+    /// Withdraws consent and deletes the data, with any changes waiting. A supporter acting with the person only
+    /// proposes it (when there is data to delete): it waits in <see cref="DiversityChoices.Pending"/> until the person confirms it.
+    /// </summary>
+    Task<DiversityChoices> Withdraw(Actor actor);
+
+    /// <summary>The person (never a supporter) confirms a supporter's pending change; it then applies, naming the supporter.</summary>
+    Task<DiversityChoices> ConfirmChange(Actor actor, Guid changeId);
+
+    /// <summary>The person (or the supporter who proposed it, withdrawing it) rejects a pending change; nothing changes.</summary>
+    Task<DiversityChoices> RejectChange(Actor actor, Guid changeId);
 
     /// <summary>The answers for aggregates only; empty without consent. Never shown per person.</summary>
     [ReadOnly]

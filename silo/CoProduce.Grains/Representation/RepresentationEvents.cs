@@ -12,6 +12,12 @@ public sealed record DiversityDataGiven(Guid PersonId, Guid? SupportedBy);
 /// <summary>Consent withdrawn and the diversity data deleted.</summary>
 public sealed record DiversityDataDeleted(Guid PersonId, Guid? SupportedBy);
 
+/// <summary>A supporter proposed new diversity data (<paramref name="Withdraw"/>: deleting it); it waits for the person. What they proposed is never journalled.</summary>
+public sealed record DiversityChangeProposed(Guid PersonId, Guid ChangeId, bool Withdraw, Guid ProposedBy);
+
+/// <summary>A supporter's proposed change was rejected by the person, or withdrawn by the supporter who proposed it.</summary>
+public sealed record DiversityChangeRejected(Guid PersonId, Guid ChangeId, Guid ProposedBy, Guid By);
+
 /// <summary>A project's target representation set.</summary>
 public sealed record RepresentationTargetsSet(Guid ProjectId, int Targets, Guid By, Guid? SupportedBy);
 

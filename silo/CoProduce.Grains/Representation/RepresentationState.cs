@@ -26,6 +26,9 @@ public sealed record DiversityState
     public DateTimeOffset? ConsentedAt { get; init; }
 
     public Guid? SupportedBy { get; init; }
+
+    /// <summary>Supporters' changes waiting for the person, oldest first; withdrawing consent deletes them with the data.</summary>
+    public List<PendingDiversityChange> Pending { get; init; } = [];
 }
 
 public sealed record ProjectRepresentationState

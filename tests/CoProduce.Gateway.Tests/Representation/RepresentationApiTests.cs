@@ -25,11 +25,14 @@ public abstract class RepresentationApiTests(ITestDatabase database)
         await world.As(people.Contributor).GetAsync("/api/me/diversity").Expect(HttpStatusCode.NotFound);
         Assert.DoesNotContain(await database.DumpAsync(), row => row.Contains(Marker, StringComparison.Ordinal));
 
-        await people.AsSupporterOf(people.Contributor).PutJson("/api/me/diversity", new
+        // A supporter's answers wait for the person (SupporterDiversityTests); once she confirms them they name the supporter.
+        var proposed = await (await people.AsSupporterOf(people.Contributor).PutJson("/api/me/diversity", new
         {
             consent = true,
             answers = new[] { new { characteristic = "Religion", value = Marker }, new { characteristic = "AgeGroup", value = "65 to 74" } },
-        }).Expect(HttpStatusCode.OK);
+        }).Expect(HttpStatusCode.Accepted)).Json();
+        var change = Assert.Single(proposed.GetProperty("pending").EnumerateArray()).GetProperty("id").GetGuid();
+        await world.As(people.Contributor).PostAsync($"/api/me/diversity/pending/{change}/confirm", null).Expect(HttpStatusCode.OK);
         var mine = await (await world.As(people.Contributor).GetAsync("/api/me/diversity").Expect(HttpStatusCode.OK)).Json();
         Assert.Equal(Marker, mine.GetProperty("answers")[0].GetProperty("value").GetString());
         Assert.Equal(people.Supporter, mine.GetProperty("supportedBy").GetGuid());
@@ -44,7 +47,7 @@ public abstract class RepresentationApiTests(ITestDatabase database)
         Assert.DoesNotContain(await database.DumpAsync(), row =>
             row.Contains(Marker, StringComparison.Ordinal) || (row.Contains(mineNow, StringComparison.Ordinal) && row.Contains("AgeGroup", StringComparison.Ordinal)));
         var journal = await Scenario.Journal(app, "diversity", people.Contributor);
-        Assert.Equal(["DiversityDataGiven", "DiversityDataDeleted"], journal.Select(e => e.Type.Split('.')[^1]));
+        Assert.Equal(["DiversityChangeProposed", "DiversityDataGiven", "DiversityDataDeleted"], journal.Select(e => e.Type.Split('.')[^1]));
         await world.As(people.Contributor).DeleteAsync("/api/me/diversity").Expect(HttpStatusCode.NoContent);
     }
 

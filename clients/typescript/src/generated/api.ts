@@ -643,7 +643,14 @@ export interface DiversityAnswer {
 /** Characteristics people may describe themselves by; every one is optional. */
 export type DiversityCharacteristic = "AgeGroup" | "Gender" | "TransHistory" | "SexualOrientation" | "Ethnicity" | "Religion" | "Disability" | "LongTermCondition" | "CaringRole" | "FirstLanguage";
 
-/** The person's diversity data and when they consented to give it. */
+/** The person's diversity data (null when they have given none) and supporters' changes waiting for them, oldest first. */
+export interface DiversityChoices {
+  "personId": string;
+  "data": null | DiversityData;
+  "pending": Array<PendingDiversityChange>;
+}
+
+/** The person's diversity data and when they consented to give it; supportedBy names the supporter who proposed it, when the person confirmed a supporter's change. */
 export interface DiversityData {
   "personId": string;
   "answers": Array<DiversityAnswer>;
@@ -1378,6 +1385,16 @@ export interface PendingConsentChange {
   "id": string;
   "scope": ConsentScope;
   "grant": boolean;
+  "proposedBy": string;
+  "proposedAt": string;
+}
+
+/** A supporter's change to a person's diversity data, waiting for the person: new answers, or (answers null)
+withdrawing consent, which deletes the data. Nothing changes, and no aggregate counts it, until the person,
+signed in as themselves, confirms it; the data then names the supporter. */
+export interface PendingDiversityChange {
+  "id": string;
+  "answers": null | Array<DiversityAnswer>;
   "proposedBy": string;
   "proposedAt": string;
 }
@@ -2194,7 +2211,32 @@ export interface Operations {
     path: never;
     query: never;
     body: never;
-    response: unknown;
+    response: DiversityChoices;
+  };
+  /** Your diversity data, if any, and supporters' changes to it waiting for you, each naming the supporter (proposedBy). */
+  "GET /api/me/diversity/pending": {
+    path: never;
+    query: never;
+    body: never;
+    response: DiversityChoices;
+  };
+  /** Confirm a supporter's pending change to your diversity data (you only, not a supporter); it then applies, naming them. */
+  "POST /api/me/diversity/pending/{changeId}/confirm": {
+    path: {
+    "changeId": string;
+  };
+    query: never;
+    body: never;
+    response: DiversityChoices;
+  };
+  /** Reject a supporter's pending change to your diversity data (or, as that supporter, withdraw it); nothing changes. */
+  "POST /api/me/diversity/pending/{changeId}/reject": {
+    path: {
+    "changeId": string;
+  };
+    query: never;
+    body: never;
+    response: DiversityChoices;
   };
   /** Feedback addressed to you, newest first, a page at a time, from the projects you can see now. */
   "GET /api/me/feedback": {
