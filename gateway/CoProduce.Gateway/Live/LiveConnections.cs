@@ -6,10 +6,11 @@ namespace CoProduce.Gateway.Live;
 
 /// <summary>
 /// This node's hub connections by id, so the project feeds can write to each one directly, and each person's
-/// connections: a person may hold at most <see cref="LiveOptions.ConnectionsPerPerson"/> at once, and all of
-/// them share one call budget (<see cref="ConnectionRateLimit"/>), so opening more connections buys nothing.
+/// connections: a person may hold at most <see cref="LiveOptions.ConnectionsPerPerson"/> at once across the cluster
+/// (<see cref="LiveConnectionCap"/>), and all of them on this node share one call budget (<see cref="ConnectionRateLimit"/>),
+/// so opening more connections buys nothing.
 /// </summary>
-internal sealed class LiveConnections(LiveOptions options, TimeProvider time)
+internal sealed class LiveConnections(LiveOptions options, TimeProvider time, LiveConnectionCap cap)
 {
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, (int Count, ConnectionRateLimit Limit)> _people = [];
@@ -17,16 +18,15 @@ internal sealed class LiveConnections(LiveOptions options, TimeProvider time)
 
     public int Count => _connections.Count;
 
-    public void Opened(HubConnectionContext connection)
+    public async Task OpenedAsync(HubConnectionContext connection)
     {
         var person = connection.User.PersonId();
+        var admitted = await cap.TryOpenAsync(person, connection.ConnectionId);
         ConnectionRateLimit limit;
-        bool admitted;
         lock (_gate)
         {
             var (count, shared) = _people.GetValueOrDefault(person, (0, new ConnectionRateLimit(options, time)));
-            admitted = count < options.ConnectionsPerPerson;
-            _people[person] = (admitted ? count + 1 : count, shared);
+            _people[person] = (count + 1, shared);
             limit = shared;
         }
 
@@ -34,7 +34,7 @@ internal sealed class LiveConnections(LiveOptions options, TimeProvider time)
             connection, options, time, person, limit, admitted, TokenService.ExpiresAt(connection.User));
     }
 
-    public void Closed(string connectionId)
+    public async Task ClosedAsync(string connectionId)
     {
         if (!_connections.TryRemove(connectionId, out var closed))
         {
@@ -46,16 +46,20 @@ internal sealed class LiveConnections(LiveOptions options, TimeProvider time)
         {
             if (_people.TryGetValue(closed.PersonId, out var entry))
             {
-                var count = closed.Admitted ? entry.Count - 1 : entry.Count;
-                if (count <= 0)
+                if (entry.Count <= 1)
                 {
                     _people.Remove(closed.PersonId);
                 }
                 else
                 {
-                    _people[closed.PersonId] = (count, entry.Limit);
+                    _people[closed.PersonId] = (entry.Count - 1, entry.Limit);
                 }
             }
+        }
+
+        if (closed.Admitted)
+        {
+            await cap.CloseAsync(closed.PersonId, connectionId);
         }
     }
 
@@ -75,15 +79,15 @@ internal sealed class LiveConnections(LiveOptions options, TimeProvider time)
 internal sealed class LiveLifetimeManager(LiveConnections connections, ILogger<DefaultHubLifetimeManager<ProjectHub>> logger)
     : DefaultHubLifetimeManager<ProjectHub>(logger)
 {
-    public override Task OnConnectedAsync(HubConnectionContext connection)
+    public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
-        connections.Opened(connection);
-        return base.OnConnectedAsync(connection);
+        await connections.OpenedAsync(connection);
+        await base.OnConnectedAsync(connection);
     }
 
-    public override Task OnDisconnectedAsync(HubConnectionContext connection)
+    public override async Task OnDisconnectedAsync(HubConnectionContext connection)
     {
-        connections.Closed(connection.ConnectionId);
-        return base.OnDisconnectedAsync(connection);
+        await connections.ClosedAsync(connection.ConnectionId);
+        await base.OnDisconnectedAsync(connection);
     }
 }

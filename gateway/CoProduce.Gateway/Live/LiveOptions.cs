@@ -8,13 +8,16 @@ public sealed class LiveOptions
     /// <summary>The largest message a client may send; a larger one closes that client's connection.</summary>
     public long MaximumMessageBytes { get; set; } = 32 * 1024;
 
-    /// <summary>Hub calls each person may make per second, on average, whatever number of connections they use.</summary>
+    /// <summary>Hub calls each person may make per second through one gateway node, on average, whatever number of connections they use.</summary>
     public double CallsPerSecond { get; set; } = 10;
 
-    /// <summary>Hub calls a person may make at once before the average applies.</summary>
+    /// <summary>Hub calls a person may make at once through one gateway node before the average applies.</summary>
     public int CallBurst { get; set; } = 30;
 
-    /// <summary>Connections one person may hold open to this gateway at once; one more is closed with a RateLimited error.</summary>
+    /// <summary>
+    /// Connections one person may hold open at once, across every gateway node of the cluster; one more is closed with a
+    /// RateLimited error. A node that dies holding some frees them when <see cref="PresenceLease"/> runs out.
+    /// </summary>
     public int ConnectionsPerPerson { get; set; } = 10;
 
     /// <summary>How long one push may wait for a client that stopped reading before its connection is closed.</summary>
@@ -23,10 +26,10 @@ public sealed class LiveOptions
     /// <summary>Pushes that may wait for one slow client before its connection is closed.</summary>
     public int SendQueueLimit { get; set; } = 500;
 
-    /// <summary>How often this node tells each session it holds connections in that it is alive.</summary>
+    /// <summary>How often this node tells each session it holds connections in, and each person it holds connections of, that it is alive.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>A node silent for this long is taken for dead: its connections leave presence.</summary>
+    /// <summary>A node silent for this long is taken for dead: its connections leave presence and stop counting towards their person's cap.</summary>
     public TimeSpan PresenceLease { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>

@@ -27,6 +27,8 @@ public static class LiveSetup
         builder.Services.AddOptions<SocketTransportOptions>()
             .Configure<IOptions<LiveOptions>>((sockets, live) => sockets.UnsafePreferInlineScheduling = live.Value.InlineSends);
         builder.Services.AddSingleton<LiveHubFilter>();
+        builder.Services.AddSingleton<LiveConnectionCap>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveConnectionCap>());
         builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddSingleton<HubLifetimeManager<ProjectHub>, LiveLifetimeManager>();
         builder.Services.AddSingleton<LiveFeeds>();

@@ -14,16 +14,16 @@ namespace CoProduce.Grains.Tests.Cluster;
 
 /// <summary>
 /// The domain's real grains on a test cluster of two in-process silos, each composed as the hosts compose theirs
-/// (the cluster's storage and reminders, the journal, the grains, the live contracts' serializer) on one SQLite
-/// file; only membership and transport are the test cluster's, and each silo's journal storage can be told to fail a
-/// write (<see cref="Faults"/>). Started once for the whole collection.
+/// (the cluster's storage and reminders, the journal, the grains, the live contracts' serializer) on one test database
+/// (<see cref="SqliteDomainCluster"/>, <see cref="PostgresDomainCluster"/>); only membership and transport are the test
+/// cluster's, each silo's journal storage can be told to fail a write (<see cref="Faults"/>), and the silos' clock can be
+/// moved on (<see cref="Clock"/>). Started once for each collection.
 /// </summary>
-public sealed class DomainCluster : IAsyncLifetime, IDisposable
+public abstract class DomainCluster(ITestDatabase database) : IAsyncLifetime, IDisposable
 {
     /// <summary>A fixed anonymity key, so both silos file anonymous ballots under the same keys.</summary>
     private const string TestAnonymityKey = "Y29wcm9kdWNlLXRlc3QtYW5vbnltaXR5LWtleS0zMiEhIQ==";
 
-    private readonly SqliteDatabase _database = new();
     private InProcessTestCluster? _cluster;
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
@@ -32,6 +32,9 @@ public sealed class DomainCluster : IAsyncLifetime, IDisposable
 
     /// <summary>State writes to fail, on either silo.</summary>
     public StorageFaults Faults { get; } = new();
+
+    /// <summary>The TimeProvider of both silos: the system's clock, moved on by what a test adds.</summary>
+    public ShiftedClock Clock { get; } = new();
 
     /// <summary>The grain factory inside each running silo: a call made through it starts on that silo.</summary>
     public IReadOnlyList<IGrainFactory> Silos =>
@@ -42,7 +45,7 @@ public sealed class DomainCluster : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>(_database.StorageSettings)
+        var settings = new Dictionary<string, string?>(database.StorageSettings)
         {
             [AnonymityKey.Setting] = TestAnonymityKey,
             // Reminders allowed to repeat quickly and read often, so a decision's closing comes back within a test.
@@ -55,6 +58,7 @@ public sealed class DomainCluster : IAsyncLifetime, IDisposable
         builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(settings));
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.AddCoProduceClusterStorage(silo.Configuration)
                 .AddCoProduceJournal(silo.Configuration)
                 .AddCoProduceGrains();
@@ -111,15 +115,47 @@ public sealed class DomainCluster : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>After the silos have stopped: the database file goes.</summary>
-    public void Dispose() => _database.Dispose();
+    /// <summary>After the silos have stopped: the database goes.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            (database as IDisposable)?.Dispose();
+        }
+    }
 }
 
-/// <summary>The tests sharing one <see cref="DomainCluster"/>; they run one after another.</summary>
-[CollectionDefinition(Name)]
-public sealed class DomainClusterCollection : ICollectionFixture<DomainCluster>
+/// <summary>The domain's grains on a test cluster on a SQLite file.</summary>
+public sealed class SqliteDomainCluster() : DomainCluster(new SqliteDatabase());
+
+/// <summary>The domain's grains on a test cluster on a fresh database of the PostgreSQL server scripts/test.sh starts.</summary>
+public sealed class PostgresDomainCluster() : DomainCluster(new PostgresDatabase());
+
+/// <summary>
+/// The tests sharing one <see cref="SqliteDomainCluster"/>; they run one after another, and not beside the PostgreSQL
+/// collection (two clusters at once on two cores starve the thousand votes' set-up past Orleans' call timeout).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SqliteDomainClusterCollection : ICollectionFixture<SqliteDomainCluster>
 {
-    public const string Name = "Domain grains on a test cluster";
+    public const string Name = "Domain grains on a test cluster (SQLite)";
+}
+
+/// <summary>
+/// The tests sharing one <see cref="PostgresDomainCluster"/>; they run one after another, after the SQLite collection or
+/// before it. Those whose outcome depends on the storage (single activation, a failed write, version checks, reminders)
+/// run on both; the others on SQLite only.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PostgresDomainClusterCollection : ICollectionFixture<PostgresDomainCluster>
+{
+    public const string Name = "Domain grains on a test cluster (PostgreSQL)";
 }
 
 /// <summary>Reads a member of a journalled event's JSON whatever its casing.</summary>

@@ -7,8 +7,7 @@ namespace CoProduce.Grains.Tests.Cluster;
 /// A domain grain whose state write fails: the caller is told, the activation that tried is deactivated, and the next
 /// call is served by a new activation that reads what is stored, so the refused change is nowhere and a retry lands once.
 /// </summary>
-[Collection(DomainClusterCollection.Name)]
-public sealed class FailedWriteTests(DomainCluster cluster)
+public abstract class FailedWriteTests(DomainCluster cluster)
 {
     [Fact]
     public async Task AVoteWhoseWriteFailsIsNotCountedAndANewActivationServesTheRetry()
@@ -47,3 +46,9 @@ public sealed class FailedWriteTests(DomainCluster cluster)
     private async Task<List<Guid>> Voted(Guid decisionId) =>
         [.. (await cluster.JournalOf("decision", decisionId)).Where(e => e.Is(nameof(VoteCast))).Select(e => e.Member("personId").GetGuid())];
 }
+
+[Collection(SqliteDomainClusterCollection.Name)]
+public sealed class SqliteFailedWriteTests(SqliteDomainCluster cluster) : FailedWriteTests(cluster);
+
+[Collection(PostgresDomainClusterCollection.Name)]
+public sealed class PostgresFailedWriteTests(PostgresDomainCluster cluster) : FailedWriteTests(cluster);

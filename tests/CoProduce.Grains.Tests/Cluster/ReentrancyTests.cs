@@ -11,8 +11,8 @@ namespace CoProduce.Grains.Tests.Cluster;
 /// declared [AlwaysInterleave] so this cannot deadlock; under load from both silos, with writes among the reads,
 /// every call completes well within Orleans' call timeout.
 /// </summary>
-[Collection(DomainClusterCollection.Name)]
-public sealed class ReentrancyTests(DomainCluster cluster)
+[Collection(SqliteDomainClusterCollection.Name)]
+public sealed class ReentrancyTests(SqliteDomainCluster cluster)
 {
     private const int People = 6;
     private const int Rounds = 4;

@@ -5,12 +5,11 @@ using CoProduce.Testing;
 namespace CoProduce.Grains.Tests.Cluster;
 
 /// <summary>
-/// A decision closes at its closing time by its Orleans reminder, kept in the cluster's reminder table (SQLite here):
+/// A decision closes at its closing time by its Orleans reminder, kept in the cluster's reminder table (SQLite or PostgreSQL):
 /// also when the silo holding the decision has stopped before then. The remaining silo owns every reminder by then,
 /// fires this one, activates the decision there and closes it, once, with the votes cast before.
 /// </summary>
-[Collection(DomainClusterCollection.Name)]
-public sealed class ReminderTests(DomainCluster cluster)
+public abstract class ReminderTests(DomainCluster cluster)
 {
     /// <summary>Long enough for the silo to stop before the closing time (it takes well under a second), short enough for a fast suite.</summary>
     private static readonly TimeSpan OpenFor = TimeSpan.FromSeconds(4);
@@ -66,3 +65,9 @@ public sealed class ReminderTests(DomainCluster cluster)
         }
     }
 }
+
+[Collection(SqliteDomainClusterCollection.Name)]
+public sealed class SqliteReminderTests(SqliteDomainCluster cluster) : ReminderTests(cluster);
+
+[Collection(PostgresDomainClusterCollection.Name)]
+public sealed class PostgresReminderTests(PostgresDomainCluster cluster) : ReminderTests(cluster);

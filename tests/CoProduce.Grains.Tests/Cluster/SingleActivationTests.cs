@@ -8,8 +8,7 @@ namespace CoProduce.Grains.Tests.Cluster;
 /// of the decision in the cluster (asked of the silos throughout), so every vote is counted once in what the decision
 /// shows and journalled once.
 /// </summary>
-[Collection(DomainClusterCollection.Name)]
-public sealed class SingleActivationTests(DomainCluster cluster)
+public abstract class SingleActivationTests(DomainCluster cluster)
 {
     private const int Voters = 1_000;
 
@@ -86,3 +85,9 @@ public sealed class SingleActivationTests(DomainCluster cluster)
 
     private static List<Guid> Sorted(IEnumerable<Guid> ids) => [.. ids.Order()];
 }
+
+[Collection(SqliteDomainClusterCollection.Name)]
+public sealed class SqliteSingleActivationTests(SqliteDomainCluster cluster) : SingleActivationTests(cluster);
+
+[Collection(PostgresDomainClusterCollection.Name)]
+public sealed class PostgresSingleActivationTests(PostgresDomainCluster cluster) : SingleActivationTests(cluster);

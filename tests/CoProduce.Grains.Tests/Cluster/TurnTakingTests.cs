@@ -9,8 +9,7 @@ namespace CoProduce.Grains.Tests.Cluster;
 /// wins, every other caller is told its copy is stale (the refusal the gateway answers with 412), and nothing the
 /// winner or a later retry wrote is lost. Both a reentrant grain (the agenda) and one that takes strict turns (a person).
 /// </summary>
-[Collection(DomainClusterCollection.Name)]
-public sealed class TurnTakingTests(DomainCluster cluster)
+public abstract class TurnTakingTests(DomainCluster cluster)
 {
     private const int EditorsPerSilo = 20;
 
@@ -95,3 +94,9 @@ public sealed class TurnTakingTests(DomainCluster cluster)
         }
     }
 }
+
+[Collection(SqliteDomainClusterCollection.Name)]
+public sealed class SqliteTurnTakingTests(SqliteDomainCluster cluster) : TurnTakingTests(cluster);
+
+[Collection(PostgresDomainClusterCollection.Name)]
+public sealed class PostgresTurnTakingTests(PostgresDomainCluster cluster) : TurnTakingTests(cluster);
