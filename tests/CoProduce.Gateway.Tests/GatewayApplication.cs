@@ -74,6 +74,7 @@ public sealed class GatewayApplication(
             // Orleans sizes its grain directory caches for a million grains, about 19 MB a silo allocated up front; a test
             // host touches a few dozen grains, and the run starts about a thousand hosts.
             services.Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CacheSize = 1_000);
+            EndpointLimiterDisposal.Add(services);
         });
         if (configureServices is not null)
         {
