@@ -87,9 +87,11 @@ internal static class LiveTranslation
                     return null;
                 }
 
-                // An open anonymous decision shows nothing that moves with each ballot, so there is no change to push.
+                // An anonymous decision shows nothing that moves with each ballot, so a ballot has no change to push: its
+                // results reach the session with its close. Asked of the decision, not of its status now, because a ballot's
+                // relay may run after the close it preceded (the close then carries everything).
                 var decision = await grains.GetGrain<IDecisionGrain>(Guid.Parse(e.Grain.Key)).LiveView();
-                return decision is { Voters: { } voters } && !(decision.Anonymous && decision.Status == DecisionStatus.Open)
+                return decision is { Voters: { } voters } && !decision.Anonymous
                     ? new TallyChanged(decision.Id, voters, decision.Results is { } r ? Tally(r) : null)
                     : null;
             case nameof(Decisions.DecisionClosed):
