@@ -43,6 +43,9 @@ public sealed class ManifestTests
         Assert.Contains("CoProduce:Auth:SigningKey", KnownSettings.Settings);
         Assert.Contains("CoProduce:Cluster:ShutdownTimeout", KnownSettings.Settings);
         Assert.Contains("CoProduce:Telemetry:OtlpEndpoint", KnownSettings.Settings);
+        Assert.Contains("CoProduce:Payments:ExportDirectory", KnownSettings.Settings);
+        Assert.Contains("CoProduce:Live:ConnectionsPerPerson", KnownSettings.Settings);
+        Assert.Contains("CoProduce:RateLimits:PerPersonPerMinute", KnownSettings.Settings);
         Assert.DoesNotContain("CoProduce:Telemetry:StandardEndpointSet", KnownSettings.Settings);
         Assert.True(KnownSettings.IsKnown("CoProduce__Storage__Provider"));
         Assert.False(KnownSettings.IsKnown("CoProduce__Storage__Password"));

@@ -1,7 +1,10 @@
+using CoProduce.Gateway.Api;
 using CoProduce.Gateway.Auth;
 using CoProduce.Gateway.Invitations;
+using CoProduce.Gateway.Live;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Jobs;
+using CoProduce.Grains.Payments.Payouts;
 using CoProduce.Journal.Storage;
 using CoProduce.Clustering;
 using CoProduce.Clustering.Storage;
@@ -27,6 +30,10 @@ public static class KnownSettings
         (ClusterSiloBuilderExtensions.RemindersSectionName, typeof(ReminderOptions)),
         (TelemetryOptions.SectionName, typeof(TelemetryOptions)),
         (JobsOptions.SectionName, typeof(JobsOptions)),
+        (PaymentsOptions.SectionName, typeof(PaymentsOptions)),
+        (LiveOptions.Section, typeof(LiveOptions)),
+        (RateLimitOptions.Section, typeof(RateLimitOptions)),
+        (InvitationLinkOptions.Section, typeof(InvitationLinkOptions)),
     ];
 
     /// <summary>Read by ASP.NET Core, the .NET host or the OpenTelemetry exporter (and the pod's address), not from CoProduce's option types.</summary>
