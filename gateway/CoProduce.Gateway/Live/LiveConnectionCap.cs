@@ -1,4 +1,5 @@
 using CoProduce.Grains.Live;
+using CoProduce.Telemetry;
 
 namespace CoProduce.Gateway.Live;
 
@@ -8,6 +9,8 @@ namespace CoProduce.Gateway.Live;
 /// gives it back when the connection closes, and renews its lease on the slots it holds with every heartbeat
 /// (<see cref="LiveOptions.HeartbeatInterval"/>), so that if it dies they are free again once
 /// <see cref="LiveOptions.PresenceLease"/> has passed. When the count cannot be reached, this node's own count decides.
+/// The count's grain is keyed by the person's id, and whoever connects may go on to cast anonymous ballots: every call
+/// to it runs unattributed, so no span or log names them (as for the join's own checks, <see cref="LiveAdmission"/>).
 /// </summary>
 internal sealed partial class LiveConnectionCap(
     IGrainFactory grains,
@@ -30,6 +33,7 @@ internal sealed partial class LiveConnectionCap(
         }
 
         bool? counted = null;
+        using var unattributed = Unattributed.Begin();
         try
         {
             counted = await Connections(personId).Open(feeds.Node, connectionId, options.ConnectionsPerPerson, options.PresenceLease);
@@ -69,6 +73,7 @@ internal sealed partial class LiveConnectionCap(
             }
         }
 
+        using var unattributed = Unattributed.Begin();
         try
         {
             await Connections(personId).Close(feeds.Node, connectionId);
@@ -89,6 +94,7 @@ internal sealed partial class LiveConnectionCap(
             held = [.. _held.Select(p => (p.Key, p.Value.ToArray()))];
         }
 
+        using var unattributed = Unattributed.Begin();
         await Parallel.ForEachAsync(held, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (person, _) =>
         {
             try
