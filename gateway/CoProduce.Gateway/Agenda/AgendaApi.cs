@@ -13,8 +13,8 @@ public static class AgendaApi
     {
         var group = app.MapGroup("/api/projects/{projectId:guid}/agenda").WithTags("Agenda").RequireAuthorization();
 
-        group.MapGet("/", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await Agenda(grains, projectId).Get(await context.ActorAsync())))
+        group.MapGet("/", async (Guid projectId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await Agenda(grains, projectId).Get(caller.Actor)))
             .Produces<AgendaView>()
             .WithSummary("The agenda: items and who proposed them, the order (provisional while ranking is open) and who agreed or objected.")
             .WithDescription("Anyone who can see the project. The ETag is the agenda's version.");
@@ -27,9 +27,9 @@ public static class AgendaApi
 
     private static void MapItems(RouteGroupBuilder group)
     {
-        group.MapPost("/items", async (Guid projectId, ItemText request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/items", async (Guid projectId, ItemText request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var item = await Agenda(grains, projectId).Propose(await context.ActorAsync(), request.Title, request.Description, request.EasyReadSummary);
+                var item = await Agenda(grains, projectId).Propose(caller.Actor, request.Title, request.Description, request.EasyReadSummary);
                 context.Response.Headers.ETag = Etags.Format(item.Version);
                 return TypedResults.Created($"/api/projects/{projectId}/agenda/items/{item.Id}", item);
             })
@@ -37,25 +37,25 @@ public static class AgendaApi
             .WithSummary("Propose an item; who proposed it, in what role and with what lived experience is kept. Contributors and facilitators.")
             .WithDescription("A supporter acting with a contributor (CoProduce-Acting-With) is recorded as SupportedBy. Send Idempotency-Key to retry safely.");
 
-        group.MapGet("/items/{itemId:guid}", async (Guid projectId, Guid itemId, HttpContext context, IGrainFactory grains) =>
-                Item(context, await Agenda(grains, projectId).GetItem(await context.ActorAsync(), itemId)))
+        group.MapGet("/items/{itemId:guid}", async (Guid projectId, Guid itemId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Item(context, await Agenda(grains, projectId).GetItem(caller.Actor, itemId)))
             .Produces<AgendaItem>()
             .WithSummary("One item, withdrawn or not; the ETag is the item's version. Anyone who can see the project.");
 
-        group.MapPut("/items/{itemId:guid}", async (Guid projectId, Guid itemId, ItemText request, HttpContext context, IGrainFactory grains) =>
+        group.MapPut("/items/{itemId:guid}", async (Guid projectId, Guid itemId, ItemText request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
                 var expected = Etags.RequireIfMatch(context.Request);
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return Item(context, await Agenda(grains, projectId)
                     .Edit(actor, itemId, request.Title, request.Description, request.EasyReadSummary, expected));
             })
             .Produces<AgendaItem>()
             .WithSummary("Edit an item (its proposer or a facilitator). If-Match with the item's ETag is required; a stale one is 412.");
 
-        group.MapDelete("/items/{itemId:guid}", async (Guid projectId, Guid itemId, HttpContext context, IGrainFactory grains) =>
+        group.MapDelete("/items/{itemId:guid}", async (Guid projectId, Guid itemId, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
                 var expected = Etags.RequireIfMatch(context.Request);
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return Item(context, await Agenda(grains, projectId).Withdraw(actor, itemId, expected));
             })
             .Produces<AgendaItem>()
@@ -64,38 +64,38 @@ public static class AgendaApi
 
     private static void MapRanking(RouteGroupBuilder group)
     {
-        group.MapPost("/ranking", async (Guid projectId, RankingSettings request, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await Agenda(grains, projectId).OpenRanking(await context.ActorAsync(), request.Method, request.DotsPerPerson ?? 0)))
+        group.MapPost("/ranking", async (Guid projectId, RankingSettings request, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await Agenda(grains, projectId).OpenRanking(caller.Actor, request.Method, request.DotsPerPerson ?? 0)))
             .Produces<AgendaView>()
             .WithSummary("Open ranking by DotVote (with 1-50 dots each) or RankedChoice. Facilitators; after a ranked or agreed agenda this starts over.");
 
-        group.MapPut("/ranking/mine/dots", async (Guid projectId, DotAllocation request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await Agenda(grains, projectId).PlaceDots(await context.ActorAsync(), request.Dots)))
+        group.MapPut("/ranking/mine/dots", async (Guid projectId, DotAllocation request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await Agenda(grains, projectId).PlaceDots(caller.Actor, request.Dots)))
             .WithSummary("Replace your dots (dot vote): item id to count, adding up to at most the dots each. Contributors and facilitators, until ranking closes.");
 
-        group.MapPut("/ranking/mine/order", async (Guid projectId, ItemOrder request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await Agenda(grains, projectId).SubmitRanking(await context.ActorAsync(), request.Order)))
+        group.MapPut("/ranking/mine/order", async (Guid projectId, ItemOrder request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await Agenda(grains, projectId).SubmitRanking(caller.Actor, request.Order)))
             .WithSummary("Replace your order (ranked choice): item ids, first choice first; you need not rank them all. Contributors and facilitators, until ranking closes.");
 
-        group.MapGet("/ranking/mine", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await Agenda(grains, projectId).Mine(await context.ActorAsync())))
+        group.MapGet("/ranking/mine", async (Guid projectId, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await Agenda(grains, projectId).Mine(caller.Actor)))
             .WithSummary("Your dots or your order in the current ranking.");
 
-        group.MapPost("/ranking/close", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await Agenda(grains, projectId).CloseRanking(await context.ActorAsync())))
+        group.MapPost("/ranking/close", async (Guid projectId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await Agenda(grains, projectId).CloseRanking(caller.Actor)))
             .Produces<AgendaView>()
             .WithSummary("Close ranking and fix the ordered agenda (facilitators); it then awaits the group's agreement.");
     }
 
     private static void MapAgreement(RouteGroupBuilder group)
     {
-        group.MapPost("/agreement", async (Guid projectId, AgreementAnswer request, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await Agenda(grains, projectId).RecordAgreement(await context.ActorAsync(), request.Agrees, request.Comment)))
+        group.MapPost("/agreement", async (Guid projectId, AgreementAnswer request, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await Agenda(grains, projectId).RecordAgreement(caller.Actor, request.Agrees, request.Comment)))
             .Produces<AgendaView>()
             .WithSummary("Say whether you agree to the ranked agenda, with an optional comment; your latest answer counts. Contributors and facilitators.");
 
-        group.MapPost("/agree", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await Agenda(grains, projectId).Agree(await context.ActorAsync())))
+        group.MapPost("/agree", async (Guid projectId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await Agenda(grains, projectId).Agree(caller.Actor)))
             .Produces<AgendaView>()
             .WithSummary("Confirm the agenda as agreed (facilitators), keeping who agreed and who objected.");
     }

@@ -13,10 +13,10 @@ public static class DeliveryApi
     {
         var group = app.MapGroup("/api/projects/{projectId:guid}/actions").WithTags("Delivery").RequireAuthorization();
 
-        group.MapPost("/", async (Guid projectId, ActionRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/", async (Guid projectId, ActionRequest request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
                 var id = Guid.NewGuid();
-                var created = await Action(grains, id).Create(await context.ActorAsync(), projectId, request.ToSpec());
+                var created = await Action(grains, id).Create(caller.Actor, projectId, request.ToSpec());
                 context.Response.Headers.ETag = Etags.Format(created.Version);
                 return TypedResults.Created($"/api/projects/{projectId}/actions/{id}", created.Value);
             })
@@ -24,32 +24,32 @@ public static class DeliveryApi
             .WithSummary("Add an action serving one or more of the project's decisions, with an owner and a due date. Facilitators.")
             .WithDescription("A decision of another project is 400. Send Idempotency-Key to retry safely.");
 
-        group.MapGet("/", async (Guid projectId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/", async (Guid projectId, int? offset, int? limit, IGrainFactory grains, Caller caller) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var ids = page.Apply(await grains.ProjectList(projectId, ProjectListKind.Actions).List(await context.ActorAsync()));
+                var ids = page.Apply(await grains.ProjectList(projectId, ProjectListKind.Actions).List(caller.Actor));
                 var actions = await Task.WhenAll(ids.Items.Select(id => Action(grains, id).Peek()));
                 return TypedResults.Ok(new Page<DeliveryActionView>([.. actions.OfType<DeliveryActionView>()], ids.Offset, ids.Limit, ids.Total));
             })
             .WithSummary("The project's actions, newest first, a page at a time. Anyone who can see the project.");
 
-        group.MapGet("/{actionId:guid}", async (Guid projectId, Guid actionId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await Action(grains, actionId).Get(await context.ActorAsync(), projectId)))
+        group.MapGet("/{actionId:guid}", async (Guid projectId, Guid actionId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await Action(grains, actionId).Get(caller.Actor, projectId)))
             .Produces<DeliveryActionView>()
             .WithSummary("An action with its status history. Anyone who can see the project.");
 
-        group.MapPut("/{actionId:guid}", async (Guid projectId, Guid actionId, ActionRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPut("/{actionId:guid}", async (Guid projectId, Guid actionId, ActionRequest request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
                 var expected = Etags.RequireIfMatch(context.Request);
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return Etags.Ok(context, await Action(grains, actionId).Update(actor, projectId, request.ToSpec(), expected));
             })
             .Produces<DeliveryActionView>()
             .WithSummary("Replace the action's title, description, owner, due date and decisions. Facilitators; If-Match required (412 when stale).");
 
-        group.MapPost("/{actionId:guid}/status", async (Guid projectId, Guid actionId, ActionStatusRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/{actionId:guid}/status", async (Guid projectId, Guid actionId, ActionStatusRequest request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return Etags.Ok(context, await Action(grains, actionId).SetStatus(actor, projectId, request.Status, request.Reason));
             })
             .Produces<DeliveryActionView>()

@@ -14,10 +14,10 @@ public static class FeedbackApi
     {
         var group = app.MapGroup("/api/projects/{projectId:guid}/feedback").WithTags("Feedback").RequireAuthorization();
 
-        group.MapPost("/", async (Guid projectId, FeedbackRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/", async (Guid projectId, FeedbackRequest request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
                 var id = Guid.NewGuid();
-                var created = await Entry(grains, id).Create(await context.ActorAsync(), projectId, request.ToSpec());
+                var created = await Entry(grains, id).Create(caller.Actor, projectId, request.ToSpec());
                 context.Response.Headers.ETag = Etags.Format(created.Version);
                 return TypedResults.Created($"/api/projects/{projectId}/feedback/{id}", created.Value);
             })
@@ -25,37 +25,37 @@ public static class FeedbackApi
             .WithSummary("Draft feedback for a closed decision of the project, linking its delivery actions. Facilitators.")
             .WithDescription("A decision or action of another project is 400; an open decision is 409. Send Idempotency-Key to retry safely.");
 
-        group.MapGet("/", async (Guid projectId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/", async (Guid projectId, int? offset, int? limit, IGrainFactory grains, Caller caller) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var overview = await grains.GetGrain<IProjectFeedbackGrain>(projectId).Overview(await context.ActorAsync());
+                var overview = await grains.GetGrain<IProjectFeedbackGrain>(projectId).Overview(caller.Actor);
                 return TypedResults.Ok(await Page(grains, overview, page));
             })
             .WithSummary("The project's feedback, newest first, with the closed decisions overdue for feedback. Anyone who can see the project.")
             .WithDescription("Drafts are listed for facilitators only. overdue lists decisions closed more than overdueAfterDays ago (the organisation's setting, PUT /api/organisations/{id}/settings) without a published entry.");
 
-        group.MapGet("/{feedbackId:guid}", async (Guid projectId, Guid feedbackId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await Entry(grains, feedbackId).Get(await context.ActorAsync(), projectId)))
+        group.MapGet("/{feedbackId:guid}", async (Guid projectId, Guid feedbackId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await Entry(grains, feedbackId).Get(caller.Actor, projectId)))
             .Produces<FeedbackView>()
             .WithSummary("A feedback entry with whom it is addressed to and their answers. Published: anyone who can see the project; drafts: facilitators.");
 
-        group.MapPost("/{feedbackId:guid}/publish", async (Guid projectId, Guid feedbackId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await Entry(grains, feedbackId).Publish(await context.ActorAsync(), projectId)))
+        group.MapPost("/{feedbackId:guid}/publish", async (Guid projectId, Guid feedbackId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await Entry(grains, feedbackId).Publish(caller.Actor, projectId)))
             .Produces<FeedbackView>()
             .WithSummary("Publish the entry to the decision's voters (every contributor when the vote was anonymous) and the proposers of the agenda items it took up. Facilitators.");
 
-        group.MapPost("/{feedbackId:guid}/response", async (Guid projectId, Guid feedbackId, FeedbackResponseRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/{feedbackId:guid}/response", async (Guid projectId, Guid feedbackId, FeedbackResponseRequest request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return Etags.Ok(context, await Entry(grains, feedbackId).Respond(actor, projectId, request.SignOff, request.Comment));
             })
             .Produces<FeedbackView>()
             .WithSummary("Sign the entry off or challenge it with a comment. Only the people it is addressed to (403 for others).");
 
-        app.MapGet("/api/me/feedback", async (int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+        app.MapGet("/api/me/feedback", async (int? offset, int? limit, IGrainFactory grains, Caller caller) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var addresses = page.Apply(await Visible(grains, actor, await grains.GetGrain<IPersonFeedbackGrain>(actor.PersonId).List()));
                 var entries = await Task.WhenAll(addresses.Items.Select(a => Entry(grains, a.FeedbackId).Peek()));
                 List<FeedbackView> mine = [.. entries.OfType<FeedbackView>().Where(e => e.Addressees.Contains(actor.PersonId))];

@@ -21,7 +21,7 @@ public static class InvitationsApi
 
         // No Idempotency-Key here on purpose: the kept response would hold the code itself, and only its
         // hash may be stored. A retry that lost its answer simply issues another invitation.
-        group.MapPost("/", async (Guid projectId, IssueInvitation request, HttpContext context, IGrainFactory grains, TimeProvider time, IConfiguration configuration) =>
+        group.MapPost("/", async (Guid projectId, IssueInvitation request, HttpContext context, IGrainFactory grains, TimeProvider time, IConfiguration configuration, Caller caller) =>
             {
                 var days = request.ExpiresInDays ?? DefaultDays;
                 if (days is < 1 or > MaxDays)
@@ -32,7 +32,7 @@ public static class InvitationsApi
                 var code = InvitationCodes.New();
                 var id = InvitationCodes.IdOf(code);
                 var issued = await grains.GetGrain<IInvitationGrain>(id)
-                    .Issue(await context.ActorAsync(), projectId, request.Role, request.InviteeName, time.GetUtcNow().AddDays(days));
+                    .Issue(caller.Actor, projectId, request.Role, request.InviteeName, time.GetUtcNow().AddDays(days));
                 context.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Created(
                     $"/api/projects/{projectId}/invitations/{id}",
@@ -41,11 +41,11 @@ public static class InvitationsApi
             .WithSummary("Invite someone to the project (facilitators). The code and link are shown once: only a hash of the code is kept.")
             .WithDescription("role: Contributor, Facilitator or Observer; expiresInDays 1-90, default 14.");
 
-        group.MapGet("/", async (Guid projectId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/", async (Guid projectId, int? offset, int? limit, IGrainFactory grains, Caller caller) =>
             {
                 var page = PageRequest.From(offset, limit);
                 var project = grains.GetGrain<IProjectGrain>(projectId);
-                await EnsureFacilitates(project, await context.ActorAsync());
+                await EnsureFacilitates(project, caller.Actor);
                 var ids = page.Apply(await project.Invitations());
                 var items = new List<InvitationView>(ids.Items.Count);
                 foreach (var id in ids.Items)
@@ -60,13 +60,13 @@ public static class InvitationsApi
             })
             .WithSummary("The project's invitations and what became of each, a page at a time (facilitators). Codes are never shown again.");
 
-        group.MapGet("/{invitationId}", async (Guid projectId, string invitationId, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await Find(grains, projectId, invitationId, await context.ActorAsync())))
+        group.MapGet("/{invitationId}", async (Guid projectId, string invitationId, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await Find(grains, projectId, invitationId, caller.Actor)))
             .WithSummary("One invitation and what became of it (facilitators).");
 
-        group.MapDelete("/{invitationId}", async (Guid projectId, string invitationId, HttpContext context, IGrainFactory grains) =>
+        group.MapDelete("/{invitationId}", async (Guid projectId, string invitationId, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 await Find(grains, projectId, invitationId, actor);
                 return TypedResults.Ok(await grains.GetGrain<IInvitationGrain>(invitationId).Revoke(actor));
             })

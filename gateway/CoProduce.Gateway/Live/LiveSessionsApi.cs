@@ -17,18 +17,18 @@ public static class LiveSessionsApi
     {
         var group = app.MapGroup("/api/projects/{projectId:guid}/live/sessions").WithTags("Live").RequireAuthorization();
 
-        group.MapPost("/", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/", async (Guid projectId, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await Facilitator(grains, projectId, context);
+                var actor = await Facilitator(grains, projectId, caller.Actor);
                 var session = await grains.GetGrain<IProjectLiveGrain>(projectId).OpenSession(Guid.NewGuid(), actor.PersonId);
                 return TypedResults.Created($"/api/projects/{projectId}/live/sessions/{session.Id}", session);
             })
             .WithSummary("Open a session (facilitators): from now until it closes, everyone's time present in the live hub is recorded for payment.")
             .WithDescription("One session at a time: 409 while another is open. Everyone in the hub sees sessionOpened and sessionClosed.");
 
-        group.MapGet("/{sessionId:guid}", async (Guid projectId, Guid sessionId, HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/{sessionId:guid}", async (Guid projectId, Guid sessionId, IGrainFactory grains, Caller caller) =>
             {
-                await Facilitator(grains, projectId, context);
+                await Facilitator(grains, projectId, caller.Actor);
                 var closed = await grains.GetGrain<ILiveSessionGrain>(sessionId).Get();
                 if (closed is not null && closed.ProjectId == projectId)
                 {
@@ -40,14 +40,14 @@ public static class LiveSessionsApi
             })
             .WithSummary("A session with each person's time present (so far, while it is open). Facilitators.");
 
-        group.MapPost("/{sessionId:guid}/close", async (Guid projectId, Guid sessionId, CloseSessionRequest? request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<ILiveSessionGrain>(sessionId).Close(await context.ActorAsync(), projectId, request?.Claims?.ToSpec())))
+        group.MapPost("/{sessionId:guid}/close", async (Guid projectId, Guid sessionId, CloseSessionRequest? request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<ILiveSessionGrain>(sessionId).Close(caller.Actor, projectId, request?.Claims?.ToSpec())))
             .WithSummary("Close the session (facilitators); with claims, every contributor present gets a draft claim for their time at once.")
             .WithDescription("A session closed already is 409. A close sent again after one that failed part way finishes it and makes only the claims still missing.");
 
-        group.MapPost("/{sessionId:guid}/claims", async (Guid projectId, Guid sessionId, AttendanceClaimsRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/{sessionId:guid}/claims", async (Guid projectId, Guid sessionId, AttendanceClaimsRequest request, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var made = await grains.GetGrain<IProjectPaymentsGrain>(projectId).ClaimAttendance(actor, sessionId, request.ToSpec());
                 return TypedResults.Created($"/api/projects/{projectId}/claims", made);
             })
@@ -58,9 +58,8 @@ public static class LiveSessionsApi
         return group;
     }
 
-    private static async Task<Actor> Facilitator(IGrainFactory grains, Guid projectId, HttpContext context)
+    private static async Task<Actor> Facilitator(IGrainFactory grains, Guid projectId, Actor actor)
     {
-        var actor = await context.ActorAsync();
         var access = await grains.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
         return !access.CanSee ? throw DomainException.NotFound("The project")
             : !access.CanFacilitate || actor.SupportedBy is not null ? throw DomainException.Forbidden("Only the project's facilitators open and close sessions.")

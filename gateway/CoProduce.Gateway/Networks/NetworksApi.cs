@@ -12,10 +12,10 @@ public static class NetworksApi
     {
         var group = app.MapGroup("/api/networks").WithTags("Networks").RequireAuthorization();
 
-        group.MapPost("/", async (CreateNetwork request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/", async (CreateNetwork request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
                 var id = Guid.NewGuid();
-                var created = await grains.GetGrain<INetworkGrain>(id).Create(await context.ActorAsync(), request.Name);
+                var created = await grains.GetGrain<INetworkGrain>(id).Create(caller.Actor, request.Name);
                 context.Response.Headers.ETag = Etags.Format(1);
                 return TypedResults.Created($"/api/networks/{id}", created);
             })
@@ -23,26 +23,26 @@ public static class NetworksApi
             .WithSummary("Create a regional network; you become its first coordinator.")
             .WithDescription("Send Idempotency-Key to retry safely.");
 
-        group.MapGet("/{networkId:guid}", async (Guid networkId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await grains.GetGrain<INetworkGrain>(networkId).Get(await context.ActorAsync())))
+        group.MapGet("/{networkId:guid}", async (Guid networkId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await grains.GetGrain<INetworkGrain>(networkId).Get(caller.Actor)))
             .WithSummary("A network, its organisations, coordinators, pool and projects (its coordinators and member organisations' staff only).");
 
-        group.MapPost("/{networkId:guid}/organisations", async (Guid networkId, AddNetworkOrganisation request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<INetworkGrain>(networkId).AddOrganisation(await context.ActorAsync(), request.OrganisationId)))
+        group.MapPost("/{networkId:guid}/organisations", async (Guid networkId, AddNetworkOrganisation request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<INetworkGrain>(networkId).AddOrganisation(caller.Actor, request.OrganisationId)))
             .WithSummary("Bring an organisation into the network (a coordinator who is also an admin of the organisation).");
 
-        group.MapPost("/{networkId:guid}/coordinators", async (Guid networkId, AddNetworkPerson request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<INetworkGrain>(networkId).AddCoordinator(await context.ActorAsync(), request.PersonId)))
+        group.MapPost("/{networkId:guid}/coordinators", async (Guid networkId, AddNetworkPerson request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<INetworkGrain>(networkId).AddCoordinator(caller.Actor, request.PersonId)))
             .WithSummary("Add a coordinator (coordinators only).");
 
-        group.MapPost("/{networkId:guid}/pool", async (Guid networkId, AddNetworkPerson request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<INetworkGrain>(networkId).AddToPool(await context.ActorAsync(), request.PersonId)))
+        group.MapPost("/{networkId:guid}/pool", async (Guid networkId, AddNetworkPerson request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<INetworkGrain>(networkId).AddToPool(caller.Actor, request.PersonId)))
             .WithSummary("Add a contributor to the shared pool (coordinators only); the contributor must have consented to the network first (409 otherwise).");
 
-        group.MapGet("/{networkId:guid}/pool", async (Guid networkId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/{networkId:guid}/pool", async (Guid networkId, int? offset, int? limit, IGrainFactory grains, Caller caller) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var network = await grains.GetGrain<INetworkGrain>(networkId).Get(await context.ActorAsync());
+                var network = await grains.GetGrain<INetworkGrain>(networkId).Get(caller.Actor);
                 var ids = page.Apply(network.Value.ContributorPool);
                 var scope = new ConsentScope(ConsentScopeKind.Network, networkId);
                 var members = new List<PoolMember>(ids.Items.Count);

@@ -11,9 +11,9 @@ public static class OrganisationsApi
     {
         var group = app.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization();
 
-        group.MapPost("/", async (CreateOrganisation request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/", async (CreateOrganisation request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var id = Guid.NewGuid();
                 var created = await grains.GetGrain<IOrganisationGrain>(id).Create(actor, request.Name, request.Kind, request.DisplayName);
                 context.Response.Headers.ETag = Etags.Format(1);
@@ -23,34 +23,34 @@ public static class OrganisationsApi
             .WithSummary("Create an organisation; you become its first admin.")
             .WithDescription("Kinds: LocalAuthority, NhsTrust, Charity, UserLedOrganisation, Other. Send Idempotency-Key to retry safely.");
 
-        group.MapGet("/{organisationId:guid}", async (Guid organisationId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await grains.GetGrain<IOrganisationGrain>(organisationId).Get(await context.ActorAsync())))
+        group.MapGet("/{organisationId:guid}", async (Guid organisationId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await grains.GetGrain<IOrganisationGrain>(organisationId).Get(caller.Actor)))
             .WithSummary("An organisation, its staff and roles (staff of the organisation only).");
 
-        group.MapGet("/{organisationId:guid}/members", async (Guid organisationId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/{organisationId:guid}/members", async (Guid organisationId, int? offset, int? limit, IGrainFactory grains, Caller caller) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var organisation = await grains.GetGrain<IOrganisationGrain>(organisationId).Get(await context.ActorAsync());
+                var organisation = await grains.GetGrain<IOrganisationGrain>(organisationId).Get(caller.Actor);
                 return TypedResults.Ok(page.Apply(organisation.Value.Members));
             })
             .WithSummary("The organisation's staff, a page at a time.");
 
-        group.MapPut("/{organisationId:guid}/members/{personId:guid}", async (Guid organisationId, Guid personId, SetMemberRoles request, HttpContext context, IGrainFactory grains) =>
+        group.MapPut("/{organisationId:guid}/members/{personId:guid}", async (Guid organisationId, Guid personId, SetMemberRoles request, IGrainFactory grains, Caller caller) =>
             {
                 var roles = request.Roles.ToHashSet();
                 return TypedResults.Ok(await grains.GetGrain<IOrganisationGrain>(organisationId)
-                    .SetMember(await context.ActorAsync(), personId, request.DisplayName, roles));
+                    .SetMember(caller.Actor, personId, request.DisplayName, roles));
             })
             .WithSummary("Give a person staff roles (Admin, Facilitator, Finance); an empty list removes them. Admins only.");
 
-        group.MapGet("/{organisationId:guid}/settings", async (Guid organisationId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await grains.GetGrain<IOrganisationGrain>(organisationId).GetSettings(await context.ActorAsync())))
+        group.MapGet("/{organisationId:guid}/settings", async (Guid organisationId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await grains.GetGrain<IOrganisationGrain>(organisationId).GetSettings(caller.Actor)))
             .Produces<OrganisationSettings>()
             .WithSummary("The organisation's settings for all its projects, with its ETag (staff of the organisation only).");
 
-        group.MapPut("/{organisationId:guid}/settings", async (Guid organisationId, OrganisationSettingsRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPut("/{organisationId:guid}/settings", async (Guid organisationId, OrganisationSettingsRequest request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var expected = Etags.IfMatch(context.Request);
                 return Etags.Ok(context, await grains.GetGrain<IOrganisationGrain>(organisationId).SetSettings(actor, request.ToSettings(), expected));
             })

@@ -17,10 +17,10 @@ public static class ClaimsApi
     {
         var projects = app.MapGroup("/api/projects/{projectId:guid}").WithTags("Payments").RequireAuthorization();
 
-        projects.MapPost("/claims", async (Guid projectId, ClaimRequest request, HttpContext context, IGrainFactory grains) =>
+        projects.MapPost("/claims", async (Guid projectId, ClaimRequest request, IGrainFactory grains, Caller caller) =>
             {
                 var id = Guid.NewGuid();
-                var claim = await grains.GetGrain<IClaimGrain>(id).Submit(await context.ActorAsync(), projectId, request.ToSpec());
+                var claim = await grains.GetGrain<IClaimGrain>(id).Submit(caller.Actor, projectId, request.ToSpec());
                 return TypedResults.Created($"/api/claims/{id}", claim);
             })
             .WithIdempotency()
@@ -28,44 +28,44 @@ public static class ClaimsApi
             .WithDescription("Priced from the payer's rate card. A fee waits (AwaitingChoice) until the contributor has chosen what to do with fees from that payer. "
                 + "Refused with 400: zero or negative amounts, another currency, amounts over the policy's caps, a person who is not a contributor here.");
 
-        projects.MapGet("/claims", async (Guid projectId, int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+        projects.MapGet("/claims", async (Guid projectId, int? offset, int? limit, IGrainFactory grains, Caller caller) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var slice = await grains.GetGrain<IProjectPaymentsGrain>(projectId).Claims(await context.ActorAsync(), page.Offset, page.Limit);
+                var slice = await grains.GetGrain<IProjectPaymentsGrain>(projectId).Claims(caller.Actor, page.Offset, page.Limit);
                 return TypedResults.Ok(new Page<ClaimView>(slice.Items, page.Offset, page.Limit, slice.Total));
             })
             .WithSummary("The project's claims, newest first. Facilitators.");
 
-        projects.MapGet("/payments/timeliness", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<IProjectPaymentsGrain>(projectId).Timeliness(await context.ActorAsync())))
+        projects.MapGet("/payments/timeliness", async (Guid projectId, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<IProjectPaymentsGrain>(projectId).Timeliness(caller.Actor)))
             .WithSummary("How promptly the project's contributors were paid against each payer's promise (for the power-balance report).");
 
         var claims = app.MapGroup("/api/claims/{claimId:guid}").WithTags("Payments").RequireAuthorization();
 
-        claims.MapGet("/", async (Guid claimId, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Get(await context.ActorAsync())))
+        claims.MapGet("/", async (Guid claimId, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Get(caller.Actor)))
             .WithSummary("A claim with its status, late flag and any limit warning: its contributor, the project's facilitators, the payer's staff.");
 
-        claims.MapPost("/approve", async (Guid claimId, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Approve(await context.ActorAsync())))
+        claims.MapPost("/approve", async (Guid claimId, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Approve(caller.Actor)))
             .WithSummary("Approve (the payer's finance staff). When paying would cross the contributor's weekly limit the claim is HeldAtLimit with a warning; only they decide.")
             .WithDescription("A claim already decided is 409: of two approvals at once, one wins.");
 
-        claims.MapPost("/reject", async (Guid claimId, RejectRequest request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Reject(await context.ActorAsync(), request.Reason)))
+        claims.MapPost("/reject", async (Guid claimId, RejectRequest request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Reject(caller.Actor, request.Reason)))
             .WithSummary("Reject with a reason the contributor sees (the payer's finance staff).");
 
-        claims.MapPost("/limit", async (Guid claimId, LimitDecisionRequest request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).DecideAtLimit(await context.ActorAsync(), request.Action, request.PayWeek, request.Charity)))
+        claims.MapPost("/limit", async (Guid claimId, LimitDecisionRequest request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).DecideAtLimit(caller.Actor, request.Action, request.PayWeek, request.Charity)))
             .WithSummary("The contributor's decision on a claim held at their weekly limit: Defer, Reduce, Decline, Donate or Confirm (pay in full anyway).");
 
-        claims.MapPost("/confirm", async (Guid claimId, ConfirmDraftRequest request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Confirm(await context.ActorAsync(), request.ToChanges())))
+        claims.MapPost("/confirm", async (Guid claimId, ConfirmDraftRequest request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Confirm(caller.Actor, request.ToChanges())))
             .WithSummary("Confirm a draft claim made from a live session, with any changes (the contributor, or a supporter acting with them).")
             .WithDescription("From then it is a claim like any other: under their payment choice, the payer's promised time and their weekly limit. A claim that is not a draft is 409.");
 
-        claims.MapPost("/decline", async (Guid claimId, DeclineDraftRequest? request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Decline(await context.ActorAsync(), request?.Reason)))
+        claims.MapPost("/decline", async (Guid claimId, DeclineDraftRequest? request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<IClaimGrain>(claimId).Decline(caller.Actor, request?.Reason)))
             .WithSummary("Decline a draft claim made from a live session: its contributor (a reason is theirs to give or not), or a facilitator, who says why.")
             .WithDescription("The body may be left out when no reason is given. A declined draft is never paid, never counted for timeliness, and the session cannot draft it again. A claim that is not a draft is 409.");
 
@@ -80,16 +80,16 @@ public static class MyPaymentsApi
     {
         var group = app.MapGroup("/api/me").WithTags("Payments").RequireAuthorization();
 
-        group.MapGet("/payments", async (HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/payments", async (IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).Get(actor));
             })
             .WithSummary("Your payment choices per organisation or network, your weekly limit, and supporters' changes waiting for you.");
 
-        group.MapPut("/payments/choices", async Task<Results<Ok<PayeePreferences>, Accepted<PayeePreferences>>> (ChoiceRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPut("/payments/choices", async Task<Results<Ok<PayeePreferences>, Accepted<PayeePreferences>>> (ChoiceRequest request, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var preferences = await grains.GetGrain<IPayeeGrain>(actor.PersonId).Choose(
                     actor, new PayerRef(request.PayerKind, request.PayerId), request.Choice, request.Percent, request.Charity);
                 return Changed(actor, preferences);
@@ -98,48 +98,48 @@ public static class MyPaymentsApi
             .WithDescription("Claims waiting for this choice go forward with it; a change applies to claims made from then on. "
                 + "A supporter acting with you only proposes it (202): it waits under pending until you confirm it.");
 
-        group.MapPut("/payments/limit", async Task<Results<Ok<PayeePreferences>, Accepted<PayeePreferences>>> (LimitRequest request, HttpContext context, IGrainFactory grains) =>
+        group.MapPut("/payments/limit", async Task<Results<Ok<PayeePreferences>, Accepted<PayeePreferences>>> (LimitRequest request, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return Changed(actor, await grains.GetGrain<IPayeeGrain>(actor.PersonId).SetLimit(actor, request.ToLimit()));
             })
             .WithSummary("Record a weekly earnings limit on fees (summed across every payer) and any permission you hold; weeklyLimit null removes it.")
             .WithDescription("A supporter acting with you only proposes it (202): your limit stays as it is until you confirm the change.");
 
-        group.MapPost("/payments/pending/{changeId:guid}/confirm", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/payments/pending/{changeId:guid}/confirm", async (Guid changeId, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).ConfirmChange(actor, changeId));
             })
             .WithSummary("Confirm a supporter's pending change to your payment choice or limit (you only, not a supporter); it then applies, naming them.");
 
-        group.MapPost("/payments/pending/{changeId:guid}/reject", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/payments/pending/{changeId:guid}/reject", async (Guid changeId, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IPayeeGrain>(actor.PersonId).RejectChange(actor, changeId));
             })
             .WithSummary("Reject a supporter's pending change (or, as that supporter, withdraw it); nothing changes.");
 
-        group.MapGet("/claims", async (int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/claims", async (int? offset, int? limit, IGrainFactory grains, Caller caller) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var slice = await grains.GetGrain<IPayeeGrain>(actor.PersonId).Claims(actor, page.Offset, page.Limit);
                 return TypedResults.Ok(new Page<ClaimView>(slice.Items, page.Offset, page.Limit, slice.Total));
             })
             .WithSummary("Your claims with every status, newest first.");
 
-        group.MapGet("/statement.csv", async (HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/statement.csv", async (IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var claims = await grains.GetGrain<IPayeeGrain>(actor.PersonId).Statement(actor);
                 return TypedResults.Text(Statements.Csv(claims), "text/csv; charset=utf-8");
             })
             .WithSummary("Your statement as CSV: every claim, what was paid, to whom and when.");
 
-        group.MapGet("/statement.html", async (HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/statement.html", async (IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var claims = await grains.GetGrain<IPayeeGrain>(actor.PersonId).Statement(actor);
                 return TypedResults.Text(Statements.Html(actor.PersonId, claims), "text/html; charset=utf-8");
             })

@@ -16,17 +16,17 @@ public static class PeopleApi
     {
         var group = app.MapGroup("/api/me").WithTags("People").RequireAuthorization();
 
-        group.MapGet("/", async (HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/", async (HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return Etags.Ok(context, await grains.GetGrain<IPersonGrain>(actor.PersonId).GetOwn(actor));
             })
             .WithSummary("Your profile, consents, supporters and where you take part, with its ETag.")
             .WithDescription("A supporter sees the profile of the person they support by sending CoProduce-Acting-With.");
 
-        group.MapPut("/profile", async (PersonProfile profile, HttpContext context, IGrainFactory grains) =>
+        group.MapPut("/profile", async (PersonProfile profile, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var expected = Etags.IfMatch(context.Request);
                 return Etags.Ok(context, await grains.GetGrain<IPersonGrain>(actor.PersonId).SaveProfile(actor, profile, expected));
             })
@@ -34,47 +34,47 @@ public static class PeopleApi
             .WithDescription("The profile an invitation made when you redeemed it (its name only) counts as not yet saved: "
                 + "your own first save replaces it without If-Match.");
 
-        group.MapPost("/consents", async Task<Results<Ok<OwnProfileView>, Accepted<OwnProfileView>>> (GiveConsent request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/consents", async Task<Results<Ok<OwnProfileView>, Accepted<OwnProfileView>>> (GiveConsent request, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var scope = new ConsentScope(request.Kind, request.Id);
                 return Changed(actor, await grains.GetGrain<IPersonGrain>(actor.PersonId).GrantConsent(actor, scope));
             })
             .WithSummary("Consent to share your profile with an organisation or a network (kind: Organisation or Network).")
             .WithDescription("A supporter acting with you only proposes it (202): it waits under pendingConsents until you confirm it.");
 
-        group.MapDelete("/consents/{kind}/{id:guid}", async Task<Results<Ok<OwnProfileView>, Accepted<OwnProfileView>>> (ConsentScopeKind kind, Guid id, HttpContext context, IGrainFactory grains) =>
+        group.MapDelete("/consents/{kind}/{id:guid}", async Task<Results<Ok<OwnProfileView>, Accepted<OwnProfileView>>> (ConsentScopeKind kind, Guid id, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return Changed(actor, await grains.GetGrain<IPersonGrain>(actor.PersonId).WithdrawConsent(actor, new ConsentScope(kind, id)));
             })
             .WithSummary("Withdraw a consent; the organisation or network stops seeing your profile at once.")
             .WithDescription("A supporter acting with you only proposes it (202): it waits under pendingConsents until you confirm it.");
 
-        group.MapPost("/consents/pending/{changeId:guid}/confirm", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/consents/pending/{changeId:guid}/confirm", async (Guid changeId, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).ConfirmConsentChange(actor, changeId));
             })
             .WithSummary("Confirm a supporter's pending consent change (you only, not a supporter); it then applies, naming them.");
 
-        group.MapPost("/consents/pending/{changeId:guid}/reject", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/consents/pending/{changeId:guid}/reject", async (Guid changeId, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).RejectConsentChange(actor, changeId));
             })
             .WithSummary("Reject a supporter's pending consent change (or, as that supporter, withdraw it); nothing changes.");
 
-        group.MapPost("/supporters", async (LinkSupporter request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/supporters", async (LinkSupporter request, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).LinkSupporter(actor, request.SupporterId, request.Relationship));
             })
             .WithSummary("Link a supporter or advocate who may then act with you (you only, not a supporter).");
 
-        group.MapDelete("/supporters/{supporterId:guid}", async (Guid supporterId, HttpContext context, IGrainFactory grains) =>
+        group.MapDelete("/supporters/{supporterId:guid}", async (Guid supporterId, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(actor.PersonId).UnlinkSupporter(actor, supporterId));
             })
             .WithSummary("End a supporter link (you, or the supporter stepping back).");

@@ -16,9 +16,9 @@ internal static class SharedProfilesApi
     public static void MapSharedProfiles(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/organisations/{organisationId:guid}/people/{personId:guid}",
-                async (Guid organisationId, Guid personId, HttpContext context, IGrainFactory grains) =>
+                async (Guid organisationId, Guid personId, IGrainFactory grains, Caller caller) =>
                 {
-                    var actor = await context.ActorAsync();
+                    var actor = caller.Actor;
                     if ((await grains.GetGrain<IOrganisationGrain>(organisationId).RolesOf(actor)).Count == 0)
                     {
                         throw DomainException.NotFound("The person's profile");
@@ -32,9 +32,9 @@ internal static class SharedProfilesApi
             .WithSummary("A person's profile, for the organisation's staff, while the person consents to the organisation.");
 
         app.MapGet("/api/networks/{networkId:guid}/people/{personId:guid}",
-                async (Guid networkId, Guid personId, HttpContext context, IGrainFactory grains) =>
+                async (Guid networkId, Guid personId, IGrainFactory grains, Caller caller) =>
                 {
-                    var actor = await context.ActorAsync();
+                    var actor = caller.Actor;
                     if (!await grains.GetGrain<INetworkGrain>(networkId).IsCoordinator(actor))
                     {
                         throw DomainException.NotFound("The person's profile");

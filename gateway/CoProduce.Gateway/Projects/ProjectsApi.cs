@@ -17,9 +17,9 @@ public static class ProjectsApi
     {
         var group = app.MapGroup("/api/projects").WithTags("Projects").RequireAuthorization();
 
-        group.MapPost("/", async (CreateProject request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/", async (CreateProject request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var id = Guid.NewGuid();
                 var created = await grains.GetGrain<IProjectGrain>(id).Create(actor, request.OrganisationId, request.NetworkId, request.Name, request.Summary);
 
@@ -32,10 +32,10 @@ public static class ProjectsApi
             .WithDescription("Organisation admins and facilitators only (finance staff 403; anyone outside the organisation 404). "
                 + "Send Idempotency-Key to retry safely.");
 
-        group.MapGet("/", async (int? offset, int? limit, HttpContext context, IGrainFactory grains) =>
+        group.MapGet("/", async (int? offset, int? limit, IGrainFactory grains, Caller caller) =>
             {
                 var page = PageRequest.From(offset, limit);
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var own = await grains.GetGrain<IPersonGrain>(actor.PersonId).GetOwn(actor);
                 var ids = page.Apply(own.Value.Projects);
                 var summaries = await Task.WhenAll(ids.Items.Select(id => SummaryOrNull(grains.GetGrain<IProjectGrain>(id), actor)));
@@ -44,17 +44,17 @@ public static class ProjectsApi
             .WithSummary("The projects you take part in, a page at a time, in the order you joined them.")
             .WithDescription("A supporter sending CoProduce-Acting-With sees the projects of the person they support.");
 
-        group.MapGet("/{projectId:guid}", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await grains.GetGrain<IProjectGrain>(projectId).Get(await context.ActorAsync())))
+        group.MapGet("/{projectId:guid}", async (Guid projectId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await grains.GetGrain<IProjectGrain>(projectId).Get(caller.Actor)))
             .Produces<ProjectView>()
             .WithSummary("A project: stage and its history, participants and pre-production.")
             .WithDescription("Participants and staff of the project's organisation; 404 for anyone else. "
                 + "The access plan shows everyone's needs to facilitators and only your own to anyone else.");
 
         group.MapPut("/{projectId:guid}/participants/{personId:guid}",
-                async (Guid projectId, Guid personId, SetParticipantRole request, HttpContext context, IGrainFactory grains) =>
+                async (Guid projectId, Guid personId, SetParticipantRole request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var project = grains.GetGrain<IProjectGrain>(projectId);
                 if (await project.RoleOf(personId) is null)
                 {
@@ -76,9 +76,9 @@ public static class ProjectsApi
                 + "is read into the project until they accept. A project keeps at least one facilitator.");
 
         group.MapDelete("/{projectId:guid}/participants/{personId:guid}",
-                async Task<NoContent> (Guid projectId, Guid personId, HttpContext context, IGrainFactory grains) =>
+                async Task<NoContent> (Guid projectId, Guid personId, IGrainFactory grains, Caller caller) =>
             {
-                await grains.GetGrain<IProjectGrain>(projectId).RemoveParticipant(await context.ActorAsync(), personId);
+                await grains.GetGrain<IProjectGrain>(projectId).RemoveParticipant(caller.Actor, personId);
                 return TypedResults.NoContent();
             })
             .WithSummary("Remove a participant (facilitators), or leave the project yourself.")
@@ -87,11 +87,11 @@ public static class ProjectsApi
                 + "403 for anyone else, 409 for the project's last facilitator (make someone else a facilitator first) and in a closed project. "
                 + "What the person did in the project stays; they leave its live session at once.");
 
-        group.MapPost("/{projectId:guid}/stage", async (Guid projectId, ChangeStage request, HttpContext context, IGrainFactory grains) =>
+        group.MapPost("/{projectId:guid}/stage", async (Guid projectId, ChangeStage request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
                 var expected = Etags.IfMatch(context.Request);
                 var project = grains.GetGrain<IProjectGrain>(projectId);
-                return Etags.Ok(context, await project.ChangeStage(await context.ActorAsync(), request.Stage, request.Reason, expected));
+                return Etags.Ok(context, await project.ChangeStage(caller.Actor, request.Stage, request.Reason, expected));
             })
             .Produces<ProjectView>()
             .WithSummary("Move the project to the next stage, back to any earlier one, or to Closed, saying why. Facilitators only.")

@@ -14,36 +14,36 @@ public static class PowerBalanceApi
     {
         var group = app.MapGroup("/api").WithTags("Power balance").RequireAuthorization();
         MapReport(group, "/projects/{projectId:guid}/power-balance", "project", "Anyone who can see the project.",
-            async (context, grains) => await grains.GetGrain<IProjectPowerBalanceGrain>(RouteId(context, "projectId")).Report(await context.ActorAsync()));
+            async (context, grains, caller) => await grains.GetGrain<IProjectPowerBalanceGrain>(RouteId(context, "projectId")).Report(caller.Actor));
         MapReport(group, "/networks/{networkId:guid}/power-balance", "network's projects added together", "The network's coordinators and its member organisations' staff.",
-            async (context, grains) => await grains.GetGrain<INetworkPowerBalanceGrain>(RouteId(context, "networkId")).Report(await context.ActorAsync()));
+            async (context, grains, caller) => await grains.GetGrain<INetworkPowerBalanceGrain>(RouteId(context, "networkId")).Report(caller.Actor));
 
-        group.MapGet("/projects/{projectId:guid}/self-assessment", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<ISelfAssessmentGrain>(projectId).Get(await context.ActorAsync())))
+        group.MapGet("/projects/{projectId:guid}/self-assessment", async (Guid projectId, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<ISelfAssessmentGrain>(projectId).Get(caller.Actor)))
             .WithSummary("Where the project stands on the ladder of co-production, and every rating before, newest first. Anyone who can see the project.");
 
-        group.MapPut("/projects/{projectId:guid}/self-assessment", async (Guid projectId, SelfAssessmentRequest request, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<ISelfAssessmentGrain>(projectId).Record(await context.ActorAsync(), request.Level, request.Note)))
+        group.MapPut("/projects/{projectId:guid}/self-assessment", async (Guid projectId, SelfAssessmentRequest request, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<ISelfAssessmentGrain>(projectId).Record(caller.Actor, request.Level, request.Note)))
             .WithSummary("Rate where the project stands now on the ladder of co-production. Contributors and facilitators; observers and other staff 403.")
             .WithDescription("Earlier ratings are kept as history; sending the same rating again records it once.");
         return group;
     }
 
-    private static void MapReport(RouteGroupBuilder group, string path, string what, string who, Func<HttpContext, IGrainFactory, Task<PowerBalanceReport>> report)
+    private static void MapReport(RouteGroupBuilder group, string path, string what, string who, Func<HttpContext, IGrainFactory, Caller, Task<PowerBalanceReport>> report)
     {
-        group.MapGet(path, async (HttpContext context, IGrainFactory grains) => TypedResults.Ok(await report(context, grains)))
+        group.MapGet(path, async (HttpContext context, IGrainFactory grains, Caller caller) => TypedResults.Ok(await report(context, grains, caller)))
             .WithSummary($"The power-balance report of the {what}: overall and by month. {who}");
 
-        group.MapGet($"{path}.csv", async (HttpContext context, IGrainFactory grains) =>
+        group.MapGet($"{path}.csv", async (HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var built = await report(context, grains);
+                var built = await report(context, grains, caller);
                 return TypedResults.File(PowerBalanceCsv.Write(built), "text/csv; charset=utf-8", $"power-balance-{built.Id}.csv");
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary($"The power-balance report of the {what} as CSV: one row per measure and month, and one for all time. {who}");
 
-        group.MapGet($"{path}.svg", async (HttpContext context, IGrainFactory grains) =>
-                TypedResults.Text(PowerBalanceSvg.Write(await report(context, grains)), "image/svg+xml; charset=utf-8"))
+        group.MapGet($"{path}.svg", async (HttpContext context, IGrainFactory grains, Caller caller) =>
+                TypedResults.Text(PowerBalanceSvg.Write(await report(context, grains, caller)), "image/svg+xml; charset=utf-8"))
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
             .WithSummary($"The trends of the {what}'s power-balance report as an accessible SVG chart, one line per measure by month. {who}");
     }

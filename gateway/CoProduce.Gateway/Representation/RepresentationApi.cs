@@ -20,12 +20,12 @@ public static class RepresentationApi
         MapOwn(me);
 
         var networks = app.MapGroup("/api/networks/{networkId:guid}/groups").WithTags("Representation").RequireAuthorization();
-        networks.MapGet("/", async (Guid networkId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await grains.GetGrain<INetworkGroupsGrain>(networkId).Get(await context.ActorAsync())))
+        networks.MapGet("/", async (Guid networkId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await grains.GetGrain<INetworkGroupsGrain>(networkId).Get(caller.Actor)))
             .WithSummary("The network's list of groups and communities, for its coordinators, member organisations' staff and people in its projects.");
-        networks.MapPost("/", async (Guid networkId, NetworkGroupRequest request, HttpContext context, IGrainFactory grains) =>
+        networks.MapPost("/", async (Guid networkId, NetworkGroupRequest request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var groups = await grains.GetGrain<INetworkGroupsGrain>(networkId).Add(await context.ActorAsync(), request.Name);
+                var groups = await grains.GetGrain<INetworkGroupsGrain>(networkId).Add(caller.Actor, request.Name);
                 context.Response.Headers.ETag = Etags.Format(groups.Version);
                 return TypedResults.Created($"/api/networks/{networkId}/groups", groups.Value);
             })
@@ -39,31 +39,31 @@ public static class RepresentationApi
 
     private static void MapOwn(RouteGroupBuilder me)
     {
-        me.MapGet("/speaks-for", async (HttpContext context, IGrainFactory grains) =>
+        me.MapGet("/speaks-for", async (HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return Etags.Ok(context, await grains.GetGrain<ISpeaksForGrain>(actor.PersonId).Get(actor));
             })
             .WithSummary("Who you speak for.");
 
-        me.MapPut("/speaks-for", async (SpeaksForRequest request, HttpContext context, IGrainFactory grains) =>
+        me.MapPut("/speaks-for", async (SpeaksForRequest request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return Etags.Ok(context, await grains.GetGrain<ISpeaksForGrain>(actor.PersonId).Set(actor, request.InTheirWords, request.Groups));
             })
             .WithSummary("Say who you speak for, in your own words and from your networks' lists of groups.")
             .WithDescription("Facilitators of your projects see it. A group its network does not list is 400.");
 
-        me.MapGet("/diversity", async (HttpContext context, IGrainFactory grains) =>
+        me.MapGet("/diversity", async (IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IDiversityGrain>(actor.PersonId).Get(actor));
             })
             .WithSummary("Your diversity data, if you have given any (404 otherwise). Nobody else ever sees it.");
 
-        me.MapPut("/diversity", async Task<Results<Ok<DiversityData>, Accepted<DiversityChoices>>> (DiversityRequest request, HttpContext context, IGrainFactory grains) =>
+        me.MapPut("/diversity", async Task<Results<Ok<DiversityData>, Accepted<DiversityChoices>>> (DiversityRequest request, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var choices = await grains.GetGrain<IDiversityGrain>(actor.PersonId).Give(actor, request.Consent, request.Answers);
                 return !actor.IsActingWith() && choices.Data is { } data ? TypedResults.Ok(data) : TypedResults.Accepted((string?)null, choices);
             })
@@ -71,9 +71,9 @@ public static class RepresentationApi
             .WithDescription("It is only ever counted in aggregates of at least five people, never shown per person. "
                 + "A supporter acting with you only proposes it (202): it waits under pending until you confirm it.");
 
-        me.MapDelete("/diversity", async Task<Results<NoContent, Accepted<DiversityChoices>>> (HttpContext context, IGrainFactory grains) =>
+        me.MapDelete("/diversity", async Task<Results<NoContent, Accepted<DiversityChoices>>> (IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var choices = await grains.GetGrain<IDiversityGrain>(actor.PersonId).Withdraw(actor);
                 return actor.IsActingWith() && choices.Data is not null ? TypedResults.Accepted((string?)null, choices) : TypedResults.NoContent();
             })
@@ -81,23 +81,23 @@ public static class RepresentationApi
             .WithDescription("Changes waiting for you are deleted with it. A supporter acting with you only proposes it (202): "
                 + "it waits under pending until you confirm it.");
 
-        me.MapGet("/diversity/pending", async (HttpContext context, IGrainFactory grains) =>
+        me.MapGet("/diversity/pending", async (IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IDiversityGrain>(actor.PersonId).Choices(actor));
             })
             .WithSummary("Your diversity data, if any, and supporters' changes to it waiting for you, each naming the supporter (proposedBy).");
 
-        me.MapPost("/diversity/pending/{changeId:guid}/confirm", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+        me.MapPost("/diversity/pending/{changeId:guid}/confirm", async (Guid changeId, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IDiversityGrain>(actor.PersonId).ConfirmChange(actor, changeId));
             })
             .WithSummary("Confirm a supporter's pending change to your diversity data (you only, not a supporter); it then applies, naming them.");
 
-        me.MapPost("/diversity/pending/{changeId:guid}/reject", async (Guid changeId, HttpContext context, IGrainFactory grains) =>
+        me.MapPost("/diversity/pending/{changeId:guid}/reject", async (Guid changeId, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 return TypedResults.Ok(await grains.GetGrain<IDiversityGrain>(actor.PersonId).RejectChange(actor, changeId));
             })
             .WithSummary("Reject a supporter's pending change to your diversity data (or, as that supporter, withdraw it); nothing changes.");
@@ -105,18 +105,18 @@ public static class RepresentationApi
 
     private static void MapProject(RouteGroupBuilder project)
     {
-        project.MapGet("/", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await grains.GetGrain<IProjectRepresentationGrain>(projectId).View(await context.ActorAsync())))
+        project.MapGet("/", async (Guid projectId, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await grains.GetGrain<IProjectRepresentationGrain>(projectId).View(caller.Actor)))
             .WithSummary("Who the contributors speak for, how they describe themselves (groups under 5 suppressed) and who is missing against the targets. Facilitators.")
             .WithDescription("A cell under 5 is hidden, and enough others with it that no total gives it away; a target's figures are shown only where its cell is.");
 
-        project.MapGet("/targets", async (Guid projectId, HttpContext context, IGrainFactory grains) =>
-                Etags.Ok(context, await grains.GetGrain<IProjectRepresentationGrain>(projectId).Targets(await context.ActorAsync())))
+        project.MapGet("/targets", async (Guid projectId, HttpContext context, IGrainFactory grains, Caller caller) =>
+                Etags.Ok(context, await grains.GetGrain<IProjectRepresentationGrain>(projectId).Targets(caller.Actor)))
             .WithSummary("The project's target representation. Anyone who can see the project.");
 
-        project.MapPut("/targets", async (Guid projectId, TargetsRequest request, HttpContext context, IGrainFactory grains) =>
+        project.MapPut("/targets", async (Guid projectId, TargetsRequest request, HttpContext context, IGrainFactory grains, Caller caller) =>
             {
-                var actor = await context.ActorAsync();
+                var actor = caller.Actor;
                 var expected = Etags.IfMatch(context.Request);
                 return Etags.Ok(context, await grains.GetGrain<IProjectRepresentationGrain>(projectId).SetTargets(actor, request.ToTargets(), expected));
             })

@@ -10,8 +10,8 @@ public static class TrailApi
     {
         var group = app.MapGroup("/api/projects/{projectId:guid}/decisions/{decisionId:guid}").WithTags("Decisions").RequireAuthorization();
 
-        group.MapGet("/trail", async (Guid projectId, Guid decisionId, HttpContext context, IGrainFactory grains) =>
-                TypedResults.Ok(await DecisionTrailReader.Read(grains, await context.ActorAsync(), projectId, decisionId)))
+        group.MapGet("/trail", async (Guid projectId, Guid decisionId, IGrainFactory grains, Caller caller) =>
+                TypedResults.Ok(await DecisionTrailReader.Read(grains, caller.Actor, projectId, decisionId)))
             .WithSummary("A decision's trail: the agenda items it took up, its votes and result, outcome, delivery actions, surveys and published feedback with each answer. Anyone who can see the project.")
             .WithDescription("Each part is shown as its own view shows it to you: results stay hidden until close where so set, an anonymous decision names no voter, and draft feedback is left out.");
 

@@ -329,7 +329,7 @@ export interface ClaimView {
   "paidInRun": null | string;
 }
 
-/** A closed session and the draft claims made from it. */
+/** A closed session and the draft claims its close made. */
 export interface ClosedSession {
   "session": LiveSessionView;
   "claims": Array<ClaimView>;
