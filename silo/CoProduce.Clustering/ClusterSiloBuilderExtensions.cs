@@ -25,7 +25,8 @@ public static class ClusterSiloBuilderExtensions
 
     /// <summary>
     /// Puts this node in the CoProduce cluster, all from <paramref name="configuration"/>: pinned ServiceId and ClusterId,
-    /// endpoints (section <c>CoProduce:Cluster</c>), membership tuned to declare a killed silo dead within 10 s, and, by
+    /// endpoints (section <c>CoProduce:Cluster</c>), membership tuned to declare a killed silo dead within 10 s, a grain
+    /// directory cache bounded for a CoProduce node (<see cref="DirectoryCacheTuning"/>), and, by
     /// <c>CoProduce:Storage:Provider</c>, either embedded (localhost clustering, grain state and reminders in the SQLite
     /// file; also on PostgreSQL with <c>CoProduce:Cluster:SingleNode</c>) or PostgreSQL (membership, grain state and reminders through Orleans' ADO.NET providers). The database must
     /// have been migrated. Also registers the membership health check (tag <see cref="ReadyTag"/>), the host's
@@ -78,6 +79,9 @@ public static class ClusterSiloBuilderExtensions
         services.AddOptions<ClusterMembershipOptions>()
             .Configure(MembershipTuning.Apply)
             .Bind(configuration.GetSection(MembershipTuning.SectionName));
+        services.AddOptions<GrainDirectoryOptions>()
+            .Configure(DirectoryCacheTuning.Apply)
+            .Bind(configuration.GetSection(DirectoryCacheTuning.SectionName));
         // The host reads HostOptions while it is built, before start-up validation: read the one setting directly so
         // that bad cluster settings still fail at start with their validation message.
         services.AddOptions<HostOptions>().Configure(options => options.ShutdownTimeout = configuration.GetValue(

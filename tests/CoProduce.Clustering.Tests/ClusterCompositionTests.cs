@@ -28,6 +28,19 @@ public sealed class ClusterCompositionTests : IDisposable
     }
 
     [Fact]
+    public void DirectoryCacheIsBoundedUnlessConfiguredOtherwise()
+    {
+        using var bounded = ClusterNode.Build(ClusterSettings.For(_database.StorageSettings, "composition"));
+        Assert.Equal(DirectoryCacheTuning.CacheSize, bounded.Services.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value.CacheSize);
+        Assert.True(DirectoryCacheTuning.CacheSize < new GrainDirectoryOptions().CacheSize);
+
+        var settings = ClusterSettings.For(_database.StorageSettings, "composition");
+        settings["CoProduce:Cluster:Directory:CacheSize"] = "5000";
+        using var overridden = ClusterNode.Build(settings);
+        Assert.Equal(5000, overridden.Services.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value.CacheSize);
+    }
+
+    [Fact]
     public void PinnedIdsEndpointAndShutdownTimeoutComeFromConfiguration()
     {
         var settings = ClusterSettings.For(_database.StorageSettings, "composition-cluster", 21111, 40000);

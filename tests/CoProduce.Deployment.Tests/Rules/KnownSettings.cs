@@ -27,6 +27,7 @@ public static class KnownSettings
         (ClusterStorageOptions.SectionName, typeof(ClusterStorageOptions)),
         (CoProduceClusterOptions.SectionName, typeof(CoProduceClusterOptions)),
         (MembershipTuning.SectionName, typeof(ClusterMembershipOptions)),
+        (DirectoryCacheTuning.SectionName, typeof(GrainDirectoryOptions)),
         (ClusterSiloBuilderExtensions.RemindersSectionName, typeof(ReminderOptions)),
         (TelemetryOptions.SectionName, typeof(TelemetryOptions)),
         (JobsOptions.SectionName, typeof(JobsOptions)),
