@@ -52,6 +52,9 @@ public sealed class GatewayApplication(
         var (siloPort, gatewayPort) = FreePort.Two();
         builder.UseSetting("CoProduce:Cluster:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CoProduce:Cluster:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The node's grain directory caches, pre-sized for their entries (100,000 each on a node): a test host touches a
+        // few dozen grains, and a run starts about a thousand hosts.
+        builder.UseSetting("CoProduce:Cluster:Directory:CacheSize", "1000");
         foreach (var (key, value) in Database.StorageSettings)
         {
             builder.UseSetting(key, value);
@@ -71,9 +74,6 @@ public sealed class GatewayApplication(
         {
             services.AddSingleton<IFatalErrorHandler, TestFatalErrorHandler>();
             SiloStoppedOnce.Replace(services);
-            // Orleans sizes its grain directory caches for a million grains, about 19 MB a silo allocated up front; a test
-            // host touches a few dozen grains, and the run starts about a thousand hosts.
-            services.Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CacheSize = 1_000);
             EndpointLimiterDisposal.Add(services);
         });
         if (configureServices is not null)
