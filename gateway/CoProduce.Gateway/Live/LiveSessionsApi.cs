@@ -58,12 +58,11 @@ public static class LiveSessionsApi
         return group;
     }
 
+    /// <summary>The project's access gate, with this endpoint's refusal (404 to outsiders, 403 to anyone but a facilitator).</summary>
     private static async Task<Actor> Facilitator(IGrainFactory grains, Guid projectId, Actor actor)
     {
-        var access = await grains.GetGrain<IProjectGrain>(projectId).AccessOf(actor);
-        return !access.CanSee ? throw DomainException.NotFound("The project")
-            : !access.CanFacilitate || actor.SupportedBy is not null ? throw DomainException.Forbidden("Only the project's facilitators open and close sessions.")
-            : actor;
+        await grains.EnsureCanFacilitate(actor, projectId, "Only the project's facilitators open and close sessions.");
+        return actor;
     }
 }
 
