@@ -14,6 +14,7 @@ public static class InvitationsApi
 {
     private const int DefaultDays = 14;
     private const int MaxDays = 90;
+    private const string ManageRefusal = "Only the project's facilitators can manage invitations.";
 
     public static RouteGroupBuilder MapInvitations(this IEndpointRouteBuilder app)
     {
@@ -45,7 +46,7 @@ public static class InvitationsApi
             {
                 var page = PageRequest.From(offset, limit);
                 var project = grains.GetGrain<IProjectGrain>(projectId);
-                await EnsureFacilitates(project, caller.Actor);
+                await project.EnsureCanFacilitate(caller.Actor, ManageRefusal);
                 var ids = page.Apply(await project.Invitations());
                 var items = new List<InvitationView>(ids.Items.Count);
                 foreach (var id in ids.Items)
@@ -113,26 +114,12 @@ public static class InvitationsApi
     /// <summary>The project's invitation with this id; 404 unless it is one of this project's and the actor facilitates it.</summary>
     private static async Task<InvitationView> Find(IGrainFactory grains, Guid projectId, string invitationId, Actor actor)
     {
-        await EnsureFacilitates(grains.GetGrain<IProjectGrain>(projectId), actor);
+        await grains.EnsureCanFacilitate(actor, projectId, ManageRefusal);
         return InvitationCodes.IsId(invitationId)
             && await grains.GetGrain<IInvitationGrain>(invitationId).Peek() is { } view
             && view.ProjectId == projectId
                 ? view
                 : throw DomainException.NotFound("The invitation");
-    }
-
-    private static async Task EnsureFacilitates(IProjectGrain project, Actor actor)
-    {
-        var access = await project.AccessOf(actor);
-        if (!access.CanSee)
-        {
-            throw DomainException.NotFound("The project");
-        }
-
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can manage invitations.");
-        }
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using CoProduce.Journal.State;
 
 namespace CoProduce.Grains.Common;
 
-/// <summary>How a reentrant grain stores a change to its versioned state.</summary>
+/// <summary>How a grain stores a change to its versioned state.</summary>
 public static class VersionedCommit
 {
     /// <summary>

@@ -38,17 +38,7 @@ public sealed class InvitationGrain(
         }
 
         var project = GrainFactory.GetGrain<IProjectGrain>(projectId);
-        var access = await project.AccessOf(actor);
-        if (!access.CanSee)
-        {
-            throw DomainException.NotFound("The project");
-        }
-
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can invite people.");
-        }
-
+        await project.EnsureCanFacilitate(actor, "Only the project's facilitators can invite people.");
         if (!Enum.IsDefined(role))
         {
             throw DomainException.Invalid("role", "role must be Contributor, Facilitator or Observer.");
@@ -61,7 +51,8 @@ public sealed class InvitationGrain(
             throw DomainException.Invalid("expiresAt", $"An invitation must expire after now and within {MaxLifetime.TotalDays} days.");
         }
 
-        state.State = new InvitationState
+        RaiseEvent(new InvitationIssued(Id, projectId, role, actor.PersonId, actor.SupportedBy, expiresAt));
+        await state.Commit(new InvitationState
         {
             ProjectId = projectId,
             Role = role,
@@ -70,10 +61,7 @@ public sealed class InvitationGrain(
             IssuedAt = now,
             ExpiresAt = expiresAt,
             Status = InvitationStatus.Open,
-            Version = 1,
-        };
-        RaiseEvent(new InvitationIssued(Id, projectId, role, actor.PersonId, actor.SupportedBy, expiresAt));
-        await state.WriteStateAsync();
+        });
         await project.InvitationIssued(Id);
         return View();
     }
@@ -141,17 +129,7 @@ public sealed class InvitationGrain(
             throw DomainException.NotFound("The invitation");
         }
 
-        var access = await GrainFactory.GetGrain<IProjectGrain>(S.ProjectId).AccessOf(actor);
-        if (!access.CanSee)
-        {
-            throw DomainException.NotFound("The invitation");
-        }
-
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators can revoke invitations.");
-        }
-
+        await GrainFactory.EnsureCanFacilitate(actor, S.ProjectId, "Only the project's facilitators can revoke invitations.", notFound: "The invitation");
         if (S.Status == InvitationStatus.Redeemed)
         {
             throw DomainException.Conflict("This invitation was already used; change the person's part in the project instead.");
@@ -159,9 +137,8 @@ public sealed class InvitationGrain(
 
         if (S.Status != InvitationStatus.Revoked)
         {
-            state.State = S with { Status = InvitationStatus.Revoked, Version = S.Version + 1 };
             RaiseEvent(new InvitationRevoked(Id, S.ProjectId, actor.PersonId, actor.SupportedBy));
-            await state.WriteStateAsync();
+            await state.Commit(S with { Status = InvitationStatus.Revoked });
         }
 
         return View();
@@ -193,9 +170,8 @@ public sealed class InvitationGrain(
     /// </summary>
     private async Task Claim(Guid personId, bool isNew)
     {
-        state.State = S with { Status = InvitationStatus.Redeemed, RedeemedBy = personId, RedeemedAt = time.GetUtcNow(), Version = S.Version + 1 };
         RaiseEvent(new InvitationRedeemed(Id, S.ProjectId, personId, isNew));
-        await state.WriteStateAsync();
+        await state.Commit(S with { Status = InvitationStatus.Redeemed, RedeemedBy = personId, RedeemedAt = time.GetUtcNow() });
     }
 
     /// <summary>
@@ -204,16 +180,14 @@ public sealed class InvitationGrain(
     /// </summary>
     private async Task Release(Guid personId, bool pending)
     {
-        state.State = S with
+        RaiseEvent(new InvitationRedemptionUndone(Id, S.ProjectId, personId));
+        await state.Commit(S with
         {
             Status = InvitationStatus.Open,
             RedeemedBy = null,
             RedeemedAt = null,
             PendingPerson = pending ? personId : S.PendingPerson,
-            Version = S.Version + 1,
-        };
-        RaiseEvent(new InvitationRedemptionUndone(Id, S.ProjectId, personId));
-        await state.WriteStateAsync();
+        });
     }
 
     private void EnsureOpen()

@@ -1,9 +1,10 @@
+using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
 
 namespace CoProduce.Grains.Invitations;
 
 /// <summary>An invitation as stored: never the code, only what it grants and what became of it.</summary>
-public sealed record InvitationState
+public sealed record InvitationState : VersionedState
 {
     public Guid ProjectId { get; init; }
 
@@ -29,6 +30,4 @@ public sealed record InvitationState
     /// joins as them, so that sending a redeem again never makes a second person for one invitation.
     /// </summary>
     public Guid? PendingPerson { get; init; }
-
-    public long Version { get; init; }
 }

@@ -62,6 +62,8 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
     {
         var (row, payer) = await Visible(actor);
         var own = row.PersonId == actor.PersonId;
+
+        // Not ProjectGate: whoever sees the claim (payer staff outside the project too) is refused with 403, never 404.
         if (!own && !(await GrainFactory.GetGrain<IProjectGrain>(row.ProjectId).AccessOf(actor)).CanFacilitate)
         {
             throw DomainException.Forbidden("Only the contributor (or a supporter acting with them) or a facilitator of the project declines a draft claim.");
@@ -96,12 +98,7 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
     private async Task<ClaimView> Create(Actor actor, Guid projectId, ClaimSpec spec, bool draft)
     {
         var project = GrainFactory.GetGrain<IProjectGrain>(projectId);
-        var access = await project.AccessOf(actor);
-        if (!access.CanSee)
-        {
-            throw DomainException.NotFound("The project");
-        }
-
+        var access = await project.EnsureCanSee(actor);
         var personId = spec.PersonId ?? actor.PersonId;
         if (personId != actor.PersonId && !access.CanFacilitate)
         {
@@ -261,7 +258,10 @@ public sealed class ClaimGrain(PaymentStore store, TimeProvider time) : Grain, I
         return row;
     }
 
-    /// <summary>The claim, if the actor may see it: its contributor, the project's facilitators, or the payer's staff.</summary>
+    /// <summary>
+    /// The claim, if the actor may see it: its contributor, the project's facilitators, or the payer's staff; 404 names
+    /// the claim, never the project (not ProjectGate: the payer's staff see claims of projects they are not in).
+    /// </summary>
     private async Task<(ClaimRow Row, PayerAccess Payer)> Visible(Actor actor)
     {
         var row = await store.GetClaimAsync(Id, CancellationToken.None) ?? throw DomainException.NotFound("The claim");

@@ -108,15 +108,8 @@ public sealed partial class ProjectPaymentsGrain
     private async Task<IProjectGrain> Facilitated(Actor actor)
     {
         var project = GrainFactory.GetGrain<IProjectGrain>(ProjectId);
-        var access = await project.AccessOf(actor);
-        if (!access.CanSee)
-        {
-            throw DomainException.NotFound("The project");
-        }
-
-        return access.CanFacilitate
-            ? project
-            : throw DomainException.Forbidden("Only the project's facilitators turn a session's attendance into claims.");
+        await project.EnsureCanFacilitate(actor, "Only the project's facilitators turn a session's attendance into claims.");
+        return project;
     }
 
     /// <summary>Who pays and at what rate: the payer's rate card must have the role and activity on that day.</summary>

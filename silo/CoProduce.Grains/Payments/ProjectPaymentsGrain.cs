@@ -12,17 +12,7 @@ public sealed partial class ProjectPaymentsGrain(PaymentStore store, TimeProvide
 
     public async Task<Slice<ClaimView>> Claims(Actor actor, int offset, int limit)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
-        if (!access.CanSee)
-        {
-            throw DomainException.NotFound("The project");
-        }
-
-        if (!access.CanFacilitate)
-        {
-            throw DomainException.Forbidden("Only the project's facilitators list its claims; contributors see their own under /api/me/claims.");
-        }
-
+        await GrainFactory.EnsureCanFacilitate(actor, ProjectId, "Only the project's facilitators list its claims; contributors see their own under /api/me/claims.");
         var (rows, total) = await store.ListClaimsAsync(new ClaimFilter(ProjectId: ProjectId), offset, limit, CancellationToken.None);
 
         // Facilitators see claims without the benefits warning, charity and receipts, unless they approve for the payer.
@@ -44,8 +34,8 @@ public sealed partial class ProjectPaymentsGrain(PaymentStore store, TimeProvide
 
     public async Task<PaymentTimeliness> Timeliness(Actor actor)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
-        return access.CanSee ? await TimelinessFigures() : throw DomainException.NotFound("The project");
+        await GrainFactory.EnsureCanSee(actor, ProjectId);
+        return await TimelinessFigures();
     }
 
     public Task<PaymentTimeliness> TimelinessFigures() =>

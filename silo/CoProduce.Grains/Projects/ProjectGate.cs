@@ -11,11 +11,16 @@ public static class ProjectGate
 {
     public const string OnlyFacilitators = "Only the project's facilitators can do this.";
 
-    /// <summary>The actor's access; 404 ("The project") to anyone who may not see the project.</summary>
-    public static async Task<ProjectAccess> EnsureCanSee(this IProjectGrain project, Actor actor)
+    private const string TheProject = "The project";
+
+    /// <summary>
+    /// The actor's access; 404 to anyone who may not see the project, naming <paramref name="notFound"/> (the project,
+    /// unless a grain of it hides itself by its own name).
+    /// </summary>
+    public static async Task<ProjectAccess> EnsureCanSee(this IProjectGrain project, Actor actor, string notFound = TheProject)
     {
         var access = await project.AccessOf(actor);
-        return access.CanSee ? access : throw DomainException.NotFound("The project");
+        return access.CanSee ? access : throw DomainException.NotFound(notFound);
     }
 
     /// <summary>Contributors and facilitators take part; observers, and staff who do not facilitate, watch (403 with <paramref name="refusal"/>).</summary>
@@ -28,9 +33,9 @@ public static class ProjectGate
     }
 
     /// <summary>The project's facilitators only (never a supporter acting with one); 403 with <paramref name="refusal"/> to anyone else in it.</summary>
-    public static async Task<ProjectAccess> EnsureCanFacilitate(this IProjectGrain project, Actor actor, string refusal = OnlyFacilitators)
+    public static async Task<ProjectAccess> EnsureCanFacilitate(this IProjectGrain project, Actor actor, string refusal = OnlyFacilitators, string notFound = TheProject)
     {
-        var access = await project.EnsureCanSee(actor);
+        var access = await project.EnsureCanSee(actor, notFound);
         return access.CanFacilitate ? access : throw DomainException.Forbidden(refusal);
     }
 
@@ -40,6 +45,6 @@ public static class ProjectGate
     public static Task<ProjectAccess> EnsureTakesPart(this IGrainFactory grains, Actor actor, Guid projectId, string refusal) =>
         grains.GetGrain<IProjectGrain>(projectId).EnsureTakesPart(actor, refusal);
 
-    public static Task<ProjectAccess> EnsureCanFacilitate(this IGrainFactory grains, Actor actor, Guid projectId, string refusal = OnlyFacilitators) =>
-        grains.GetGrain<IProjectGrain>(projectId).EnsureCanFacilitate(actor, refusal);
+    public static Task<ProjectAccess> EnsureCanFacilitate(this IGrainFactory grains, Actor actor, Guid projectId, string refusal = OnlyFacilitators, string notFound = TheProject) =>
+        grains.GetGrain<IProjectGrain>(projectId).EnsureCanFacilitate(actor, refusal, notFound);
 }

@@ -21,8 +21,8 @@ public sealed class ProjectPowerBalanceGrain(
 
     public async Task<PowerBalanceReport> Report(Actor actor)
     {
-        var access = await GrainFactory.GetGrain<IProjectGrain>(ProjectId).AccessOf(actor);
-        return access.CanSee ? await Published() : throw DomainException.NotFound("The project");
+        await GrainFactory.EnsureCanSee(actor, ProjectId);
+        return await Published();
     }
 
     public async Task<PowerBalanceReport> Published()
