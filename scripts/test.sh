@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. SQLite needs nothing; PostgreSQL tests get a throwaway server on a
+# Runs every test of the solution: the solution is built once, then the test projects run in two lanes side by
+# side (see below). SQLite needs nothing; PostgreSQL tests get a throwaway server on a
 # free loopback port (installed with apt-get if missing), named in COPRODUCE_TEST_POSTGRES. Then the
 # TypeScript SDK's tests run with node's own test runner against real gateway processes.
 # Extra arguments go to 'dotnet test' and skip the SDK tests, e.g.
@@ -44,20 +45,64 @@ print_failures() {
   done
 }
 
+# The solution is built once; then the test projects run in two lanes side by side, each project in a
+# 'dotnet test --no-build' of its own: the gateway's tests (the longest) in one, every other project and then
+# the TypeScript SDK's tests in the other. A lane's output goes to test-results/<lane>.log and is printed
+# when the lane ends, so the two never interleave.
+echo "== building the solution (Release)"
+dotnet build CoProduce.sln -c Release -nologo -v q -clp:ErrorsOnly
+
+mkdir -p "$results"
+# A project of the second lane that waits a lot (processes starting, nodes being declared dead) goes first.
+other_projects=(Cluster Grains OrleansStorage Journal Clustering Telemetry Deployment)
+
+test_project() {
+  local name=$1
+  shift
+  echo "== CoProduce.$name.Tests"
+  dotnet test "tests/CoProduce.$name.Tests/CoProduce.$name.Tests.csproj" -c Release --no-build \
+    --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=$name" --results-directory "$results" "$@"
+}
+
+gateway_lane() {
+  test_project Gateway "$@"
+}
+
+other_lane() {
+  local status=0 name
+  for name in "${other_projects[@]}"; do
+    test_project "$name" "$@" || status=1
+  done
+  if (($# == 0)); then
+    echo "== TypeScript SDK (clients/typescript)"
+    # The build above made the gateway the SDK's tests start, so npm test need not build it again.
+    (cd clients/typescript && npm ci --no-audit --no-fund \
+      && COPRODUCE_GATEWAY_DLL="$PWD/../../gateway/CoProduce.Gateway/bin/Release/net10.0/CoProduce.Gateway.dll" npm test) || status=1
+  fi
+  return "$status"
+}
+
+# Both lanes share one throwaway PostgreSQL server (each test class makes its own database on it).
+run_lanes() {
+  local gateway_status=0 other_status=0 gateway_pid other_pid
+  gateway_lane "$@" >"$results/gateway.log" 2>&1 &
+  gateway_pid=$!
+  other_lane "$@" >"$results/other.log" 2>&1 &
+  other_pid=$!
+  wait "$other_pid" || other_status=$?
+  cat "$results/other.log"
+  wait "$gateway_pid" || gateway_status=$?
+  cat "$results/gateway.log"
+  ((gateway_status == 0 && other_status == 0))
+}
+
 status=0
 # In a subshell: pg_run_with_server ends its shell with the command's exit status.
-(pg_run_with_server test dotnet test CoProduce.sln -c Release \
-  --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=tests" --results-directory "$results" "$@") || status=$?
+(pg_run_with_server test run_lanes "$@") || status=$?
 
 if ((status != 0)); then
-  echo "== .NET tests failed (exit $status):"
+  echo "== tests failed (exit $status):"
   print_failures
   exit "$status"
 fi
-
-if (($# == 0)); then
-  echo "== TypeScript SDK (clients/typescript)"
-  # The solution's build above made the gateway the SDK's tests start, so npm test need not build it again.
-  (cd clients/typescript && npm ci --no-audit --no-fund \
-    && COPRODUCE_GATEWAY_DLL="$PWD/../../gateway/CoProduce.Gateway/bin/Release/net10.0/CoProduce.Gateway.dll" npm test)
-fi
+echo "== every test passed"

@@ -28,7 +28,7 @@ public sealed class GatewayApplication(
     /// <summary>A fixed anonymity key, so applications on the same database file ballots under the same keys.</summary>
     public const string TestAnonymityKey = "Y29wcm9kdWNlLXRlc3QtYW5vbnltaXR5LWtleS0zMiEhIQ==";
 
-    private readonly SqliteDatabase? _ownDatabase = database is null ? new SqliteDatabase() : null;
+    private readonly SqliteDatabase? _ownDatabase = StopSharedGateway(database) is null ? new SqliteDatabase() : null;
 
     private ITestDatabase Database => database ?? _ownDatabase!;
 
@@ -91,6 +91,13 @@ public sealed class GatewayApplication(
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(personId));
         return client;
+    }
+
+    /// <summary>A class's shared gateway stops before this one starts on the same database (see <see cref="GatewayDatabase"/>).</summary>
+    private static ITestDatabase? StopSharedGateway(ITestDatabase? database)
+    {
+        (database as GatewayDatabase)?.StopShared();
+        return database;
     }
 
     protected override void Dispose(bool disposing)

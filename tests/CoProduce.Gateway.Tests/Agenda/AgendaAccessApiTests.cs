@@ -1,9 +1,8 @@
 using System.Net;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Agenda;
 
-public abstract class AgendaAccessApiTests(ITestDatabase database)
+public abstract class AgendaAccessApiTests(GatewayDatabase database)
 {
     /// <summary>Every write of the agenda API, as one person would send it against an agenda whose ranking is open.</summary>
     private static IEnumerable<Func<Task<HttpResponseMessage>>> Writes(AgendaProject project, Guid person, Guid itemId)
@@ -33,7 +32,7 @@ public abstract class AgendaAccessApiTests(ITestDatabase database)
     [Fact]
     public async Task ObserversFollowTheAgendaButChangeNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (project, itemId) = await OpenDotVote(app);
         var before = await project.Snapshot();
         var observer = project.As(project.Observer);
@@ -53,7 +52,7 @@ public abstract class AgendaAccessApiTests(ITestDatabase database)
     [Fact]
     public async Task StaffWhoDoNotFacilitateFollowTheAgendaButChangeNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (project, itemId) = await OpenDotVote(app);
         var before = await project.Snapshot();
         await project.As(project.FinanceStaff).GetAsync(project.Url).Expect(HttpStatusCode.OK);
@@ -68,7 +67,7 @@ public abstract class AgendaAccessApiTests(ITestDatabase database)
     [Fact]
     public async Task StrangersAndOtherOrganisationsStaffAreToldTheProjectDoesNotExist()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (project, itemId) = await OpenDotVote(app);
         var before = await project.Snapshot();
         var journalled = (await project.Journal()).Count;
@@ -93,7 +92,7 @@ public abstract class AgendaAccessApiTests(ITestDatabase database)
     [Fact]
     public async Task AnAgendaOfAProjectThatDoesNotExistIsNotFound()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var client = project.As(project.Facilitator);
         var nowhere = $"/api/projects/{Guid.NewGuid()}/agenda";
@@ -105,7 +104,7 @@ public abstract class AgendaAccessApiTests(ITestDatabase database)
     [Fact]
     public async Task ContributorsTakePartButDoNotFacilitate()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (project, _) = await OpenDotVote(app);
         var contributor = project.As(project.Contributor);
         await contributor.PostAsync($"{project.Url}/ranking/close", null).Expect(HttpStatusCode.Forbidden);
@@ -119,13 +118,13 @@ public abstract class AgendaAccessApiTests(ITestDatabase database)
     [Fact]
     public async Task WithoutATokenTheAnswerIs401()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         await app.CreateClient().GetAsync(project.Url).Expect(HttpStatusCode.Unauthorized);
         await app.CreateClient().PostJson($"{project.Url}/items", new { title = "x" }).Expect(HttpStatusCode.Unauthorized);
     }
 }
 
-public sealed class SqliteAgendaAccessApiTests(SqliteDatabase database) : AgendaAccessApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteAgendaAccessApiTests(SqliteGateway database) : AgendaAccessApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresAgendaAccessApiTests(PostgresDatabase database) : AgendaAccessApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresAgendaAccessApiTests(PostgresGateway database) : AgendaAccessApiTests(database), IClassFixture<PostgresGateway>;

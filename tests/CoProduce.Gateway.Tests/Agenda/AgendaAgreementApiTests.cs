@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Agenda;
 
-public abstract class AgendaAgreementApiTests(ITestDatabase database)
+public abstract class AgendaAgreementApiTests(GatewayDatabase database)
 {
     private static async Task<(AgendaProject Project, Guid Item)> Ranked(GatewayApplication app)
     {
@@ -25,7 +24,7 @@ public abstract class AgendaAgreementApiTests(ITestDatabase database)
     [Fact]
     public async Task AgreementRecordsWhoAgreedAndWhoObjected()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (project, _) = await Ranked(app);
         await Answer(project.As(project.Contributor), project, agrees: false, "Travel should come first").Expect(HttpStatusCode.OK);
         await Answer(project.As(project.SecondContributor), project, agrees: true).Expect(HttpStatusCode.OK);
@@ -59,7 +58,7 @@ public abstract class AgendaAgreementApiTests(ITestDatabase database)
     [Fact]
     public async Task AgreementNeedsARankedAgendaAndSomeoneToHaveAnswered()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var item = (await project.ProposeItems("Night visits"))[0];
         var agree = () => project.As(project.Facilitator).PostAsync($"{project.Url}/agree", null);
@@ -86,7 +85,7 @@ public abstract class AgendaAgreementApiTests(ITestDatabase database)
     [Fact]
     public async Task ANewRankingAfterAgreementStartsOverAndTheJournalKeepsTheOldOne()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (project, item) = await Ranked(app);
         await Answer(project.As(project.Contributor), project, agrees: false, "Not yet").Expect(HttpStatusCode.OK);
         await project.As(project.Facilitator).PostAsync($"{project.Url}/agree", null).Expect(HttpStatusCode.OK);
@@ -111,7 +110,7 @@ public abstract class AgendaAgreementApiTests(ITestDatabase database)
     [Fact]
     public async Task ARankedAgendaTheGroupObjectsToCanBeRankedAgain()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (project, item) = await Ranked(app);
         await Answer(project.As(project.Contributor), project, agrees: false, "Wrong order").Expect(HttpStatusCode.OK);
         await project.OpenRanking("DotVote", 2).Expect(HttpStatusCode.OK);
@@ -121,6 +120,6 @@ public abstract class AgendaAgreementApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteAgendaAgreementApiTests(SqliteDatabase database) : AgendaAgreementApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteAgendaAgreementApiTests(SqliteGateway database) : AgendaAgreementApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresAgendaAgreementApiTests(PostgresDatabase database) : AgendaAgreementApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresAgendaAgreementApiTests(PostgresGateway database) : AgendaAgreementApiTests(database), IClassFixture<PostgresGateway>;

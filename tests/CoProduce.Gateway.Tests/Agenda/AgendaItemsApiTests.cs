@@ -1,15 +1,14 @@
 using System.Net;
 using System.Text;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Agenda;
 
-public abstract class AgendaItemsApiTests(ITestDatabase database)
+public abstract class AgendaItemsApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task AProposalKeepsWhoProposedItInWhatRoleAndWithWhatLivedExperience()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var created = await project.As(project.Contributor)
             .PostJson($"{project.Url}/items", new { title = "  Night visits  ", description = "Carers arrive late.", easyReadSummary = "Carers come late at night." })
@@ -45,7 +44,7 @@ public abstract class AgendaItemsApiTests(ITestDatabase database)
     [Fact]
     public async Task ASupporterActingWithAContributorIsRecordedAsSupportingThem()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var created = await project.AsSupporterOf(project.Contributor)
             .PostJson($"{project.Url}/items", new { title = "Respite for carers" })
@@ -71,7 +70,7 @@ public abstract class AgendaItemsApiTests(ITestDatabase database)
     [Fact]
     public async Task TwoPeopleEditingOneItemAtOnceNeverLoseAnEdit()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var id = (await project.Propose(project.Contributor, "Night visits")).GetProperty("id").GetGuid();
         var url = $"{project.Url}/items/{id}";
@@ -96,7 +95,7 @@ public abstract class AgendaItemsApiTests(ITestDatabase database)
     [Fact]
     public async Task EditsAndWithdrawalsNeedAValidIfMatch()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var id = (await project.Propose(project.Contributor, "Night visits")).GetProperty("id").GetGuid();
         var url = $"{project.Url}/items/{id}";
@@ -112,7 +111,7 @@ public abstract class AgendaItemsApiTests(ITestDatabase database)
     [Fact]
     public async Task OnlyTheProposerOrAFacilitatorChangesAnItemAndWithdrawnItemsStayOnRecord()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var id = (await project.Propose(project.Contributor, "Night visits")).GetProperty("id").GetGuid();
         var url = $"{project.Url}/items/{id}";
@@ -147,7 +146,7 @@ public abstract class AgendaItemsApiTests(ITestDatabase database)
     [InlineData("[]")]
     public async Task AMalformedItemIsABadRequestAndChangesNothing(string json)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var id = (await project.Propose(project.Contributor, "Night visits")).GetProperty("id").GetGuid();
         var before = await project.Snapshot();
@@ -167,7 +166,7 @@ public abstract class AgendaItemsApiTests(ITestDatabase database)
     [InlineData(200, 0, 4001)]
     public async Task TextBeyondItsLengthIsRefused(int titleLength, int descriptionLength, int easyReadLength)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var body = new { title = new string('t', titleLength), description = new string('d', descriptionLength), easyReadSummary = new string('e', easyReadLength) };
         var refused = await project.As(project.Contributor).PostJson($"{project.Url}/items", body).Expect(HttpStatusCode.BadRequest);
@@ -181,7 +180,7 @@ public abstract class AgendaItemsApiTests(ITestDatabase database)
     [Fact]
     public async Task ARetriedProposalWithTheSameIdempotencyKeyMakesOneItem()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var client = project.As(project.Contributor);
         var first = await Send("key-1", "Night visits").Expect(HttpStatusCode.Created);
@@ -202,7 +201,7 @@ public abstract class AgendaItemsApiTests(ITestDatabase database)
     [Fact]
     public async Task AnAgendaHoldsAtMostAHundredItemsNotWithdrawn()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var ids = await project.ProposeItems([.. Enumerable.Range(1, 100).Select(i => $"Item {i}")]);
         await project.As(project.Contributor).PostJson($"{project.Url}/items", new { title = "One too many" }).Expect(HttpStatusCode.Conflict);
@@ -213,7 +212,7 @@ public abstract class AgendaItemsApiTests(ITestDatabase database)
     [Fact]
     public async Task AnUnknownItemIsNotFound()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var url = $"{project.Url}/items/{Guid.NewGuid()}";
         await project.As(project.Contributor).GetAsync(url).Expect(HttpStatusCode.NotFound);
@@ -222,6 +221,6 @@ public abstract class AgendaItemsApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteAgendaItemsApiTests(SqliteDatabase database) : AgendaItemsApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteAgendaItemsApiTests(SqliteGateway database) : AgendaItemsApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresAgendaItemsApiTests(PostgresDatabase database) : AgendaItemsApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresAgendaItemsApiTests(PostgresGateway database) : AgendaItemsApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Agenda;
 
-public abstract class AgendaRankingApiTests(ITestDatabase database)
+public abstract class AgendaRankingApiTests(GatewayDatabase database)
 {
     private static IEnumerable<(Guid Item, decimal Score, int Position)> Ranking(JsonElement agenda) =>
         agenda.GetProperty("ranking").EnumerateArray()
@@ -13,7 +12,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task ADotVoteOrdersByTotalDotsWithTiesToTheEarlierProposal()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, b, c, d) = await Four(project);
         var opened = await (await project.OpenRanking("DotVote", 3).Expect(HttpStatusCode.OK)).Json();
@@ -41,7 +40,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task RankedChoiceOrdersByRepeatedInstantRunoff()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var ids = await project.ProposeItems("Item A", "Item B", "Item C");
         var (a, b, c) = (ids[0], ids[1], ids[2]);
@@ -64,7 +63,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task OverspendingDotsIsABadRequestAndChangesNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, b, _, _) = await Four(project);
         await project.OpenRanking("DotVote", 3).Expect(HttpStatusCode.OK);
@@ -84,7 +83,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task DotsOnAWithdrawnOrUnknownItemAreABadRequestAndChangeNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, b, _, _) = await Four(project);
         await project.Send(project.Contributor, HttpMethod.Delete, $"{project.Url}/items/{b}", null, "\"1\"").Expect(HttpStatusCode.OK);
@@ -105,7 +104,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task AnItemWithdrawnDuringRankingNoLongerCounts()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, b, _, _) = await Four(project);
         await project.OpenRanking("DotVote", 3).Expect(HttpStatusCode.OK);
@@ -122,7 +121,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task PlacingDotsOrAnOrderReplacesWhatYouHadAndMineShowsIt()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, b, c, _) = await Four(project);
         await project.OpenRanking("DotVote", 5).Expect(HttpStatusCode.OK);
@@ -146,7 +145,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task TheSameDotsOrOrderSentAgainAreJournalledOnce()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, b, _, _) = await Four(project);
         await project.OpenRanking("DotVote", 5).Expect(HttpStatusCode.OK);
@@ -161,7 +160,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task AnOrderMustNameDistinctItemsStillOnTheAgenda()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, b, c, d) = await Four(project);
         await project.Send(project.Contributor, HttpMethod.Delete, $"{project.Url}/items/{d}", null, "\"1\"").Expect(HttpStatusCode.OK);
@@ -179,7 +178,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task RankingAfterCloseIsAConflictAndChangesNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, b, _, _) = await Four(project);
         await project.OpenRanking("DotVote", 3).Expect(HttpStatusCode.OK);
@@ -198,7 +197,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task RankedItemsAreFixedButNewProposalsWaitForTheNextRanking()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, _, _, _) = await Four(project);
         await project.OpenRanking("DotVote", 3).Expect(HttpStatusCode.OK);
@@ -218,7 +217,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task RankingMustBeOpenAndMatchTheMethod()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, b, _, _) = await Four(project);
         await project.PlaceDots(project.Contributor, (a, 1)).Expect(HttpStatusCode.Conflict);
@@ -240,7 +239,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [InlineData("{\"method\":\"DotVote\",\"dotsPerPerson\":3,\"anonymous\":true}")]
     public async Task BadRankingSettingsAreABadRequestAndChangeNothing(string json)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         await project.ProposeItems("Item A");
         var before = await project.Snapshot();
@@ -253,7 +252,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task ARankingNobodyTookPartInCannotBeClosed()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         await project.OpenRanking("DotVote", 3).Expect(HttpStatusCode.OK);
         await project.Close().Expect(HttpStatusCode.Conflict);
@@ -264,7 +263,7 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     [Fact]
     public async Task ManyPeoplePlacingDotsAtOnceAreAllCounted()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var (a, b, _, _) = await Four(project);
         var people = await project.AddContributors(30);
@@ -285,6 +284,6 @@ public abstract class AgendaRankingApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteAgendaRankingApiTests(SqliteDatabase database) : AgendaRankingApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteAgendaRankingApiTests(SqliteGateway database) : AgendaRankingApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresAgendaRankingApiTests(PostgresDatabase database) : AgendaRankingApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresAgendaRankingApiTests(PostgresGateway database) : AgendaRankingApiTests(database), IClassFixture<PostgresGateway>;

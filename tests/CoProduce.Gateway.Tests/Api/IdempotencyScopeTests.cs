@@ -1,6 +1,5 @@
 using System.Net;
 using CoProduce.Gateway.Tests.Payments;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Api;
 
@@ -8,12 +7,12 @@ namespace CoProduce.Gateway.Tests.Api;
 /// Issue 14, section 2: an Idempotency-Key belongs to the signed-in person and to the person they act for, and
 /// payout runs honour it (a retried start answers the run it started instead of starting a second).
 /// </summary>
-public abstract class IdempotencyScopeTests(ITestDatabase database)
+public abstract class IdempotencyScopeTests(GatewayDatabase database)
 {
     [Fact]
     public async Task StartingAPayoutRunTwiceWithOneKeyStartsOneRun()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var finance = app.CreateClient(world.People.Finance);
         finance.DefaultRequestHeaders.Add("Idempotency-Key", $"run-{Guid.NewGuid():N}");
@@ -29,7 +28,7 @@ public abstract class IdempotencyScopeTests(ITestDatabase database)
     [Fact]
     public async Task AKeyASupporterUsedWithOnePersonNeverAnswersForAnother()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         var (supporter, other) = (Guid.NewGuid(), Guid.NewGuid());
@@ -56,6 +55,6 @@ public abstract class IdempotencyScopeTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteIdempotencyScopeTests(SqliteDatabase database) : IdempotencyScopeTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteIdempotencyScopeTests(SqliteGateway database) : IdempotencyScopeTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresIdempotencyScopeTests(PostgresDatabase database) : IdempotencyScopeTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresIdempotencyScopeTests(PostgresGateway database) : IdempotencyScopeTests(database), IClassFixture<PostgresGateway>;

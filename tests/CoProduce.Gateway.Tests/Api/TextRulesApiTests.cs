@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Api;
 
@@ -8,7 +7,7 @@ namespace CoProduce.Gateway.Tests.Api;
 /// Text people type is refused, with 400 problem details and nothing stored, when it holds what readers
 /// cannot see or what turns the text around it: noncharacters, half a surrogate pair and direction overrides.
 /// </summary>
-public abstract class TextRulesApiTests(ITestDatabase database)
+public abstract class TextRulesApiTests(GatewayDatabase database)
 {
     /// <summary>JSON escapes, so the request itself is plain ASCII whatever the character.</summary>
     [Theory]
@@ -24,7 +23,7 @@ public abstract class TextRulesApiTests(ITestDatabase database)
     [InlineData("Council \\u2068")]
     public async Task ANameWithInvisibleOrDirectionChangingCharactersIsRefused(string escaped)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var admin = app.CreateClient(Guid.NewGuid());
         var before = await database.DumpAsync(everyTable: true);
         var body = $$"""{"name":"{{escaped}}","kind":"LocalAuthority","displayName":"Priya"}""";
@@ -47,7 +46,7 @@ public abstract class TextRulesApiTests(ITestDatabase database)
     [InlineData("Ōtautahi 𝄞")]
     public async Task RealTextInAnyScriptIsKept(string name)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var admin = app.CreateClient(Guid.NewGuid());
         var organisation = await Scenario.Organisation(admin, name);
         var read = await (await admin.GetAsync($"/api/organisations/{organisation}").Expect(HttpStatusCode.OK)).Json();
@@ -55,6 +54,6 @@ public abstract class TextRulesApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteTextRulesApiTests(SqliteDatabase database) : TextRulesApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteTextRulesApiTests(SqliteGateway database) : TextRulesApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresTextRulesApiTests(PostgresDatabase database) : TextRulesApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresTextRulesApiTests(PostgresGateway database) : TextRulesApiTests(database), IClassFixture<PostgresGateway>;

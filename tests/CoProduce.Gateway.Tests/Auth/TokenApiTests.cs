@@ -3,14 +3,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CoProduce.Gateway.Tests.Live;
-using CoProduce.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Auth;
 
 /// <summary>Tokens against the running gateway: malformed claims, key rotation, revocation and renewal by invitation.</summary>
-public abstract class TokenApiTests(ITestDatabase database)
+public abstract class TokenApiTests(GatewayDatabase database)
 {
     private static readonly byte[] TestKey = Convert.FromBase64String(GatewayApplication.TestSigningKey);
 
@@ -23,7 +22,7 @@ public abstract class TokenApiTests(ITestDatabase database)
     [InlineData("-62135596801")]
     public async Task ASignedTokenWithAnImpossibleExpiryIsRefusedWith401(string exp)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var token = BearerTokenTests.SignedToken("""{"alg":"HS256","typ":"JWT"}""",
             $$"""{"iss":"coproduce","aud":"coproduce-api","sub":"{{Guid.NewGuid()}}","exp":{{exp}}}""", TestKey);
         var client = app.CreateClient();
@@ -164,6 +163,6 @@ public abstract class TokenApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteTokenApiTests(SqliteDatabase database) : TokenApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteTokenApiTests(SqliteGateway database) : TokenApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresTokenApiTests(PostgresDatabase database) : TokenApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresTokenApiTests(PostgresGateway database) : TokenApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CoProduce.Gateway.Tests.Evaluation;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Decisions;
 
@@ -10,12 +9,12 @@ namespace CoProduce.Gateway.Tests.Decisions;
 /// facilitator, staff, other contributors, observers) can read over HTTP: not the results, not the number
 /// of voters, not the ETag, not the lists, the trail or the power-balance report. Everything appears at close.
 /// </summary>
-public abstract partial class AnonymousCountsApiTests(ITestDatabase database)
+public abstract partial class AnonymousCountsApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task ABallotInAnOpenAnonymousDecisionChangesNothingAnyoneCanRead()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var people = world.People;
         var decision = await world.Decide("ChooseOne", ["Library", "Community centre"], extra: new { anonymous = true });
@@ -43,7 +42,7 @@ public abstract partial class AnonymousCountsApiTests(ITestDatabase database)
     [Fact]
     public async Task AnAnswerToAnOpenAnonymousSurveyChangesNothingAnyoneCanRead()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var people = world.People;
         var survey = await world.CreateSurvey(anonymous: true);
@@ -86,6 +85,6 @@ public abstract partial class AnonymousCountsApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteAnonymousCountsApiTests(SqliteDatabase database) : AnonymousCountsApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteAnonymousCountsApiTests(SqliteGateway database) : AnonymousCountsApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresAnonymousCountsApiTests(PostgresDatabase database) : AnonymousCountsApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresAnonymousCountsApiTests(PostgresGateway database) : AnonymousCountsApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,16 +1,15 @@
 using System.Net;
 using CoProduce.Journal.Events;
-using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Decisions;
 
-public abstract class DecisionAnonymityApiTests(ITestDatabase database)
+public abstract class DecisionAnonymityApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task NobodyCanTellWhoVotedWhatInAnAnonymousDecision()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var people = world.People;
         var decision = await world.Decide("Consent", extra: new { anonymous = true });
@@ -60,7 +59,7 @@ public abstract class DecisionAnonymityApiTests(ITestDatabase database)
     [Fact]
     public async Task AnOpenDecisionShowsWhoVotedWhat()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var decision = await world.Decide("Consent");
         await world.Vote(decision, world.People.SecondContributor, new { position = "Agree" }).Expect(HttpStatusCode.OK);
@@ -69,6 +68,6 @@ public abstract class DecisionAnonymityApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteDecisionAnonymityApiTests(SqliteDatabase database) : DecisionAnonymityApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteDecisionAnonymityApiTests(SqliteGateway database) : DecisionAnonymityApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresDecisionAnonymityApiTests(PostgresDatabase database) : DecisionAnonymityApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresDecisionAnonymityApiTests(PostgresGateway database) : DecisionAnonymityApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,14 +1,13 @@
 using System.Net;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Decisions;
 
-public abstract class DecisionRefusalApiTests(ITestDatabase database)
+public abstract class DecisionRefusalApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task EveryRefusedVoteSaysWhyAndChangesNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var people = world.People;
         var choose = await world.Decide("ChooseOne", ["Library", "Community centre"]);
@@ -42,7 +41,7 @@ public abstract class DecisionRefusalApiTests(ITestDatabase database)
     [Fact]
     public async Task AVoteAfterCloseIsRefused()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var decision = await world.Decide("Consent");
         await world.Vote(decision, world.People.Contributor, new { position = "Agree" }).Expect(HttpStatusCode.OK);
@@ -59,7 +58,7 @@ public abstract class DecisionRefusalApiTests(ITestDatabase database)
     [Fact]
     public async Task OnlyFacilitatorsCreateCloseAndRecordOutcomes()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var decision = await world.Decide("Consent");
         var url = $"{world.Url}/{DecisionProject.Id(decision)}";
@@ -78,7 +77,7 @@ public abstract class DecisionRefusalApiTests(ITestDatabase database)
     [Fact]
     public async Task ABadProposalIsRefusedAndNothingIsCreated()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         await world.Post("Consent", ["Yes", "No"]).Expect(HttpStatusCode.BadRequest);
         await world.Post("ChooseOne", ["Only one"]).Expect(HttpStatusCode.BadRequest);
@@ -95,6 +94,6 @@ public abstract class DecisionRefusalApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteDecisionRefusalApiTests(SqliteDatabase database) : DecisionRefusalApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteDecisionRefusalApiTests(SqliteGateway database) : DecisionRefusalApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresDecisionRefusalApiTests(PostgresDatabase database) : DecisionRefusalApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresDecisionRefusalApiTests(PostgresGateway database) : DecisionRefusalApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,15 +1,14 @@
 using System.Net;
 using System.Text.Json;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Decisions;
 
-public abstract class DecisionVotingApiTests(ITestDatabase database)
+public abstract class DecisionVotingApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task ConsentCountsPositionsAndRecordsDissentWithReasons()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var people = world.People;
         var decision = await world.Decide("Consent");
@@ -30,7 +29,7 @@ public abstract class DecisionVotingApiTests(ITestDatabase database)
     [Fact]
     public async Task AChangedVoteReplacesTheEarlierOne()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var decision = await world.Decide("ChooseOne", ["Library", "Community centre"]);
         var contributor = world.People.Contributor;
@@ -47,7 +46,7 @@ public abstract class DecisionVotingApiTests(ITestDatabase database)
     [Fact]
     public async Task TheSameVoteSentAgainIsCountedAndJournalledOnce()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var decision = await world.Decide("Consent");
         var contributor = world.People.Contributor;
@@ -66,7 +65,7 @@ public abstract class DecisionVotingApiTests(ITestDatabase database)
     [Fact]
     public async Task ATieIsReportedAsATie()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var decision = await world.Decide("DotVote", ["Library", "Community centre", "Online"], new { dotsPerPerson = 3 });
         var (a, b) = (DecisionProject.Option(decision, 0), DecisionProject.Option(decision, 1));
@@ -83,7 +82,7 @@ public abstract class DecisionVotingApiTests(ITestDatabase database)
     [Fact]
     public async Task HiddenResultsAppearOnlyAtClose()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var decision = await world.Decide("RankedChoice", ["Library", "Community centre"], new { hideResultsUntilClose = true });
         await world.Vote(decision, world.People.Contributor, new { ranking = new[] { DecisionProject.Option(decision, 1) } }).Expect(HttpStatusCode.OK);
@@ -102,7 +101,7 @@ public abstract class DecisionVotingApiTests(ITestDatabase database)
     [Fact]
     public async Task QuorumNeedsEnoughVotersWithLivedExperience()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var decision = await world.Decide("Consent", extra: new { minimumVoters = 2, minimumWithLivedExperience = 1 });
 
@@ -138,7 +137,7 @@ public abstract class DecisionVotingApiTests(ITestDatabase database)
     [Fact]
     public async Task DecisionsAreListedNewestFirstAPageAtATime()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var first = await world.Decide("Consent");
         var second = await world.Decide("TimePoll", ["2026-09-01T14:00:00Z", "2026-09-02T18:30:00+01:00"]);
@@ -155,7 +154,7 @@ public abstract class DecisionVotingApiTests(ITestDatabase database)
     [Fact]
     public async Task ARetriedCreateWithTheSameKeyMakesOneDecision()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var body = new { title = "Pay rates", method = "Score", options = new[] { "£20", "£25" }, closesAt = DateTimeOffset.UtcNow.AddDays(1) };
         string[] answers = new string[2];
@@ -172,6 +171,6 @@ public abstract class DecisionVotingApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteDecisionVotingApiTests(SqliteDatabase database) : DecisionVotingApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteDecisionVotingApiTests(SqliteGateway database) : DecisionVotingApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresDecisionVotingApiTests(PostgresDatabase database) : DecisionVotingApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresDecisionVotingApiTests(PostgresGateway database) : DecisionVotingApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,16 +1,15 @@
 using System.Net;
 using System.Text.Json;
 using CoProduce.Gateway.Tests.Decisions;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Delivery;
 
-public abstract class DeliveryApiTests(ITestDatabase database)
+public abstract class DeliveryApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task FacilitatorsCreateAndEditOthersRead()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (world, decision) = await Start(app);
         var people = world.People;
         var url = Url(world);
@@ -39,7 +38,7 @@ public abstract class DeliveryApiTests(ITestDatabase database)
     [Fact]
     public async Task AnEditNeedsACurrentIfMatchAndTheFacilitatorsRole()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (world, decision) = await Start(app);
         var people = world.People;
         var created = await world.As(people.Facilitator).PostJson(Url(world), Body(people.Contributor, decision)).Expect(HttpStatusCode.Created);
@@ -63,7 +62,7 @@ public abstract class DeliveryApiTests(ITestDatabase database)
     [Fact]
     public async Task ADecisionOfAnotherProjectOrAnOutsiderAsOwnerIsRefused()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (world, decision) = await Start(app);
         var (other, foreignDecision) = await Start(app);
         var people = world.People;
@@ -82,7 +81,7 @@ public abstract class DeliveryApiTests(ITestDatabase database)
     [Fact]
     public async Task TheOwnerMovesTheStatusAndDroppingNeedsAReason()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (world, decision) = await Start(app);
         var people = world.People;
         var action = await (await world.As(people.Facilitator).PostJson(Url(world), Body(people.Contributor, decision)).Expect(HttpStatusCode.Created)).Json();
@@ -109,7 +108,7 @@ public abstract class DeliveryApiTests(ITestDatabase database)
     [Fact]
     public async Task ARetriedCreateWithTheSameKeyMakesOneAction()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (world, decision) = await Start(app);
         var body = Body(world.People.Contributor, decision);
         var first = await world.As(world.People.Facilitator).SendAsync(Keyed(Url(world), body, "k1")).Expect(HttpStatusCode.Created);
@@ -148,6 +147,6 @@ public abstract class DeliveryApiTests(ITestDatabase database)
     private sealed record ActionBody(string Title, Guid OwnerId, Guid[] DecisionIds, string? Description, DateTimeOffset? DueDate);
 }
 
-public sealed class SqliteDeliveryApiTests(SqliteDatabase database) : DeliveryApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteDeliveryApiTests(SqliteGateway database) : DeliveryApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresDeliveryApiTests(PostgresDatabase database) : DeliveryApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresDeliveryApiTests(PostgresGateway database) : DeliveryApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,15 +1,14 @@
 using System.Net;
 using CoProduce.Gateway.Tests.Agenda;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Evaluation;
 
-public abstract class MeasuresApiTests(ITestDatabase database)
+public abstract class MeasuresApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task AContributorsMeasureKeepsItsProvenanceAndTheGroupsAnswers()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var people = world.People;
         var created = await (await people.AsSupporterOf(people.Contributor)
@@ -60,7 +59,7 @@ public abstract class MeasuresApiTests(ITestDatabase database)
     [Fact]
     public async Task MeasuresAreAgreedByTheGroupNotImposed()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         await world.As(world.People.Facilitator).PostAsync(world.Agree, null).Expect(HttpStatusCode.Conflict);
         await world.Propose(world.People.Facilitator);
@@ -71,7 +70,7 @@ public abstract class MeasuresApiTests(ITestDatabase database)
     [Fact]
     public async Task EditsNeedTheLatestETagAndTheProposerOrAFacilitator()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var people = world.People;
         var measure = await world.Propose(people.Contributor);
@@ -100,7 +99,7 @@ public abstract class MeasuresApiTests(ITestDatabase database)
     [Fact]
     public async Task BadMeasuresAreRefusedAndChangeNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var measure = await world.Propose(world.People.Contributor);
         var before = await world.MeasuresSnapshot();
@@ -116,7 +115,7 @@ public abstract class MeasuresApiTests(ITestDatabase database)
     [Fact]
     public async Task ObserversReadAndOutsidersAreToldTheProjectDoesNotExist()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var people = world.People;
         var measure = await world.Propose(people.Contributor);
@@ -148,7 +147,7 @@ public abstract class MeasuresApiTests(ITestDatabase database)
     [Fact]
     public async Task ARetriedProposalWithTheSameKeyMakesOneMeasure()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var answers = new string[2];
         for (var i = 0; i < 2; i++)
@@ -164,6 +163,6 @@ public abstract class MeasuresApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteMeasuresApiTests(SqliteDatabase database) : MeasuresApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteMeasuresApiTests(SqliteGateway database) : MeasuresApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresMeasuresApiTests(PostgresDatabase database) : MeasuresApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresMeasuresApiTests(PostgresGateway database) : MeasuresApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,15 +1,14 @@
 using System.Net;
 using System.Text.Json;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Evaluation;
 
-public abstract class SurveyAnonymityApiTests(ITestDatabase database)
+public abstract class SurveyAnonymityApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task NobodyCanTellWhoAnsweredWhatInAnAnonymousSurvey()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var people = world.People;
         var survey = await world.CreateSurvey(anonymous: true);
@@ -58,7 +57,7 @@ public abstract class SurveyAnonymityApiTests(ITestDatabase database)
     [Fact]
     public async Task AnOpenSurveyNamesWhoAnsweredWhat()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var survey = await world.CreateSurvey();
         var id = EvaluationProject.Id(survey);
@@ -69,6 +68,6 @@ public abstract class SurveyAnonymityApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteSurveyAnonymityApiTests(SqliteDatabase database) : SurveyAnonymityApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteSurveyAnonymityApiTests(SqliteGateway database) : SurveyAnonymityApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresSurveyAnonymityApiTests(PostgresDatabase database) : SurveyAnonymityApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresSurveyAnonymityApiTests(PostgresGateway database) : SurveyAnonymityApiTests(database), IClassFixture<PostgresGateway>;

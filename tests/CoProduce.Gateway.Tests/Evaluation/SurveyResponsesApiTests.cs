@@ -1,15 +1,14 @@
 using System.Net;
 using System.Text.Json;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Evaluation;
 
-public abstract class SurveyResponsesApiTests(ITestDatabase database)
+public abstract class SurveyResponsesApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task ResultsAreCountedExactly()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var people = world.People;
         var survey = await world.CreateSurvey();
@@ -54,7 +53,7 @@ public abstract class SurveyResponsesApiTests(ITestDatabase database)
     [Fact]
     public async Task BadAnswersAreRefusedAndChangeNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var person = world.People.Contributor;
         var survey = await world.CreateSurvey();
@@ -99,7 +98,7 @@ public abstract class SurveyResponsesApiTests(ITestDatabase database)
     [Fact]
     public async Task ResultsAreForFacilitatorsUntilCloseThenForEveryone()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var people = world.People;
         var survey = await world.CreateSurvey();
@@ -121,6 +120,6 @@ public abstract class SurveyResponsesApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteSurveyResponsesApiTests(SqliteDatabase database) : SurveyResponsesApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteSurveyResponsesApiTests(SqliteGateway database) : SurveyResponsesApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresSurveyResponsesApiTests(PostgresDatabase database) : SurveyResponsesApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresSurveyResponsesApiTests(PostgresGateway database) : SurveyResponsesApiTests(database), IClassFixture<PostgresGateway>;

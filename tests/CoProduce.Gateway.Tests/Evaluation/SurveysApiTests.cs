@@ -1,15 +1,14 @@
 using System.Net;
 using CoProduce.Gateway.Tests.Decisions;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Evaluation;
 
-public abstract class SurveysApiTests(ITestDatabase database)
+public abstract class SurveysApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task FacilitatorsCreateSurveysAndEveryoneInTheProjectListsThem()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var people = world.People;
         var first = await world.CreateSurvey();
@@ -34,7 +33,7 @@ public abstract class SurveysApiTests(ITestDatabase database)
     [Fact]
     public async Task ObserversCannotRespondAndOutsidersAreToldNothingExists()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var people = world.People;
         var survey = await world.CreateSurvey();
@@ -69,7 +68,7 @@ public abstract class SurveysApiTests(ITestDatabase database)
     [Fact]
     public async Task BadSurveysAreRefused()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var client = world.As(world.People.Facilitator);
         object[] questions =
@@ -102,7 +101,7 @@ public abstract class SurveysApiTests(ITestDatabase database)
     [Fact]
     public async Task SurveysLinkToTheProjectsDecisionsAsEvidence()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var decisions = await DecisionProject.Create(app);
         var decision = DecisionProject.Id(await decisions.Decide("Consent"));
         var world = new EvaluationProject(app, decisions.People);
@@ -128,7 +127,7 @@ public abstract class SurveysApiTests(ITestDatabase database)
     [Fact]
     public async Task ARetriedCreateWithTheSameKeyMakesOneSurvey()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var answers = new string[2];
         for (var i = 0; i < 2; i++)
@@ -144,6 +143,6 @@ public abstract class SurveysApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteSurveysApiTests(SqliteDatabase database) : SurveysApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteSurveysApiTests(SqliteGateway database) : SurveysApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresSurveysApiTests(PostgresDatabase database) : SurveysApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresSurveysApiTests(PostgresGateway database) : SurveysApiTests(database), IClassFixture<PostgresGateway>;

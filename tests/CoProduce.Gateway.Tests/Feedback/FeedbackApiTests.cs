@@ -1,15 +1,14 @@
 using System.Net;
 using CoProduce.Gateway.Tests.Decisions;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Feedback;
 
-public abstract class FeedbackApiTests(ITestDatabase database)
+public abstract class FeedbackApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task FacilitatorsDraftAndPublishToTheVotersWhoseAnswersAreRecorded()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await FeedbackProject.Create(app);
         var people = world.People;
         var decision = await world.ClosedDecision(false, people.Contributor, people.SecondContributor);
@@ -58,7 +57,7 @@ public abstract class FeedbackApiTests(ITestDatabase database)
     [Fact]
     public async Task AnAnonymousDecisionsFeedbackGoesToEveryContributor()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await FeedbackProject.Create(app);
         var people = world.People;
         var decision = await world.ClosedDecision(true, people.Contributor);
@@ -74,7 +73,7 @@ public abstract class FeedbackApiTests(ITestDatabase database)
     [Fact]
     public async Task FeedbackOfAProjectYouCanNoLongerSeeLeavesYourList()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await FeedbackProject.Create(app);
         var other = await FeedbackProject.Create(app);
         var people = world.People;
@@ -106,7 +105,7 @@ public abstract class FeedbackApiTests(ITestDatabase database)
     [Fact]
     public async Task ForeignersAreToldNothingExistsAndChangeNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await FeedbackProject.Create(app);
         var people = world.People;
         var id = await world.Published(await world.ClosedDecision(false, people.Contributor));
@@ -130,7 +129,7 @@ public abstract class FeedbackApiTests(ITestDatabase database)
     [Fact]
     public async Task AnOpenDecisionOrAnotherProjectsDecisionOrActionIsRefused()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await FeedbackProject.Create(app);
         var other = await FeedbackProject.Create(app);
         var open = await world.Decisions.Decide("Consent");
@@ -154,6 +153,6 @@ public abstract class FeedbackApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteFeedbackApiTests(SqliteDatabase database) : FeedbackApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteFeedbackApiTests(SqliteGateway database) : FeedbackApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresFeedbackApiTests(PostgresDatabase database) : FeedbackApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresFeedbackApiTests(PostgresGateway database) : FeedbackApiTests(database), IClassFixture<PostgresGateway>;

@@ -5,32 +5,43 @@ using System.Text;
 using System.Text.Json;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Invitations;
 
-public abstract class InvitationsApiTests(ITestDatabase database)
+public abstract class InvitationsApiTests(GatewayDatabase database)
 {
-    /// <summary>A project with a facilitator (its organisation's admin), in a fresh application.</summary>
-    private sealed record Setting(GatewayApplication App, Guid FacilitatorId, HttpClient Facilitator, Guid OrganisationId, Guid ProjectId) : IAsyncDisposable
+    /// <summary>
+    /// A project with a facilitator (its organisation's admin), in the class's shared application, or in one of its
+    /// own when the test needs another clock, settings or services.
+    /// </summary>
+    private sealed record Setting(GatewayApplication App, bool OwnsApp, Guid FacilitatorId, HttpClient Facilitator, Guid OrganisationId, Guid ProjectId) : IAsyncDisposable
     {
         public string Invitations => $"/api/projects/{ProjectId}/invitations";
 
         public IProjectGrain Project => Scenario.Grains(App).GetGrain<IProjectGrain>(ProjectId);
 
-        public ValueTask DisposeAsync() => App.DisposeAsync();
+        public ValueTask DisposeAsync() => OwnsApp ? App.DisposeAsync() : ValueTask.CompletedTask;
     }
+
+    /// <summary>
+    /// The class's tests redeem codes through one shared gateway, many more than its per-address limit in a minute;
+    /// the limit itself is tested in RateLimitApiTests.
+    /// </summary>
+    private static readonly Dictionary<string, string?> SharedSettings = new() { ["CoProduce:RateLimits:RedeemsPerAddressPerMinute"] = "0" };
 
     private async Task<Setting> Start(ManualTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var app = clock is null
-            ? new GatewayApplication(database, settings, configureServices: configureServices)
-            : new GatewayApplication(database, settings, configureServices: services => services.AddSingleton<TimeProvider>(clock));
+        var ownsApp = clock is not null || settings is not null || configureServices is not null;
+        var app = !ownsApp
+            ? database.SharedWith(SharedSettings)
+            : clock is null
+                ? new GatewayApplication(database, settings, configureServices: configureServices)
+                : new GatewayApplication(database, settings, configureServices: services => services.AddSingleton<TimeProvider>(clock));
         var facilitatorId = Guid.NewGuid();
         var facilitator = app.CreateClient(facilitatorId);
         var organisation = await Scenario.Organisation(facilitator);
-        return new Setting(app, facilitatorId, facilitator, organisation, await Scenario.Project(app, facilitatorId, organisation));
+        return new Setting(app, ownsApp, facilitatorId, facilitator, organisation, await Scenario.Project(app, facilitatorId, organisation));
     }
 
     private static async Task<JsonElement> Issue(Setting setting, object? body = null) =>
@@ -408,6 +419,6 @@ public abstract class InvitationsApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteInvitationsApiTests(SqliteDatabase database) : InvitationsApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteInvitationsApiTests(SqliteGateway database) : InvitationsApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresInvitationsApiTests(PostgresDatabase database) : InvitationsApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresInvitationsApiTests(PostgresGateway database) : InvitationsApiTests(database), IClassFixture<PostgresGateway>;

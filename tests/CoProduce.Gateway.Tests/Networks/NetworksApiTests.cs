@@ -1,15 +1,14 @@
 using System.Net;
 using System.Text;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Networks;
 
-public abstract class NetworksApiTests(ITestDatabase database)
+public abstract class NetworksApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task CreatorCoordinatesAndSeesTheNetwork()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var coordinator = Guid.NewGuid();
         var client = app.CreateClient(coordinator);
         var created = await client.PostJson("/api/networks", new { name = "Northshire User Network" }).Expect(HttpStatusCode.Created);
@@ -30,7 +29,7 @@ public abstract class NetworksApiTests(ITestDatabase database)
     [Fact]
     public async Task StrangerIsToldTheNetworkDoesNotExistAndChangesNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var coordinator = app.CreateClient(Guid.NewGuid());
         var id = await Scenario.Network(coordinator);
         var strangerId = Guid.NewGuid();
@@ -55,7 +54,7 @@ public abstract class NetworksApiTests(ITestDatabase database)
     [Fact]
     public async Task MemberOrganisationStaffSeeTheNetworkButOnlyCoordinatorsChangeIt()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var coordinator = app.CreateClient(Guid.NewGuid());
         var network = await Scenario.Network(coordinator);
         var organisation = await Scenario.Organisation(coordinator);
@@ -80,7 +79,7 @@ public abstract class NetworksApiTests(ITestDatabase database)
     [Fact]
     public async Task AddingAnOrganisationNeedsACoordinatorWhoAdministersIt()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var coordinatorId = Guid.NewGuid();
         var coordinator = app.CreateClient(coordinatorId);
         var network = await Scenario.Network(coordinator);
@@ -111,7 +110,7 @@ public abstract class NetworksApiTests(ITestDatabase database)
     [Fact]
     public async Task ThePoolTakesOnlyContributorsWhoConsentedToTheNetwork()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var coordinator = app.CreateClient(Guid.NewGuid());
         var network = await Scenario.Network(coordinator);
         var contributorId = Guid.NewGuid();
@@ -143,7 +142,7 @@ public abstract class NetworksApiTests(ITestDatabase database)
     [Fact]
     public async Task ANewCoordinatorCanCoordinate()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var first = app.CreateClient(Guid.NewGuid());
         var network = await Scenario.Network(first);
         var secondId = Guid.NewGuid();
@@ -161,7 +160,7 @@ public abstract class NetworksApiTests(ITestDatabase database)
     [Fact]
     public async Task RetriedCreateWithTheSameIdempotencyKeyMakesOneNetwork()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var client = app.CreateClient(Guid.NewGuid());
         var first = await Send("key-1", "Northshire User Network").Expect(HttpStatusCode.Created);
         var second = await Send("key-1", "Northshire User Network").Expect(HttpStatusCode.Created);
@@ -189,7 +188,7 @@ public abstract class NetworksApiTests(ITestDatabase database)
     [InlineData("/api/networks/{id}/pool", "{\"personId\":null}")]
     public async Task MalformedRequestsAreBadRequestsAndChangeNothing(string url, string json)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var client = app.CreateClient(Guid.NewGuid());
         var network = await Scenario.Network(client);
         var response = await client.PostAsync(url.Replace("{id}", network.ToString(), StringComparison.Ordinal), new StringContent(json, Encoding.UTF8, "application/json"))
@@ -206,13 +205,13 @@ public abstract class NetworksApiTests(ITestDatabase database)
     [InlineData("limit=lots")]
     public async Task BadPagingIsABadRequest(string query)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var client = app.CreateClient(Guid.NewGuid());
         var network = await Scenario.Network(client);
         await client.GetAsync($"/api/networks/{network}/pool?{query}").Expect(HttpStatusCode.BadRequest);
     }
 }
 
-public sealed class SqliteNetworksApiTests(SqliteDatabase database) : NetworksApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteNetworksApiTests(SqliteGateway database) : NetworksApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresNetworksApiTests(PostgresDatabase database) : NetworksApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresNetworksApiTests(PostgresGateway database) : NetworksApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,15 +1,14 @@
 using System.Net;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Organisations;
 
 /// <summary>An organisation's settings: read by its staff, changed by its admins, journalled, and refused cleanly otherwise.</summary>
-public abstract class OrganisationSettingsApiTests(ITestDatabase database)
+public abstract class OrganisationSettingsApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task StaffReadTheSettingsAndOnlyAdminsChangeThem()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (admin, finance, stranger) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var organisation = await Scenario.Organisation(app.CreateClient(admin));
         await Scenario.AddStaff(app.CreateClient(admin), organisation, finance, "Finance");
@@ -39,6 +38,6 @@ public abstract class OrganisationSettingsApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteOrganisationSettingsApiTests(SqliteDatabase database) : OrganisationSettingsApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteOrganisationSettingsApiTests(SqliteGateway database) : OrganisationSettingsApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresOrganisationSettingsApiTests(PostgresDatabase database) : OrganisationSettingsApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresOrganisationSettingsApiTests(PostgresGateway database) : OrganisationSettingsApiTests(database), IClassFixture<PostgresGateway>;

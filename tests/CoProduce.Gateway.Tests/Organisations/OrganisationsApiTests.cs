@@ -1,9 +1,8 @@
 using System.Net;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Organisations;
 
-public abstract class OrganisationsApiTests(ITestDatabase database)
+public abstract class OrganisationsApiTests(GatewayDatabase database)
 {
     private static object NewOrganisation(string name = "Northshire County Council") =>
         new { name, kind = "LocalAuthority", displayName = "Priya" };
@@ -11,7 +10,7 @@ public abstract class OrganisationsApiTests(ITestDatabase database)
     [Fact]
     public async Task CreatorBecomesAdminAndSeesTheOrganisation()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var admin = Guid.NewGuid();
         var client = app.CreateClient(admin);
         var created = await client.PostJson("/api/organisations", NewOrganisation()).Expect(HttpStatusCode.Created);
@@ -29,7 +28,7 @@ public abstract class OrganisationsApiTests(ITestDatabase database)
     [Fact]
     public async Task SomeoneElseIsToldItDoesNotExist()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var created = await app.CreateClient(Guid.NewGuid()).PostJson("/api/organisations", NewOrganisation()).Expect(HttpStatusCode.Created);
         var id = (await created.Json()).GetProperty("id").GetGuid();
         var stranger = app.CreateClient(Guid.NewGuid());
@@ -42,7 +41,7 @@ public abstract class OrganisationsApiTests(ITestDatabase database)
     [Fact]
     public async Task OnlyAdminsChangeRolesAndTheLastAdminStays()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var admin = Guid.NewGuid();
         var facilitator = Guid.NewGuid();
         var client = app.CreateClient(admin);
@@ -61,7 +60,7 @@ public abstract class OrganisationsApiTests(ITestDatabase database)
     [Fact]
     public async Task RetriedCreateWithTheSameIdempotencyKeyMakesOneOrganisation()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var client = app.CreateClient(Guid.NewGuid());
         var first = await Send(client, "key-1", NewOrganisation()).Expect(HttpStatusCode.Created);
         var second = await Send(client, "key-1", NewOrganisation()).Expect(HttpStatusCode.Created);
@@ -92,7 +91,7 @@ public abstract class OrganisationsApiTests(ITestDatabase database)
     [InlineData("[]")]
     public async Task MalformedCreateIsABadRequestWithProblemDetails(string json)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var response = await app.CreateClient(Guid.NewGuid())
             .PostAsync("/api/organisations", new StringContent(json, System.Text.Encoding.UTF8, "application/json"))
             .Expect(HttpStatusCode.BadRequest);
@@ -102,7 +101,7 @@ public abstract class OrganisationsApiTests(ITestDatabase database)
     [Fact]
     public async Task WithoutATokenTheAnswerIs401ProblemDetails()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var response = await app.CreateClient().PostJson("/api/organisations", NewOrganisation()).Expect(HttpStatusCode.Unauthorized);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var forged = app.CreateClient();
@@ -111,6 +110,6 @@ public abstract class OrganisationsApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteOrganisationsApiTests(SqliteDatabase database) : OrganisationsApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteOrganisationsApiTests(SqliteGateway database) : OrganisationsApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresOrganisationsApiTests(PostgresDatabase database) : OrganisationsApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresOrganisationsApiTests(PostgresGateway database) : OrganisationsApiTests(database), IClassFixture<PostgresGateway>;

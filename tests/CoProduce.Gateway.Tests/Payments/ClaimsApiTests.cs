@@ -1,14 +1,13 @@
 using System.Net;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Payments;
 
-public abstract class ClaimsApiTests(ITestDatabase database)
+public abstract class ClaimsApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task AClaimWaitsForTheContributorsChoiceThenIsApprovedAndPaidExactlyOnce()
     {
-        await using var app = new GatewayApplication(database, settings: Settings());
+        var app = database.SharedWith(Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
 
@@ -62,7 +61,7 @@ public abstract class ClaimsApiTests(ITestDatabase database)
     [Fact]
     public async Task ChoicesShapeTheFeeAndAChangeAppliesFromThenOn()
     {
-        await using var app = new GatewayApplication(database, settings: Settings());
+        var app = database.SharedWith(Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         await world.Choose(people.Contributor, "AcceptLess", percent: 50);
@@ -93,7 +92,7 @@ public abstract class ClaimsApiTests(ITestDatabase database)
     [Fact]
     public async Task TheWeeklyLimitIsSummedAcrossTwoOrganisationsAndNothingOverItIsPaidWithoutConfirmation()
     {
-        await using var app = new GatewayApplication(database, settings: Settings());
+        var app = database.SharedWith(Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
 
@@ -157,7 +156,7 @@ public abstract class ClaimsApiTests(ITestDatabase database)
     [Fact]
     public async Task TwoApprovalsOfOneClaimAtOnceOneWins()
     {
-        await using var app = new GatewayApplication(database, settings: Settings());
+        var app = database.SharedWith(Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         var secondFinance = Guid.NewGuid();
@@ -177,7 +176,7 @@ public abstract class ClaimsApiTests(ITestDatabase database)
     [Fact]
     public async Task RejectionNeedsAReasonTheContributorSees()
     {
-        await using var app = new GatewayApplication(database, settings: Settings());
+        var app = database.SharedWith(Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         await world.Choose(people.Contributor, "Accept");
@@ -235,6 +234,6 @@ public abstract class ClaimsApiTests(ITestDatabase database)
     };
 }
 
-public sealed class SqliteClaimsApiTests(SqliteDatabase database) : ClaimsApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteClaimsApiTests(SqliteGateway database) : ClaimsApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresClaimsApiTests(PostgresDatabase database) : ClaimsApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresClaimsApiTests(PostgresGateway database) : ClaimsApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Payments;
 
@@ -9,12 +8,12 @@ namespace CoProduce.Gateway.Tests.Payments;
 /// claim they entered or that pays someone they support; a claim entered for a contributor waits for them; staff
 /// without an approving role see claims without their personal parts.
 /// </summary>
-public abstract class DutiesApiTests(ITestDatabase database)
+public abstract class DutiesApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task ActingWithAContributorWhoIsFinanceStaffAndAnAdminCarriesNoneOfThoseRoles()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
 
@@ -64,7 +63,7 @@ public abstract class DutiesApiTests(ITestDatabase database)
     [Fact]
     public async Task NobodyDecidesAClaimThatPaysSomeoneTheySupportOrThatTheyEntered()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         var secondFinance = Guid.NewGuid();
@@ -98,7 +97,7 @@ public abstract class DutiesApiTests(ITestDatabase database)
     [Fact]
     public async Task AClaimEnteredForAContributorStaysADraftUntilTheirSupporterConfirmsIt()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         await world.Choose(people.Contributor, "Accept");
@@ -128,7 +127,7 @@ public abstract class DutiesApiTests(ITestDatabase database)
     [Fact]
     public async Task StaffWithoutAnApprovingRoleSeeClaimsWithoutTheBenefitsWarningCharityOrReceipts()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         await app.CreateClient(people.Contributor).PutJson("/api/me/payments/limit", new { weeklyLimit = 20.00m, currency = "GBP", permissionNote = "Permitted Work" })
@@ -171,7 +170,7 @@ public abstract class DutiesApiTests(ITestDatabase database)
     [Fact]
     public async Task ASupportersChangeToTheLimitOrChoiceWaitsForTheContributorAndNamesTheSupporter()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         var contributor = app.CreateClient(people.Contributor);
@@ -228,7 +227,7 @@ public abstract class DutiesApiTests(ITestDatabase database)
     [Fact]
     public async Task WhoAPersonSpeaksForSetWithTheirSupporterNamesBoth()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var people = await Agenda.AgendaProject.Create(app);
         var said = await (await people.AsSupporterOf(people.Contributor)
             .PutJson("/api/me/speaks-for", new { inTheirWords = "Carers in the villages", groups = Array.Empty<object>() })
@@ -254,6 +253,6 @@ public abstract class DutiesApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteDutiesApiTests(SqliteDatabase database) : DutiesApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteDutiesApiTests(SqliteGateway database) : DutiesApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresDutiesApiTests(PostgresDatabase database) : DutiesApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresDutiesApiTests(PostgresGateway database) : DutiesApiTests(database), IClassFixture<PostgresGateway>;

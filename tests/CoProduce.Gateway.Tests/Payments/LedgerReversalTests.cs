@@ -1,15 +1,14 @@
 using System.Net;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Payments;
 
 /// <summary>A reversal answers with the reversal it wrote, whatever else the payer's ledger gains at the same moment.</summary>
-public abstract class LedgerReversalTests(ITestDatabase database)
+public abstract class LedgerReversalTests(GatewayDatabase database)
 {
     [Fact]
     public async Task AReversalAnswersWithItselfEvenWhenANewerRowLandsRightAfterIt()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         await world.Choose(people.Contributor, "Accept");
@@ -70,6 +69,6 @@ public abstract class LedgerReversalTests(ITestDatabase database)
     ];
 }
 
-public sealed class SqliteLedgerReversalTests(SqliteDatabase database) : LedgerReversalTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteLedgerReversalTests(SqliteGateway database) : LedgerReversalTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresLedgerReversalTests(PostgresDatabase database) : LedgerReversalTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresLedgerReversalTests(PostgresGateway database) : LedgerReversalTests(database), IClassFixture<PostgresGateway>;

@@ -1,17 +1,16 @@
 using System.Data.Common;
 using System.Net;
 using System.Text.Json;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Payments;
 
 /// <summary>Hostile claims and decisions: each is a 4xx with a clear message, and the ledger gets nothing.</summary>
-public abstract class PaymentRefusalTests(ITestDatabase database)
+public abstract class PaymentRefusalTests(GatewayDatabase database)
 {
     [Fact]
     public async Task BadClaimsAreRefusedWithAClearMessageAndNoLedgerEntry()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         await world.Choose(people.Contributor, "Accept");
@@ -71,7 +70,7 @@ public abstract class PaymentRefusalTests(ITestDatabase database)
     [Fact]
     public async Task FinanceStaffOfAnotherOrganisationCannotApproveRejectOrPay()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         var foreignFinance = Guid.NewGuid();
@@ -101,7 +100,7 @@ public abstract class PaymentRefusalTests(ITestDatabase database)
     [Fact]
     public async Task TheDatabaseRefusesEditsDeletesAndASecondPayoutOfAClaim()
     {
-        await using var app = new GatewayApplication(database, settings: ClaimsApiTests.Settings());
+        var app = database.SharedWith(ClaimsApiTests.Settings());
         var world = await PaymentsWorld.CreateAsync(app);
         var people = world.People;
         await world.Choose(people.Contributor, "Accept");
@@ -146,6 +145,6 @@ public abstract class PaymentRefusalTests(ITestDatabase database)
     internal static JsonElement Items(JsonElement page) => page.GetProperty("items");
 }
 
-public sealed class SqlitePaymentRefusalTests(SqliteDatabase database) : PaymentRefusalTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqlitePaymentRefusalTests(SqliteGateway database) : PaymentRefusalTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresPaymentRefusalTests(PostgresDatabase database) : PaymentRefusalTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresPaymentRefusalTests(PostgresGateway database) : PaymentRefusalTests(database), IClassFixture<PostgresGateway>;

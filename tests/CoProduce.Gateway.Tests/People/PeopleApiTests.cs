@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.People;
 
-public abstract class PeopleApiTests(ITestDatabase database)
+public abstract class PeopleApiTests(GatewayDatabase database)
 {
     private static object Profile(string name = "Alex Morgan") => new
     {
@@ -19,7 +18,7 @@ public abstract class PeopleApiTests(ITestDatabase database)
     [Fact]
     public async Task TheFirstSaveNeedsNoIfMatchAndLaterSavesDo()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var client = app.CreateClient(Guid.NewGuid());
         var first = await client.PutJson("/api/me/profile", Profile()).Expect(HttpStatusCode.OK);
         var etag = first.Headers.ETag!.Tag;
@@ -40,7 +39,7 @@ public abstract class PeopleApiTests(ITestDatabase database)
     [Fact]
     public async Task ConsentToAnOrganisationGatesWhatItsStaffSee()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var adminId = Guid.NewGuid();
         var admin = app.CreateClient(adminId);
         var organisation = await Scenario.Organisation(admin);
@@ -74,7 +73,7 @@ public abstract class PeopleApiTests(ITestDatabase database)
     [Fact]
     public async Task ConsentToANetworkGatesWhatItsCoordinatorsSee()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var coordinator = app.CreateClient(Guid.NewGuid());
         var network = await Scenario.Network(coordinator);
         var organisation = await Scenario.Organisation(coordinator);
@@ -103,7 +102,7 @@ public abstract class PeopleApiTests(ITestDatabase database)
     [Fact]
     public async Task ALinkedSupporterActsWithTheContributorAndTheRecordNamesThem()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var contributorId = Guid.NewGuid();
         var supporterId = Guid.NewGuid();
         var contributor = app.CreateClient(contributorId);
@@ -149,7 +148,7 @@ public abstract class PeopleApiTests(ITestDatabase database)
     [Fact]
     public async Task ASupportersConsentChangeWaitsForTheContributorWhoMayRejectIt()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var contributorId = Guid.NewGuid();
         var supporterId = Guid.NewGuid();
         var contributor = app.CreateClient(contributorId);
@@ -186,7 +185,7 @@ public abstract class PeopleApiTests(ITestDatabase database)
     [Fact]
     public async Task ASupporterWhoIsNotLinkedIsRefusedAndChangesNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var contributorId = Guid.NewGuid();
         var supporterId = Guid.NewGuid();
         var contributor = app.CreateClient(contributorId);
@@ -216,7 +215,7 @@ public abstract class PeopleApiTests(ITestDatabase database)
     [Fact]
     public async Task OnlyThePersonChoosesSupportersAndASupporterMayStepBack()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var contributorId = Guid.NewGuid();
         var supporterId = Guid.NewGuid();
         var otherId = Guid.NewGuid();
@@ -252,7 +251,7 @@ public abstract class PeopleApiTests(ITestDatabase database)
     [InlineData("DELETE", "/api/me/consents/7/6f1c1f8e-4d5e-4a7a-9a55-3a8a4e0b2c11", null)]
     public async Task MalformedRequestsAreBadRequestsAndChangeNothing(string method, string url, string? json)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var personId = Guid.NewGuid();
         var client = app.CreateClient(personId);
         var request = new HttpRequestMessage(new HttpMethod(method), url);
@@ -270,7 +269,7 @@ public abstract class PeopleApiTests(ITestDatabase database)
     [Fact]
     public async Task AnActingWithHeaderThatIsNotAPersonIdIsABadRequest()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var request = Scenario.Request(HttpMethod.Get, "/api/me");
         request.Headers.Add("CoProduce-Acting-With", "someone");
         await app.CreateClient(Guid.NewGuid()).SendAsync(request).Expect(HttpStatusCode.BadRequest);
@@ -279,7 +278,7 @@ public abstract class PeopleApiTests(ITestDatabase database)
     [Fact]
     public async Task WithoutATokenEveryPersonEndpointIs401()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var client = app.CreateClient();
         await client.GetAsync("/api/me").Expect(HttpStatusCode.Unauthorized);
         await client.PutJson("/api/me/profile", Profile()).Expect(HttpStatusCode.Unauthorized);
@@ -288,6 +287,6 @@ public abstract class PeopleApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqlitePeopleApiTests(SqliteDatabase database) : PeopleApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqlitePeopleApiTests(SqliteGateway database) : PeopleApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresPeopleApiTests(PostgresDatabase database) : PeopleApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresPeopleApiTests(PostgresGateway database) : PeopleApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,15 +1,14 @@
 using System.Net;
 using System.Text.Json;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Projects;
 
-public abstract class AccessPlanTests(ITestDatabase database)
+public abstract class AccessPlanTests(GatewayDatabase database)
 {
     [Fact]
     public async Task PeopleRecordTheirOwnAccessNeeds()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         foreach (var person in new[] { world.Contributor, world.Observer })
@@ -34,7 +33,7 @@ public abstract class AccessPlanTests(ITestDatabase database)
     [Fact]
     public async Task FacilitatorsRecordNeedsForOthersButOtherContributorsMayNot()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var recorded = await world.As(world.ProjectFacilitator)
@@ -59,7 +58,7 @@ public abstract class AccessPlanTests(ITestDatabase database)
     [Fact]
     public async Task ASupporterRecordsANeedWithThePersonAndTheRecordNamesThem()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var supporter = Guid.NewGuid();
@@ -78,7 +77,7 @@ public abstract class AccessPlanTests(ITestDatabase database)
     [Fact]
     public async Task FacilitatorsRecordTheAdjustmentPromisedAndWhetherItWasMet()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var needId = await world.NewAccessNeed(project);
@@ -110,7 +109,7 @@ public abstract class AccessPlanTests(ITestDatabase database)
     [Fact]
     public async Task AccessNeedsAreSeenByFacilitatorsAndByThePersonOnly()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         await world.NewAccessNeed(project);
@@ -134,7 +133,7 @@ public abstract class AccessPlanTests(ITestDatabase database)
     [Fact]
     public async Task NeedsAreRecordedForParticipantsOnly()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var before = await world.Read(project);
@@ -155,6 +154,6 @@ public abstract class AccessPlanTests(ITestDatabase database)
         [.. project.GetProperty("preProduction").GetProperty("accessPlan").EnumerateArray()];
 }
 
-public sealed class SqliteAccessPlanTests(SqliteDatabase database) : AccessPlanTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteAccessPlanTests(SqliteGateway database) : AccessPlanTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresAccessPlanTests(PostgresDatabase database) : AccessPlanTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresAccessPlanTests(PostgresGateway database) : AccessPlanTests(database), IClassFixture<PostgresGateway>;

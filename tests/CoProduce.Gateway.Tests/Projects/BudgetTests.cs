@@ -2,16 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Projects;
 
-public abstract class BudgetTests(ITestDatabase database)
+public abstract class BudgetTests(GatewayDatabase database)
 {
     [Fact]
     public async Task ContributorsProposeAndAgreeBudgetLinesAndTheRecordSaysWho()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var contributor = world.As(world.Contributor);
@@ -51,7 +50,7 @@ public abstract class BudgetTests(ITestDatabase database)
     [Fact]
     public async Task ObserversCannotProposeOrAgreeButCanRead()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var line = await world.NewBudgetLine(project);
@@ -78,7 +77,7 @@ public abstract class BudgetTests(ITestDatabase database)
     [InlineData(12.5, "£", "currency")]
     public async Task BadAmountsAndCurrenciesAreFieldErrors(double amount, string currency, string field)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var before = await world.Read(project);
@@ -94,7 +93,7 @@ public abstract class BudgetTests(ITestDatabase database)
     [Fact]
     public async Task EveryBadFieldOfABudgetLineIsReportedAtOnce()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var response = await world.As(world.Contributor)
@@ -111,7 +110,7 @@ public abstract class BudgetTests(ITestDatabase database)
     [InlineData("{\"description\":\"Fees\",\"amount\":12,\"currency\":null}")]
     public async Task AnUnreadableBudgetLineIsABadRequest(string json)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var before = await world.Read(project);
@@ -125,7 +124,7 @@ public abstract class BudgetTests(ITestDatabase database)
     [Fact]
     public async Task ASupporterAgreesWithAContributorAndTheRecordNamesThem()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var line = await world.NewBudgetLine(project);
@@ -160,7 +159,7 @@ public abstract class BudgetTests(ITestDatabase database)
     [Fact]
     public async Task SomeoneNotLinkedCannotActWithAContributor()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var line = await world.NewBudgetLine(project);
@@ -183,7 +182,7 @@ public abstract class BudgetTests(ITestDatabase database)
     [Fact]
     public async Task AgreeingToAnUnknownLineIsNotFound()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         await world.As(world.Contributor).PostAsync($"/api/projects/{project}/budget-lines/{Guid.NewGuid()}/agreement", null)
@@ -193,7 +192,7 @@ public abstract class BudgetTests(ITestDatabase database)
     [Fact]
     public async Task ARetriedProposalWithTheSameIdempotencyKeyAddsOneLine()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var contributor = world.As(world.Contributor);
@@ -226,6 +225,6 @@ public abstract class BudgetTests(ITestDatabase database)
         [.. project.GetProperty("preProduction").GetProperty("budget").EnumerateArray()];
 }
 
-public sealed class SqliteBudgetTests(SqliteDatabase database) : BudgetTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteBudgetTests(SqliteGateway database) : BudgetTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresBudgetTests(PostgresDatabase database) : BudgetTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresBudgetTests(PostgresGateway database) : BudgetTests(database), IClassFixture<PostgresGateway>;

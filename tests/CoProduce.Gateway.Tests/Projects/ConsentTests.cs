@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Projects;
 
@@ -8,7 +7,7 @@ namespace CoProduce.Gateway.Tests.Projects;
 /// Taking part is the person's own act, and what a project shows of them is their profile as it is now, within
 /// what they consented to. Everything here goes through the HTTP API, as a hostile organisation would.
 /// </summary>
-public abstract class ConsentTests(ITestDatabase database)
+public abstract class ConsentTests(GatewayDatabase database)
 {
     private const string VictimName = "Vicky Target-5e1c";
     private const string VictimWords = "Deaf parents group-9b2f";
@@ -16,7 +15,7 @@ public abstract class ConsentTests(ITestDatabase database)
     [Fact]
     public async Task NobodyIsAddedOrReadIntoAProjectWithoutTheirOwnAct()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (attacker, victim, supporter) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await Victim(app, victim, supporter);
 
@@ -72,7 +71,7 @@ public abstract class ConsentTests(ITestDatabase database)
     [Fact]
     public async Task TheProjectShowsTheProfileAsItIsNowAndLivedExperienceOnlyToFacilitatorsWithConsent()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (facilitator, observer) = (Guid.NewGuid(), Guid.NewGuid());
         var organisation = await Scenario.Organisation(app.CreateClient(facilitator));
         var project = (await (await app.CreateClient(facilitator).PostJson("/api/projects", new { organisationId = organisation, name = "Night care" })
@@ -167,6 +166,6 @@ public abstract class ConsentTests(ITestDatabase database)
         Agenda.AgendaProject.Send(client, method, url, body, ifMatch);
 }
 
-public sealed class SqliteConsentTests(SqliteDatabase database) : ConsentTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteConsentTests(SqliteGateway database) : ConsentTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresConsentTests(PostgresDatabase database) : ConsentTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresConsentTests(PostgresGateway database) : ConsentTests(database), IClassFixture<PostgresGateway>;

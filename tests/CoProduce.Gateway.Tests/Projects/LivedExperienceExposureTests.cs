@@ -3,7 +3,6 @@ using System.Text.Json;
 using CoProduce.Gateway.Tests.Agenda;
 using CoProduce.Gateway.Tests.Decisions;
 using CoProduce.Gateway.Tests.Trail;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Projects;
 
@@ -12,12 +11,12 @@ namespace CoProduce.Gateway.Tests.Projects;
 /// she agreed to show it there, as her profile says it now: in the agenda, the measures, the decision and its trail,
 /// the self-assessment and every form of the power-balance report. Everything goes through the HTTP API.
 /// </summary>
-public abstract class LivedExperienceExposureTests(ITestDatabase database)
+public abstract class LivedExperienceExposureTests(GatewayDatabase database)
 {
     [Fact]
     public async Task NobodySeesAContributorsLivedExperiencePerPersonUntilSheConsentsAndThenOnlyFacilitators()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await TrailProject.Create(app);
         var people = world.People;
         var project = people.ProjectId;
@@ -133,6 +132,6 @@ public abstract class LivedExperienceExposureTests(ITestDatabase database)
     private sealed record Shown(bool? AgendaList, bool? AgendaItem, bool? Measure, bool? Trail, bool? SelfAssessment);
 }
 
-public sealed class SqliteLivedExperienceExposureTests(SqliteDatabase database) : LivedExperienceExposureTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteLivedExperienceExposureTests(SqliteGateway database) : LivedExperienceExposureTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresLivedExperienceExposureTests(PostgresDatabase database) : LivedExperienceExposureTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresLivedExperienceExposureTests(PostgresGateway database) : LivedExperienceExposureTests(database), IClassFixture<PostgresGateway>;

@@ -1,15 +1,14 @@
 using System.Net;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Projects;
 
 /// <summary>Removing a participant, or leaving: who may, what is kept, and the refusals that change nothing.</summary>
-public abstract class ParticipantRemovalTests(ITestDatabase database)
+public abstract class ParticipantRemovalTests(GatewayDatabase database)
 {
     [Fact]
     public async Task AFacilitatorRemovesAParticipantAndTheJournalSaysWhoDidIt()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
 
@@ -31,7 +30,7 @@ public abstract class ParticipantRemovalTests(ITestDatabase database)
     [Fact]
     public async Task AParticipantLeavesThemselvesOrWithTheirSupporter()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var supporter = Guid.NewGuid();
@@ -51,7 +50,7 @@ public abstract class ParticipantRemovalTests(ITestDatabase database)
     [Fact]
     public async Task TheLastFacilitatorCannotBeRemovedOrLeaveAndNothingChanges()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         await world.As(world.Lead).DeleteAsync($"/api/projects/{project}/participants/{world.ProjectFacilitator}")
@@ -73,7 +72,7 @@ public abstract class ParticipantRemovalTests(ITestDatabase database)
     [Fact]
     public async Task RemovingSomeoneWhoIsNotAParticipantIsNotFoundAndChangesNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var before = await world.Read(project);
@@ -95,6 +94,6 @@ public abstract class ParticipantRemovalTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteParticipantRemovalTests(SqliteDatabase database) : ParticipantRemovalTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteParticipantRemovalTests(SqliteGateway database) : ParticipantRemovalTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresParticipantRemovalTests(PostgresDatabase database) : ParticipantRemovalTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresParticipantRemovalTests(PostgresGateway database) : ParticipantRemovalTests(database), IClassFixture<PostgresGateway>;

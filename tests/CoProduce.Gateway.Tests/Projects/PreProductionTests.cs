@@ -1,15 +1,14 @@
 using System.Net;
 using System.Text;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Projects;
 
-public abstract class PreProductionTests(ITestDatabase database)
+public abstract class PreProductionTests(GatewayDatabase database)
 {
     [Fact]
     public async Task FacilitatorsWriteAimsScopeCommitmentGroundRulesAndRecruitment()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var etag = (await world.Read(project)).ETag;
@@ -40,7 +39,7 @@ public abstract class PreProductionTests(ITestDatabase database)
     [Fact]
     public async Task OfTwoFacilitatorsEditingTheSameVersionOneSucceedsAndTheOtherMustReadAgain()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var lead = world.As(world.Lead);
@@ -72,7 +71,7 @@ public abstract class PreProductionTests(ITestDatabase database)
     [InlineData("*")]
     public async Task AnEditWithoutAUsableIfMatchIsABadRequest(string? ifMatch)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var before = await world.Read(project);
@@ -84,7 +83,7 @@ public abstract class PreProductionTests(ITestDatabase database)
     [Fact]
     public async Task ContributorsObserversAndFinanceStaffReadButDoNotEdit()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var before = await world.Read(project);
@@ -104,7 +103,7 @@ public abstract class PreProductionTests(ITestDatabase database)
     [InlineData("scope.negotiables")]
     public async Task TooMuchTextIsAFieldError(string field)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var before = await world.Read(project);
@@ -130,7 +129,7 @@ public abstract class PreProductionTests(ITestDatabase database)
     [InlineData("{\"aims\":[],\"scope\":{\"negotiables\":[],\"nonNegotiables\":[]},\"commitment\":null,\"groundRules\":[],\"recruitment\":null,\"budget\":[]}")]
     public async Task AMalformedBodyIsABadRequest(string json)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var before = await world.Read(project);
@@ -148,6 +147,6 @@ public abstract class PreProductionTests(ITestDatabase database)
         client.SendAsync(ProjectCalls.WithIfMatch(HttpMethod.Put, $"/api/projects/{project}/pre-production", etag, body));
 }
 
-public sealed class SqlitePreProductionTests(SqliteDatabase database) : PreProductionTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqlitePreProductionTests(SqliteGateway database) : PreProductionTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresPreProductionTests(PostgresDatabase database) : PreProductionTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresPreProductionTests(PostgresGateway database) : PreProductionTests(database), IClassFixture<PostgresGateway>;

@@ -1,4 +1,3 @@
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Projects;
 
@@ -6,7 +5,7 @@ namespace CoProduce.Gateway.Tests.Projects;
 /// Every project endpoint, called by every kind of caller, against the table below. A refused call
 /// (and any read) must leave the project and its organisation exactly as they were.
 /// </summary>
-public abstract class ProjectRoleMatrixTests(ITestDatabase database)
+public abstract class ProjectRoleMatrixTests(GatewayDatabase database)
 {
     private static readonly Caller[] Columns =
     [
@@ -47,7 +46,7 @@ public abstract class ProjectRoleMatrixTests(ITestDatabase database)
     [MemberData(nameof(Endpoints))]
     public async Task EachCallerGetsTheAnswerInTheTable(string endpoint)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var call = ProjectCalls.Named(endpoint);
         var target = await FreshTarget(world);
@@ -100,6 +99,6 @@ public abstract class ProjectRoleMatrixTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteProjectRoleMatrixTests(SqliteDatabase database) : ProjectRoleMatrixTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteProjectRoleMatrixTests(SqliteGateway database) : ProjectRoleMatrixTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresProjectRoleMatrixTests(PostgresDatabase database) : ProjectRoleMatrixTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresProjectRoleMatrixTests(PostgresGateway database) : ProjectRoleMatrixTests(database), IClassFixture<PostgresGateway>;

@@ -1,16 +1,15 @@
 using System.Net;
 using System.Text.Json;
-using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Projects;
 
-public abstract class ProjectStageTests(ITestDatabase database)
+public abstract class ProjectStageTests(GatewayDatabase database)
 {
     [Fact]
     public async Task AProjectMovesForwardOneStageAtATime()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var lead = world.As(world.Lead);
@@ -48,7 +47,7 @@ public abstract class ProjectStageTests(ITestDatabase database)
     [Fact]
     public async Task AProjectMayLoopBackToAnyEarlierStage()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var lead = world.As(world.Lead);
@@ -69,7 +68,7 @@ public abstract class ProjectStageTests(ITestDatabase database)
     [Fact]
     public async Task AnyStageMayCloseAndNothingLeavesClosed()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var line = await world.NewBudgetLine(project);
@@ -99,7 +98,7 @@ public abstract class ProjectStageTests(ITestDatabase database)
     [Fact]
     public async Task EachStageChangeRecordsWhoAndWhy()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         await Move(world.As(world.ProjectFacilitator), project, "Agenda", "Aims agreed with the group on 12 March.").Expect(HttpStatusCode.OK);
@@ -139,7 +138,7 @@ public abstract class ProjectStageTests(ITestDatabase database)
     [InlineData("{\"reason\":\"x\"}", null)]
     public async Task AStageChangeNeedsAKnownStageAndAReason(string json, string? field)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var before = await world.Read(project);
@@ -159,7 +158,7 @@ public abstract class ProjectStageTests(ITestDatabase database)
     [Fact]
     public async Task IfMatchIsOptionalButHonoured()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var lead = world.As(world.Lead);
@@ -179,7 +178,7 @@ public abstract class ProjectStageTests(ITestDatabase database)
     [Fact]
     public async Task ContributorsObserversAndFinanceStaffDoNotMoveStages()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var before = await world.Read(project);
@@ -195,6 +194,6 @@ public abstract class ProjectStageTests(ITestDatabase database)
         client.PostJson($"/api/projects/{project}/stage", new { stage, reason });
 }
 
-public sealed class SqliteProjectStageTests(SqliteDatabase database) : ProjectStageTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteProjectStageTests(SqliteGateway database) : ProjectStageTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresProjectStageTests(PostgresDatabase database) : ProjectStageTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresProjectStageTests(PostgresGateway database) : ProjectStageTests(database), IClassFixture<PostgresGateway>;

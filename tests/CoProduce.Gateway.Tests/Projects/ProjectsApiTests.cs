@@ -1,16 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Projects;
 
-public abstract class ProjectsApiTests(ITestDatabase database)
+public abstract class ProjectsApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task OrganisationAdminsAndFacilitatorsStartProjectsAndFacilitateThem()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         foreach (var starter in new[] { world.Admin, world.OrgFacilitator })
         {
@@ -38,7 +37,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     [Fact]
     public async Task FinanceStaffMayNotStartProjectsAndOutsidersAreToldTheOrganisationDoesNotExist()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var request = new { organisationId = world.OrganisationId, name = "Budget review" };
         var before = await world.OrganisationProjects();
@@ -59,7 +58,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     [Fact]
     public async Task RetriedCreateWithTheSameIdempotencyKeyMakesOneProject()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var lead = world.As(world.Lead);
         var body = new { organisationId = world.OrganisationId, name = "Day services review" };
@@ -93,7 +92,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     [InlineData("{\"organisationId\":\"{org}\",\"name\":")]
     public async Task MalformedCreateIsABadRequestAndMakesNothing(string json)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var before = await world.OrganisationProjects();
         var content = json.Replace("{org}", world.OrganisationId.ToString(), StringComparison.Ordinal)
@@ -108,7 +107,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     [Fact]
     public async Task ValidationFailuresNameTheField()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var response = await world.As(world.Lead)
             .PostJson("/api/projects", new { organisationId = world.OrganisationId, name = new string('a', 201) })
@@ -119,7 +118,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     [Fact]
     public async Task YourProjectsComeAPageAtATimeWithYourRole()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var first = await world.NewProject("First");
         var second = await world.NewProject("Second");
@@ -154,7 +153,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     [InlineData("limit=lots")]
     public async Task BadPagingIsABadRequest(string query)
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var response = await app.CreateClient(Guid.NewGuid()).GetAsync($"/api/projects?{query}").Expect(HttpStatusCode.BadRequest);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -162,7 +161,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     [Fact]
     public async Task OutsidersAreToldAProjectDoesNotExistJustAsIfItDidNot()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var real = await (await world.As(world.ForeignStaff).GetAsync($"/api/projects/{project}").Expect(HttpStatusCode.NotFound)).Json();
@@ -176,7 +175,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     [Fact]
     public async Task ForeignStaffGet404FromEveryProjectEndpointAndChangeNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var line = await world.NewBudgetLine(project);
@@ -204,7 +203,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     [Fact]
     public async Task EveryProjectEndpointIsDescribedInTheOpenApiDocument()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var paths = (await app.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json")).GetProperty("paths");
         string[] expected =
         [
@@ -227,7 +226,7 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     [Fact]
     public async Task FacilitatorsAskPeopleWhoJoinOnlyByAcceptingAndTheProjectKeepsAFacilitator()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await ProjectWorld.CreateAsync(app);
         var project = await world.NewProject();
         var newcomer = Guid.NewGuid();
@@ -271,6 +270,6 @@ public abstract class ProjectsApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteProjectsApiTests(SqliteDatabase database) : ProjectsApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteProjectsApiTests(SqliteGateway database) : ProjectsApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresProjectsApiTests(PostgresDatabase database) : ProjectsApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresProjectsApiTests(PostgresGateway database) : ProjectsApiTests(database), IClassFixture<PostgresGateway>;

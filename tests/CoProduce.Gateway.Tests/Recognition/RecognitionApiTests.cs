@@ -2,16 +2,15 @@ using System.Net;
 using CoProduce.Gateway.Tests.Decisions;
 using CoProduce.Grains.Common;
 using CoProduce.Grains.Projects;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Recognition;
 
-public abstract class RecognitionApiTests(ITestDatabase database)
+public abstract class RecognitionApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task TheRecordListsSessionsHoursItemsDecisionsAndSurveysButNoAnonymousPart()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RecognitionProject.Create(app);
         var people = world.People;
         await people.Propose(people.Contributor, "Night-time calls go unanswered");
@@ -53,7 +52,7 @@ public abstract class RecognitionApiTests(ITestDatabase database)
     [Fact]
     public async Task StaffSeeTheRecordOnlyWhileThePersonSharesTheirProfile()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RecognitionProject.Create(app);
         var people = world.People;
         await people.Propose(people.Contributor, "Night-time calls go unanswered");
@@ -77,7 +76,7 @@ public abstract class RecognitionApiTests(ITestDatabase database)
     [Fact]
     public async Task ANetworksCoordinatorsSeeOnlyItsProjectsAndOnlyWithConsent()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RecognitionProject.Create(app);
         var people = world.People;
         var project = await (await world.As(people.Facilitator).GetAsync($"/api/projects/{world.ProjectId}").Expect(HttpStatusCode.OK)).Json();
@@ -110,7 +109,7 @@ public abstract class RecognitionApiTests(ITestDatabase database)
     [Fact]
     public async Task CreditsAndCertificatesNeedConsentAndWithdrawalTakesEffectAtOnce()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RecognitionProject.Create(app);
         var people = world.People;
         await world.RecordSession(people.Facilitator, "Workshop 1", 2m, people.Contributor).Expect(HttpStatusCode.Created);
@@ -158,7 +157,7 @@ public abstract class RecognitionApiTests(ITestDatabase database)
     [Fact]
     public async Task ConsentIsRefusedOutsideThePersonsProjectsOrWithNothingConsentedTo()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RecognitionProject.Create(app);
         var people = world.People;
 
@@ -175,7 +174,7 @@ public abstract class RecognitionApiTests(ITestDatabase database)
     [Fact]
     public async Task OnlyFacilitatorsRecordSessionsAndOnlyForPeopleInTheProject()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RecognitionProject.Create(app);
         var people = world.People;
 
@@ -199,6 +198,6 @@ public abstract class RecognitionApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteRecognitionApiTests(SqliteDatabase database) : RecognitionApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteRecognitionApiTests(SqliteGateway database) : RecognitionApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresRecognitionApiTests(PostgresDatabase database) : RecognitionApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresRecognitionApiTests(PostgresGateway database) : RecognitionApiTests(database), IClassFixture<PostgresGateway>;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using CoProduce.Gateway.Tests.Projects;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Representation;
 
@@ -10,12 +9,12 @@ namespace CoProduce.Gateway.Tests.Representation;
 /// representation view and every form of the power-balance report publish stays exactly as it was while the
 /// target is asked, joins, consents, changes their answer or changes role.
 /// </summary>
-public abstract class DifferencingTests(ITestDatabase database)
+public abstract class DifferencingTests(GatewayDatabase database)
 {
     [Fact]
     public async Task SockPuppetsOfKnownAnswersNeverMakeATargetsAnswerShow()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (attacker, victim, supporter) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await ConsentTests.Victim(app, victim, supporter);
         var project = await AttackersProject(app, attacker);
@@ -56,7 +55,7 @@ public abstract class DifferencingTests(ITestDatabase database)
     [Fact]
     public async Task ReadingBeforeAndAfterSomeoneJoinsOrChangesRoleRevealsNothing()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var (facilitator, target) = (Guid.NewGuid(), Guid.NewGuid());
         var project = await AttackersProject(app, facilitator);
 
@@ -82,7 +81,7 @@ public abstract class DifferencingTests(ITestDatabase database)
     [Fact]
     public async Task FiguresCountOnlyConsentingContributorsAndArePublishedAgainOnlyOnceFiveHaveChanged()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var facilitator = Guid.NewGuid();
         var project = await AttackersProject(app, facilitator);
         const string Unconsented = "Roma-44d1";
@@ -174,6 +173,6 @@ public abstract class DifferencingTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteDifferencingTests(SqliteDatabase database) : DifferencingTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteDifferencingTests(SqliteGateway database) : DifferencingTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresDifferencingTests(PostgresDatabase database) : DifferencingTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresDifferencingTests(PostgresGateway database) : DifferencingTests(database), IClassFixture<PostgresGateway>;

@@ -1,18 +1,17 @@
 using System.Net;
 using System.Text.Json;
 using CoProduce.Grains.Representation;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Representation;
 
-public abstract class RepresentationApiTests(ITestDatabase database)
+public abstract class RepresentationApiTests(GatewayDatabase database)
 {
     private const string Marker = "Zoroastrian-7f3a";
 
     [Fact]
     public async Task DiversityDataNeedsExplicitConsentAndWithdrawalDeletesIt()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RepresentationProject.Create(app);
         var people = world.People;
 
@@ -54,7 +53,7 @@ public abstract class RepresentationApiTests(ITestDatabase database)
     [Fact]
     public async Task AggregatesHideGroupsUnderFiveAndEnoughOthersThatNoTotalRevealsThem()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RepresentationProject.Create(app);
         var people = world.People;
         var extra = await people.AddContributors(8);
@@ -108,7 +107,7 @@ public abstract class RepresentationApiTests(ITestDatabase database)
     [Fact]
     public async Task WhoIsMissingWeighsTargetsWithoutRevealingSmallGroups()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RepresentationProject.Create(app);
         var people = world.People;
         var network = await Scenario.Network(world.As(people.Facilitator));
@@ -173,7 +172,7 @@ public abstract class RepresentationApiTests(ITestDatabase database)
     [Fact]
     public async Task ThePowerBalanceReportShowsOnlyTheSuppressedFiguresAndTargetsMet()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RepresentationProject.Create(app);
         var people = world.People;
         var extra = await people.AddContributors(8);
@@ -207,7 +206,7 @@ public abstract class RepresentationApiTests(ITestDatabase database)
     [Fact]
     public async Task OnlyFacilitatorsSeeTheRepresentationView()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RepresentationProject.Create(app);
         var people = world.People;
 
@@ -228,6 +227,6 @@ public abstract class RepresentationApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteRepresentationApiTests(SqliteDatabase database) : RepresentationApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteRepresentationApiTests(SqliteGateway database) : RepresentationApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresRepresentationApiTests(PostgresDatabase database) : RepresentationApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresRepresentationApiTests(PostgresGateway database) : RepresentationApiTests(database), IClassFixture<PostgresGateway>;

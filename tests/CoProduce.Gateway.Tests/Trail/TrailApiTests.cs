@@ -3,16 +3,15 @@ using CoProduce.Gateway.Tests.Agenda;
 using CoProduce.Gateway.Tests.Decisions;
 using CoProduce.Gateway.Tests.Evaluation;
 using CoProduce.Gateway.Tests.Feedback;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Trail;
 
-public abstract class TrailApiTests(ITestDatabase database)
+public abstract class TrailApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task AnItemIsFollowedThroughItsDecisionOutcomeActionEvidenceAndFeedback()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await TrailProject.Create(app);
         var people = world.People;
 
@@ -126,7 +125,7 @@ public abstract class TrailApiTests(ITestDatabase database)
     [Fact]
     public async Task TheTrailIsShownOnlyWhereTheDecisionIs()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await TrailProject.Create(app);
         var people = world.People;
         var decision = await world.Decide("Consent", [await world.Item(people.Contributor, "Respite at weekends")]);
@@ -148,7 +147,7 @@ public abstract class TrailApiTests(ITestDatabase database)
     [Fact]
     public async Task TheTrailOfAnAnonymousDecisionNamesNoVoter()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await TrailProject.Create(app);
         var people = world.People;
         var item = await world.Item(people.Contributor, "Easy Read letters");
@@ -183,7 +182,7 @@ public abstract class TrailApiTests(ITestDatabase database)
     [Fact]
     public async Task HiddenResultsStayHiddenInTheTrailUntilClose()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await TrailProject.Create(app);
         var people = world.People;
         var decision = await world.Decide(
@@ -206,6 +205,6 @@ public abstract class TrailApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteTrailApiTests(SqliteDatabase database) : TrailApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteTrailApiTests(SqliteGateway database) : TrailApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresTrailApiTests(PostgresDatabase database) : TrailApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresTrailApiTests(PostgresGateway database) : TrailApiTests(database), IClassFixture<PostgresGateway>;

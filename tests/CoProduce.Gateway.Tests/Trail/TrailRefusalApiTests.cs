@@ -2,17 +2,16 @@ using System.Net;
 using CoProduce.Gateway.Tests.Agenda;
 using CoProduce.Gateway.Tests.Decisions;
 using CoProduce.Journal.Storage;
-using CoProduce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.Gateway.Tests.Trail;
 
-public abstract class TrailRefusalApiTests(ITestDatabase database)
+public abstract class TrailRefusalApiTests(GatewayDatabase database)
 {
     [Fact]
     public async Task AgendaItemsThatAreNotTheProjectsOrNamedTwiceAreRefusedAndNothingIsCreated()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await TrailProject.Create(app);
         var other = await TrailProject.Create(app);
         var people = world.People;
@@ -78,6 +77,6 @@ public abstract class TrailRefusalApiTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteTrailRefusalApiTests(SqliteDatabase database) : TrailRefusalApiTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteTrailRefusalApiTests(SqliteGateway database) : TrailRefusalApiTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresTrailRefusalApiTests(PostgresDatabase database) : TrailRefusalApiTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresTrailRefusalApiTests(PostgresGateway database) : TrailRefusalApiTests(database), IClassFixture<PostgresGateway>;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using CoProduce.Gateway.Tests.Decisions;
 using CoProduce.Gateway.Tests.Evaluation;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Trust;
 
@@ -11,12 +10,12 @@ namespace CoProduce.Gateway.Tests.Trust;
 /// 0, everywhere they appear (the item, the list, the decision's trail), so no client takes them for a real zero.
 /// A decision that is not anonymous is the control: its open count is a real number.
 /// </summary>
-public abstract class OpenAnonymousCountsTests(ITestDatabase database)
+public abstract class OpenAnonymousCountsTests(GatewayDatabase database)
 {
     [Fact]
     public async Task AnOpenAnonymousDecisionsVotersReadNullUntilItClosesAndANamedOnesReadTheirNumber()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await DecisionProject.Create(app);
         var people = world.People;
         var anonymous = await world.Decide("ChooseOne", ["Library", "Hub"], extra: new { anonymous = true });
@@ -49,7 +48,7 @@ public abstract class OpenAnonymousCountsTests(ITestDatabase database)
     [Fact]
     public async Task AnOpenAnonymousSurveysRespondentsReadNullUntilItCloses()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await EvaluationProject.Create(app);
         var people = world.People;
         var survey = await world.CreateSurvey(anonymous: true);
@@ -72,6 +71,6 @@ public abstract class OpenAnonymousCountsTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteOpenAnonymousCountsTests(SqliteDatabase database) : OpenAnonymousCountsTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteOpenAnonymousCountsTests(SqliteGateway database) : OpenAnonymousCountsTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresOpenAnonymousCountsTests(PostgresDatabase database) : OpenAnonymousCountsTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresOpenAnonymousCountsTests(PostgresGateway database) : OpenAnonymousCountsTests(database), IClassFixture<PostgresGateway>;

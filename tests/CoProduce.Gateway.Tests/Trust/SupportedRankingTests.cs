@@ -1,17 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using CoProduce.Gateway.Tests.Agenda;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Trust;
 
 /// <summary>A person's own view of their ranking names the supporter who entered it with them, as the journal does.</summary>
-public abstract class SupportedRankingTests(ITestDatabase database)
+public abstract class SupportedRankingTests(GatewayDatabase database)
 {
     [Fact]
     public async Task TheRankingASupporterEnteredForSomeoneNamesTheSupporterUntilThePersonEntersTheirOwn()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var project = await AgendaProject.Create(app);
         var items = await project.ProposeItems("Item A", "Item B");
         await project.OpenRanking("DotVote", 3).Expect(HttpStatusCode.OK);
@@ -39,6 +38,6 @@ public abstract class SupportedRankingTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteSupportedRankingTests(SqliteDatabase database) : SupportedRankingTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteSupportedRankingTests(SqliteGateway database) : SupportedRankingTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresSupportedRankingTests(PostgresDatabase database) : SupportedRankingTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresSupportedRankingTests(PostgresGateway database) : SupportedRankingTests(database), IClassFixture<PostgresGateway>;

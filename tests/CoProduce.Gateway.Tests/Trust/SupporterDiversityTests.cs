@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using CoProduce.Gateway.Tests.Representation;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Trust;
 
@@ -10,14 +9,14 @@ namespace CoProduce.Gateway.Tests.Trust;
 /// every aggregate counting them, stay as they were until she confirms it herself, and the answers then name the
 /// supporter; the supporter cannot confirm, may withdraw their own proposal, and she may reject one.
 /// </summary>
-public abstract class SupporterDiversityTests(ITestDatabase database)
+public abstract class SupporterDiversityTests(GatewayDatabase database)
 {
     private const string Mine = "/api/me/diversity";
 
     [Fact]
     public async Task ASupportersChangeToDiversityAnswersWaitsForThePersonAndEveryAggregateCountsTheOldAnswers()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RepresentationProject.Create(app);
         var people = world.People;
         var supporter = people.AsSupporterOf(people.Contributor);
@@ -113,6 +112,6 @@ public abstract class SupporterDiversityTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteSupporterDiversityTests(SqliteDatabase database) : SupporterDiversityTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteSupporterDiversityTests(SqliteGateway database) : SupporterDiversityTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresSupporterDiversityTests(PostgresDatabase database) : SupporterDiversityTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresSupporterDiversityTests(PostgresGateway database) : SupporterDiversityTests(database), IClassFixture<PostgresGateway>;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using CoProduce.Gateway.Tests.Recognition;
-using CoProduce.Testing;
 
 namespace CoProduce.Gateway.Tests.Trust;
 
@@ -10,12 +9,12 @@ namespace CoProduce.Gateway.Tests.Trust;
 /// no credits and has no certificate until she confirms it herself, and the consent then names the supporter; a
 /// withdrawal proposed by the supporter leaves her credited until she confirms it, and she may reject it.
 /// </summary>
-public abstract class SupporterRecognitionTests(ITestDatabase database)
+public abstract class SupporterRecognitionTests(GatewayDatabase database)
 {
     [Fact]
     public async Task ASupportersRecognitionChangeWaitsForThePersonAndNamesTheSupporter()
     {
-        await using var app = new GatewayApplication(database);
+        var app = database.Shared;
         var world = await RecognitionProject.Create(app);
         var people = world.People;
         var supporter = people.AsSupporterOf(people.Contributor);
@@ -50,6 +49,6 @@ public abstract class SupporterRecognitionTests(ITestDatabase database)
     }
 }
 
-public sealed class SqliteSupporterRecognitionTests(SqliteDatabase database) : SupporterRecognitionTests(database), IClassFixture<SqliteDatabase>;
+public sealed class SqliteSupporterRecognitionTests(SqliteGateway database) : SupporterRecognitionTests(database), IClassFixture<SqliteGateway>;
 
-public sealed class PostgresSupporterRecognitionTests(PostgresDatabase database) : SupporterRecognitionTests(database), IClassFixture<PostgresDatabase>;
+public sealed class PostgresSupporterRecognitionTests(PostgresGateway database) : SupporterRecognitionTests(database), IClassFixture<PostgresGateway>;
