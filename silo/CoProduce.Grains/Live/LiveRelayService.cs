@@ -10,7 +10,9 @@ namespace CoProduce.Grains.Live;
 /// On every node (gateway or silo worker): events the agenda and decision grains commit here are relayed
 /// to their project's live grain. Grains never know about connections; this is the link between them and the
 /// live session. A relay that fails is tried again on a timer (1 s, doubling up to 30 s), not only when the
-/// project's next event comes; one lost with its node is caught up when the live grain next activates.
+/// project's next event comes; one lost with its node is caught up when the live grain next activates. Stopping waits
+/// for the relays under way (this service stops before the silo it runs in), so a short-lived host such as
+/// <c>seed-demo</c> does not end with a relay failing against a silo that is shutting down.
 /// </summary>
 internal sealed partial class LiveRelayService(
     IGrainEventStream stream,
@@ -24,6 +26,7 @@ internal sealed partial class LiveRelayService(
 
     private readonly List<IDisposable> _subscriptions = [];
     private readonly ConcurrentDictionary<Guid, ProjectRelay> _projects = new();
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,10 +35,18 @@ internal sealed partial class LiveRelayService(
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _subscriptions.ForEach(s => s.Dispose());
-        return Task.CompletedTask;
+        try
+        {
+            // A relay that fails now does not retry (the application is stopping), so this ends with the relays.
+            await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time to stop: what was not relayed is caught up when the live grain next activates.
+        }
     }
 
     private ValueTask Relay(GrainEvent e, CancellationToken cancellationToken)
@@ -56,7 +67,9 @@ internal sealed partial class LiveRelayService(
             if (start)
             {
                 // Not awaited: one project's session never holds up another's.
-                _ = RunAsync(projectId, relay);
+                var running = RunAsync(projectId, relay);
+                _running.TryAdd(running, 0);
+                _ = running.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
 
             return ValueTask.CompletedTask;

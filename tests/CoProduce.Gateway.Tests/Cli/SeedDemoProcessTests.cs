@@ -48,6 +48,15 @@ public sealed class SeedDemoProcessTests : IDisposable
         Assert.Contains("seed-demo: created the demo network", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", stderr, StringComparison.Ordinal);
 
+        // It stops once the demo's live events reached the project's live session, not with them failing against a
+        // silo that is shutting down (that printed an error with a stack trace to a newcomer's console).
+        Assert.DoesNotContain("\"LogLevel\":\"Error\"", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("to the live session of project", stderr, StringComparison.Ordinal);
+
+        // Orleans places grains through a Polly pipeline that logs every successful attempt at Information (two lines
+        // per grain call, most of a first session's log); the gateway keeps Polly's warnings only.
+        Assert.DoesNotContain("\"Category\":\"Polly\"", stderr, StringComparison.Ordinal);
+
         // Amira's token (the fourth person) reads the demo project on a gateway started on the same data afterwards.
         await using var gateway = await GatewayProcess.StartAsync("gateway after seed-demo", new Dictionary<string, string>
         {
