@@ -21,8 +21,8 @@ public static class StorageFailures
                 case StorageUnavailableException { CannotWrite: false }:
                 // Administrator or crash shutdown, or not accepting connections yet (57P01-57P03),
                 // and lost connections (class 08). One that crossed from another silo may have lost its state code.
-                case PostgresException { SqlState: { } state } when state.StartsWith("57P", StringComparison.Ordinal)
-                    || state.StartsWith("08", StringComparison.Ordinal):
+                case PostgresException postgres when StateOf(postgres) is { } state
+                    && (state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal)):
                 case DbException { IsTransient: true }:
                 case SocketException:
                 case EndOfStreamException:
@@ -49,9 +49,8 @@ public static class StorageFailures
                 // SQLITE_READONLY (8), SQLITE_IOERR (10), SQLITE_FULL (13), SQLITE_CANTOPEN (14), with any extended code.
                 case Microsoft.Data.Sqlite.SqliteException sqlite when (sqlite.SqliteErrorCode & 0xFF) is 8 or 10 or 13 or 14:
                 // read_only_sql_transaction, insufficient resources (disk_full 53100 among them), io_error.
-                case PostgresException postgres when postgres.SqlState == "25006"
-                    || postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
-                    || postgres.SqlState == "58030":
+                case PostgresException postgres when StateOf(postgres) is { } state
+                    && (state == "25006" || state.StartsWith("53", StringComparison.Ordinal) || state == "58030"):
                 // ENOSPC (28), EROFS (30), EDQUOT (122) on Unix; ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL on Windows.
                 case IOException io when (io.HResult & 0xFFFF) is 28 or 30 or 122 or 39 or 112:
                     return true;
@@ -59,5 +58,20 @@ public static class StorageFailures
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The error's SQLSTATE. One that crossed from another silo has lost Npgsql's own fields (its <c>SqlState</c> is
+    /// null although declared otherwise) but kept its message, which begins with the code ("57P01: terminating ...").
+    /// </summary>
+    private static string? StateOf(PostgresException postgres)
+    {
+        if ((string?)postgres.SqlState is { } state)
+        {
+            return state;
+        }
+
+        var message = postgres.Message;
+        return message.Length > 6 && message[5] == ':' && message[..5].All(char.IsAsciiLetterOrDigit) ? message[..5] : null;
     }
 }
