@@ -53,25 +53,41 @@ echo "== building the solution (Release)"
 dotnet build CoProduce.sln -c Release -nologo -v q -clp:ErrorsOnly
 
 mkdir -p "$results"
-# A project of the second lane that waits a lot (processes starting, nodes being declared dead) goes first.
-other_projects=(Cluster Grains OrleansStorage Journal Clustering Telemetry Deployment)
+# Every test project of the solution (*.Tests.csproj), so a new one is never left out. The gateway's has a lane
+# of its own; in the other, the cluster tests go first, since they wait most (processes starting, nodes being
+# declared dead) and so share the machine best with the gateway's.
+gateway_project=tests/CoProduce.Gateway.Tests/CoProduce.Gateway.Tests.csproj
+mapfile -t test_projects < <(dotnet sln CoProduce.sln list | grep -E '\.Tests\.csproj$')
+if [[ ! " ${test_projects[*]} " == *" $gateway_project "* ]]; then
+  echo "test.sh: $gateway_project is not in CoProduce.sln" >&2
+  exit 1
+fi
+other_projects=()
+for project in "${test_projects[@]}"; do
+  case $project in
+    "$gateway_project") ;;
+    */CoProduce.Cluster.Tests.csproj) other_projects=("$project" "${other_projects[@]}") ;;
+    *) other_projects+=("$project") ;;
+  esac
+done
 
 test_project() {
-  local name=$1
+  local project=$1 name
   shift
-  echo "== CoProduce.$name.Tests"
-  dotnet test "tests/CoProduce.$name.Tests/CoProduce.$name.Tests.csproj" -c Release --no-build \
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build \
     --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=$name" --results-directory "$results" "$@"
 }
 
 gateway_lane() {
-  test_project Gateway "$@"
+  test_project "$gateway_project" "$@"
 }
 
 other_lane() {
-  local status=0 name
-  for name in "${other_projects[@]}"; do
-    test_project "$name" "$@" || status=1
+  local status=0 project
+  for project in "${other_projects[@]}"; do
+    test_project "$project" "$@" || status=1
   done
   if (($# == 0)); then
     echo "== TypeScript SDK (clients/typescript)"
