@@ -132,6 +132,30 @@ public abstract class JournaledStateTests(ITestDatabase database) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task ADatabaseRestartWhileAGrainActivatesReachesTheCallerAsRetryableAndTheNextCallActivatesIt()
+    {
+        var id = Guid.NewGuid();
+        var counter = Cluster.Client.GetGrain<ICounterGrain>(id);
+        await counter.Add(2);
+        await counter.Deactivate();
+        foreach (var storage in Cluster.Storages)
+        {
+            storage.FailNextRead(new Npgsql.PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01"));
+        }
+
+        // The client is outside the silos: what it catches crossed the wire, as a failed activation's answer does between silos.
+        var failure = await Assert.ThrowsAsync<StorageUnavailableException>(() => counter.Get());
+        foreach (var storage in Cluster.Storages)
+        {
+            storage.FailNextRead(null);
+        }
+
+        Assert.True(StorageFailures.IsTransient(failure));
+        Assert.False(StorageFailures.IsFullOrReadOnly(failure));
+        Assert.Equal(2, (await counter.Get()).Total);
+    }
+
+    [Fact]
     public async Task ClearingLeavesAVersionedTombstoneSoAStaleCopyCannotWriteAfterIt()
     {
         var id = Guid.NewGuid();

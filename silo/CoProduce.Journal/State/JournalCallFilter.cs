@@ -24,7 +24,7 @@ internal sealed class JournalCallFilter : IIncomingGrainCallFilter
         catch (Exception e)
         {
             journal?.DiscardStagedBy(owner);
-            if (AsStorageUnavailable(e) is { } unavailable)
+            if (StorageFailures.AsUnavailable(e) is { } unavailable)
             {
                 throw unavailable;
             }
@@ -40,12 +40,4 @@ internal sealed class JournalCallFilter : IIncomingGrainCallFilter
             }
         }
     }
-
-    private static StorageUnavailableException? AsStorageUnavailable(Exception e) => e switch
-    {
-        StorageUnavailableException => null,
-        _ when StorageFailures.IsFullOrReadOnly(e) => new($"Storage cannot take changes just now ({e.GetType().Name}: {e.Message}).", cannotWrite: true),
-        _ when StorageFailures.IsTransient(e) => new($"The database cannot be reached just now ({e.GetType().Name}: {e.Message}).", cannotWrite: false),
-        _ => null,
-    };
 }

@@ -31,7 +31,18 @@ internal sealed class JournaledState<TState>(JournalActivation activation, strin
 
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
-        var stored = await activation.Storage.ReadStateAsync(_key, cancellationToken);
+        StoredState? stored;
+        try
+        {
+            stored = await activation.Storage.ReadStateAsync(_key, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailures.AsUnavailable(e) is { } unavailable)
+        {
+            // Read while activating, outside any call (so outside JournalCallFilter): the failed activation's answer
+            // crosses to the caller's silo, which must still tell a restarting database from a bug.
+            throw unavailable;
+        }
+
         if (ReferenceEquals(activation.FailedWrite, _failedWrite))
         {
             activation.FailedWrite = null;

@@ -61,6 +61,18 @@ public static class StorageFailures
     }
 
     /// <summary>
+    /// A database fault as the exception that crosses silos intact and is classified as before (database exceptions
+    /// lose their own fields on the way); null for an exception that is not a storage fault, or is already this one.
+    /// </summary>
+    public static StorageUnavailableException? AsUnavailable(Exception exception) => exception switch
+    {
+        StorageUnavailableException => null,
+        _ when IsFullOrReadOnly(exception) => new($"Storage cannot take changes just now ({exception.GetType().Name}: {exception.Message}).", cannotWrite: true),
+        _ when IsTransient(exception) => new($"The database cannot be reached just now ({exception.GetType().Name}: {exception.Message}).", cannotWrite: false),
+        _ => null,
+    };
+
+    /// <summary>
     /// The error's SQLSTATE. One that crossed from another silo has lost Npgsql's own fields (its <c>SqlState</c> is
     /// null although declared otherwise) but kept its message, which begins with the code ("57P01: terminating ...").
     /// </summary>

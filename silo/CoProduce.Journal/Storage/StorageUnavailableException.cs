@@ -5,8 +5,9 @@ namespace CoProduce.Journal.Storage;
 /// <summary>
 /// The database could not take a grain's read or write just now: unreachable or restarting, or (when
 /// <see cref="CannotWrite"/>) full or read-only. Nothing was decided; the same request can succeed later.
-/// Database exceptions do not survive the trip between silos, so the journal's call filter replaces them
-/// with this one, which <see cref="StorageFailures"/> classifies as before.
+/// Database exceptions do not survive the trip between silos, so the journal replaces them with this one where they
+/// happen (its call filter for calls, the state read for an activation), and <see cref="StorageFailures"/> classifies
+/// it as before.
 /// </summary>
 [GenerateSerializer, Alias("coproduce.storage-unavailable")]
 public sealed class StorageUnavailableException : Exception

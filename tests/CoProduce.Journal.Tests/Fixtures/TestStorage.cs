@@ -9,6 +9,7 @@ public sealed class TestStorage(IGrainStorage inner) : DelegatingGrainStorage(in
     private readonly IAsyncDisposable? _owned = inner as IAsyncDisposable;
     private int _writes;
     private Exception? _failNext;
+    private Exception? _failNextRead;
 
     public int StateWrites => Volatile.Read(ref _writes);
 
@@ -19,6 +20,12 @@ public sealed class TestStorage(IGrainStorage inner) : DelegatingGrainStorage(in
 
     /// <summary>The next state write throws <paramref name="failure"/> without reaching the database; null cancels.</summary>
     public void FailNextWrite(Exception? failure) => Volatile.Write(ref _failNext, failure);
+
+    /// <summary>The next state read (an activation's) throws <paramref name="failure"/> without reaching the database.</summary>
+    public void FailNextRead(Exception? failure) => Volatile.Write(ref _failNextRead, failure);
+
+    public override Task<StoredState?> ReadStateAsync(StateKey key, CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref _failNextRead, null) is { } failure ? Task.FromException<StoredState?>(failure) : base.ReadStateAsync(key, cancellationToken);
 
     public override async Task<string> WriteStateAsync(
         StateKey key, string? json, string? expectedEtag, IReadOnlyList<JournalAppend> events, CancellationToken cancellationToken)
